@@ -1,0 +1,144 @@
+/**
+ * The command line: options → pipeline → emitter. Nothing here knows about newspapers.
+ * Exit codes: 0 converted; 1 an input could not be read or decoded; 2 usage error.
+ */
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { chalkStderr as chalk } from 'chalk';
+import { split } from '../pipeline.js';
+import { decodeBuffer, DecodeError } from '../read/decode.js';
+import { loadEmitter, builtInFormats } from '../emit/registry.js';
+import type { EmitterFactory, InputReport } from '../emit/types.js';
+import { stdoutOutput, fileOutput, PipeClosed, type Output } from './output.js';
+
+export const EXIT = { ok: 0, inputFailed: 1, usage: 2 } as const;
+
+interface CliOptions {
+  format: string;
+  output?: string;
+  date?: string;
+  repair: boolean;
+  encoding?: string;
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  news-split page.txt                      JSON Lines on stdout, one article a line
+  cat page.txt | news-split                the same from stdin ('-' also means stdin)
+  news-split --format json page.txt        one pretty JSON document with diagnostics
+  news-split page.txt | jq -r .title       titles only
+  news-split --date 2023-11-04 page.txt    complete datelines (11月3日) with the year
+  news-split --no-repair page.txt          keep page-break fragments as printed
+
+Exit codes: 0 converted, 1 an input could not be read, 2 usage error.`;
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command();
+  program
+    .name('news-split')
+    .description('Split plain-text dumps of Chinese newspaper pages into structured articles.')
+    .argument('[inputs...]', "text files of newspaper pages ('-' or none: stdin)")
+    .addOption(new Option('-f, --format <name>', `output format (${builtInFormats().join(', ')})`).default('jsonl'))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--date <date>', 'publication date (YYYY, YYYY-MM or YYYY-MM-DD) to complete datelines')
+    .option('--no-repair', 'do not re-join paragraphs cut by page or column breaks')
+    .option('--encoding <name>', 'input encoding (default: detect UTF-8 / UTF-16 BOM / GB18030)')
+    .option('-q, --quiet', 'no notes on stderr, only errors')
+    .option('--debug', 'show stack traces of internal errors')
+    .version(packageVersion(), '-V, --version')
+    .addHelpText('after', EXAMPLES)
+    .showHelpAfterError('(run news-split --help for usage)')
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(chalk.red(str)) });
+
+  try {
+    program.parse(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    throw err;
+  }
+  const opts = program.opts<CliOptions>();
+  const inputs = program.args.length ? program.args : ['-'];
+
+  let factory: EmitterFactory;
+  try {
+    factory = await loadEmitter(opts.format);
+  } catch (err) {
+    return usageError((err as Error).message);
+  }
+  const out: Output = opts.output ? fileOutput(opts.output) : stdoutOutput();
+  const emitter = factory.create({});
+  let failed = 0;
+  try {
+    await out.write(emitter.start?.() ?? '');
+    for (const input of inputs) {
+      let text: string;
+      let encoding: string;
+      try {
+        const bytes = input === '-' ? await readStdin() : await readFile(input);
+        ({ text, encoding } = decodeBuffer(bytes, opts.encoding));
+      } catch (err) {
+        failed++;
+        report(`${input === '-' ? 'stdin' : input}: ${describeReadError(err)}`, 'error');
+        if (opts.debug) console.error(err);
+        continue;
+      }
+      const name = input === '-' ? 'stdin' : input;
+      const result = split(text, { file: name, repair: opts.repair, date: opts.date });
+      for (const a of result.articles) await out.write(emitter.article(a) ?? '');
+      const r: InputReport = {
+        file: name, page: 1, encoding, articles: result.articles.length, pageDate: result.pageDate,
+        diagnostics: result.diagnostics,
+      };
+      await out.write(emitter.input?.(r) ?? '');
+      if (!opts.quiet) {
+        for (const w of result.diagnostics.warnings) report(`${name}: ${w}`, 'warning');
+        if (result.articles.length === 0) report(`${name}: no articles found`, 'warning');
+      }
+    }
+    await out.write(emitter.end?.() ?? '');
+    await out.close();
+  } catch (err) {
+    if (err instanceof PipeClosed) return EXIT.ok;
+    report(`${opts.output ?? 'stdout'}: ${(err as Error).message}`, 'error');
+    if (opts.debug) console.error(err);
+    return EXIT.inputFailed;
+  }
+  return failed ? EXIT.inputFailed : EXIT.ok;
+}
+
+function usageError(message: string): number {
+  report(message, 'error');
+  process.stderr.write('(run news-split --help for usage)\n');
+  return EXIT.usage;
+}
+
+function report(message: string, level: 'error' | 'warning'): void {
+  const tag = level === 'error' ? chalk.red('error') : chalk.yellow('warning');
+  process.stderr.write(`news-split: ${tag}: ${message}\n`);
+}
+
+function describeReadError(err: unknown): string {
+  if (err instanceof DecodeError) return err.message;
+  const e = err as NodeJS.ErrnoException;
+  switch (e.code) {
+    case 'ENOENT': return 'no such file';
+    case 'EISDIR': return 'is a directory, not a file';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    default: return e.message ?? String(err);
+  }
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

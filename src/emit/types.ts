@@ -1,0 +1,42 @@
+/**
+ * The emitter interface: how articles become output. One emitter instance writes one output stream
+ * (stdout, an --output file, or one file per input with --out-dir); the CLI calls start() once,
+ * article() for each article in input order, input() after each input's articles, and end() last.
+ * Each call returns the text to write (or nothing). A plug-in module exports the same shape.
+ */
+import type { Article, Diagnostics } from '../types.js';
+
+export interface InputReport {
+  /** the input's name as given (or "stdin") */
+  file: string;
+  page: number;
+  encoding: string;
+  articles: number;
+  pageDate: string | null;
+  diagnostics: Diagnostics;
+}
+
+export interface EmitterOptions {
+  /** write a UTF-8 BOM and CRLF for spreadsheet programs (CSV) */
+  excel?: boolean;
+  /** anything else a format understands */
+  [key: string]: unknown;
+}
+
+export interface Emitter {
+  start?(): string | void;
+  article(article: Article): string | void;
+  input?(report: InputReport): string | void;
+  end?(): string | void;
+}
+
+export interface EmitterFactory {
+  /** format name used with --format */
+  name: string;
+  /** file extension (without the dot) used with --out-dir */
+  extension: string;
+  description: string;
+  /** 'per-article': with --out-dir, one file per article (Markdown); default one file per input */
+  layout?: 'per-input' | 'per-article';
+  create(options: EmitterOptions): Emitter;
+}

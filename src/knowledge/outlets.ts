@@ -1,0 +1,45 @@
+/**
+ * Papers, agencies and sites as bylines and datelines name them.
+ * A lead names its outlet first (重庆日报讯, 新华社北京5月27日电, 中新网重庆1月29日电); a credit names it
+ * before the role word (新华社记者鞠鹏摄, 重庆日报记者 谢智强 摄).
+ */
+
+/** Agencies and sites common enough to know by name: they may send "电" without a date (据新华社电). */
+export const KNOWN_AGENCIES = [
+  '新华社', '新華社', '中新社', '中國新聞社', '中国新闻社', '中新网', '中新網', '人民网', '人民網', '新华网', '新華網',
+  '央视网', '央視網', '央视新闻', '光明网', '光明網', '澎湃新闻', '法新社', '路透社', '美联社', '美聯社', '共同社', '塔斯社',
+  '合众社', '合眾社', '中央社', '经济日报', '經濟日報',
+];
+
+/** How an outlet's name ends: 日报, 晚报, 社, 网, 台 … (the generic rule for papers nobody listed). */
+export const OUTLET_SUFFIXES = [
+  '日报', '日報', '晚报', '晚報', '早报', '早報', '商报', '商報', '时报', '時報', '周报', '週報', '导报', '導報',
+  '青年报', '青年報', '手机报', '手機報', '报', '報', '新闻网', '新聞網', '网', '網', '通讯社', '通訊社', '社',
+  '电视台', '電視台', '广播电台', '廣播電台', '台',
+];
+
+/** The paper's own name for itself: names no outlet (the gold conventions omit the source). */
+export const OWN_PAPER = ['本报', '本報', '本刊', '本台', '本网', '本網'];
+
+const HAN = '\\p{Script=Han}';
+const suffixAlt = [...OUTLET_SUFFIXES].sort((a, b) => b.length - a.length).join('|');
+const agencyAlt = [...KNOWN_AGENCIES].sort((a, b) => b.length - a.length).join('|');
+
+/** An outlet name: a known agency, 本报, or up to ten characters ending in an outlet suffix. */
+export const OUTLET_SOURCE = `(?:${agencyAlt}|${OWN_PAPER.join('|')}|[${HAN}A-Za-z]{1,10}?(?:${suffixAlt}))`;
+
+export function isOwnPaper(name: string): boolean {
+  return OWN_PAPER.includes(name);
+}
+
+/** 本报记者 → no source; 新华社 → 新华社; 中央人民广播电台 → itself. */
+export function outletOrNull(name: string | undefined | null): string | null {
+  if (!name) return null;
+  const n = name.replace(/^据|^據/u, '');
+  return isOwnPaper(n) ? null : n;
+}
+
+const OUTLET_RE = new RegExp(`^${OUTLET_SOURCE}$`, 'u');
+export function looksLikeOutlet(text: string): boolean {
+  return OUTLET_RE.test(text);
+}

@@ -1,0 +1,55 @@
+/**
+ * Punctuation classes of Chinese print, half- and full-width alike.
+ * They decide whether a line can end a paragraph and whether a break cut a sentence.
+ */
+
+/** Marks that end a sentence. A closing quote or bracket after one of them still ends it (。” / !」). */
+export const SENTENCE_END = '。．！？!?…';
+/** Closers that may follow a sentence end. */
+export const CLOSERS = '”’」』）)】〕》〉"\'';
+/** Marks after which a sentence clearly goes on: a break right after them cut a clause. */
+export const CLAUSE_MARKS = ',，、;；';
+/** Openers: a break right after one cut the quotation or bracket it opens. */
+export const OPENERS = '“‘「『（(【〔《〈';
+/** Marks a line cannot start with unless it continues the previous one (kinsoku). */
+export const NO_LINE_START = ',，、;；:：。．！？!?)）」』】〕》〉”’';
+
+const SENTENCE_END_RE = new RegExp(`[${esc(SENTENCE_END)}][${esc(CLOSERS)}]*$`, 'u');
+// A quotation that closes the paragraph after an exclamation or question inside it (…!” / …?」) also ends it.
+const QUOTE_END_RE = new RegExp(`[${esc(SENTENCE_END)}][${esc(CLOSERS)}]+\\s*$`, 'u');
+
+export function endsSentence(text: string): boolean {
+  return SENTENCE_END_RE.test(text) || QUOTE_END_RE.test(text);
+}
+
+export function lastChar(text: string): string {
+  const cp = text.codePointAt(text.length - 1);
+  if (cp === undefined) return '';
+  // a low surrogate: take the whole astral character
+  if (cp >= 0xdc00 && cp <= 0xdfff && text.length >= 2) return text.slice(-2);
+  return text.slice(-1);
+}
+
+export function firstChar(text: string): string {
+  const cp = text.codePointAt(0);
+  if (cp === undefined) return '';
+  return String.fromCodePoint(cp);
+}
+
+export const isClauseMark = (ch: string): boolean => ch !== '' && CLAUSE_MARKS.includes(ch);
+export const isOpener = (ch: string): boolean => ch !== '' && OPENERS.includes(ch);
+export const cannotStartLine = (ch: string): boolean => ch !== '' && NO_LINE_START.includes(ch);
+
+const HAN_RE = /\p{Script=Han}/u;
+export const isHan = (ch: string): boolean => HAN_RE.test(ch);
+
+/** Visible length in characters (code points), white space not counted. */
+export function visibleLength(text: string): number {
+  let n = 0;
+  for (const ch of text) if (ch.trim() !== '') n++;
+  return n;
+}
+
+function esc(s: string): string {
+  return s.replace(/[\\\]\[^-]/g, '\\$&');
+}

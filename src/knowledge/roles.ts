@@ -1,0 +1,49 @@
+/**
+ * Byline role words: who did what in a byline, credit or reporter tag.
+ * Simplified and Traditional forms side by side; longer words first so that 首席记者 wins over 记者.
+ * Interns (实习生) count as reporters, as the gold conventions say.
+ */
+export type Role = 'reporters' | 'correspondents' | 'photographers' | 'editors';
+
+export const ROLE_WORDS: ReadonlyArray<readonly [string, Role]> = [
+  ['首席记者', 'reporters'], ['首席記者', 'reporters'],
+  ['见习记者', 'reporters'], ['見習記者', 'reporters'],
+  ['本报记者', 'reporters'], ['本報記者', 'reporters'],
+  ['特约记者', 'reporters'], ['特約記者', 'reporters'],
+  ['驻站记者', 'reporters'], ['駐站記者', 'reporters'],
+  ['实习记者', 'reporters'], ['實習記者', 'reporters'],
+  ['实习生', 'reporters'], ['實習生', 'reporters'],
+  ['记者', 'reporters'], ['記者', 'reporters'],
+  ['通讯员', 'correspondents'], ['通訊員', 'correspondents'],
+  ['摄影记者', 'photographers'], ['攝影記者', 'photographers'],
+  ['摄影', 'photographers'], ['攝影', 'photographers'],
+  ['责任编辑', 'editors'], ['責任編輯', 'editors'],
+  ['本版编辑', 'editors'], ['本版編輯', 'editors'],
+  ['编辑', 'editors'], ['編輯', 'editors'],
+  ['美编', 'editors'], ['美編', 'editors'],
+  ['校对', 'editors'], ['校對', 'editors'],
+];
+
+/** Words that, after names, credit them with the photo (X 摄, X 摄影). */
+export const PHOTO_SUFFIXES = ['摄影', '攝影', '摄', '攝'];
+/** Prefixes that credit a photo or text before the names (图/X, 文/X, 文/图 X). */
+export const CREDIT_PREFIXES: ReadonlyArray<readonly [string, Role[]]> = [
+  ['文/图', ['reporters', 'photographers']], ['文/圖', ['reporters', 'photographers']],
+  ['文图', ['reporters', 'photographers']], ['圖文', ['reporters', 'photographers']], ['图文', ['reporters', 'photographers']],
+  ['图/', ['photographers']], ['圖/', ['photographers']],
+  ['图', ['photographers']], ['圖', ['photographers']],
+  ['文/', ['reporters']], ['文', ['reporters']],
+];
+
+/** A combined role: 记者、攝影:李明佑 names the same person in both roles. */
+export function rolesOf(word: string): Role[] {
+  const out: Role[] = [];
+  for (const part of word.split(/[、,，/和及]/u)) {
+    const hit = ROLE_WORDS.find(([w]) => w === part.trim());
+    if (hit && !out.includes(hit[1])) out.push(hit[1]);
+  }
+  return out;
+}
+
+/** Regular-expression alternation of every role word, longest first. */
+export const ROLE_ALTERNATION = [...ROLE_WORDS.map(([w]) => w)].sort((a, b) => b.length - a.length).join('|');

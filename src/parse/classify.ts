@@ -1,0 +1,81 @@
+/**
+ * What each unit is, judged from the unit alone: furniture, a dateline lead, a byline line, a photo
+ * credit, a headline-like line, or body text. Context (what comes before and after) is the
+ * segmenter's job.
+ */
+import { matchFurniture, type FurnitureRule } from '../knowledge/furniture.js';
+import { endsSentence, lastChar, firstChar, isClauseMark, cannotStartLine, visibleLength } from '../knowledge/punctuation.js';
+import {
+  parseLead, parseBylineLine, parseCredit, parseMetaLine, parseTrailingTag,
+  type LeadFacts, type BylineFacts, type CreditFacts, type TagFacts,
+} from '../transform/byline.js';
+import type { FurnitureKind } from '../types.js';
+import type { Unit } from './units.js';
+
+/** A headline line is at most this long (the longest in the dev corpus is 37). */
+export const MAX_HEADLINE = 42;
+/** A headline line ending in ? or ! is short (商圈如何接住世界杯流量?); a longer one is a sentence. */
+const MAX_QUESTION_HEADLINE = 20;
+
+export type UnitKind = 'furniture' | 'lead' | 'byline' | 'credit' | 'heading' | 'body';
+
+export interface ClassifiedUnit extends Unit {
+  kind: UnitKind;
+  furnitureKind?: FurnitureKind;
+  /** people named by a furniture line (来源:新民晚报 记者:罗水元) */
+  meta?: BylineFacts;
+  lead?: LeadFacts;
+  byline?: BylineFacts;
+  /** a credit at the end of the unit (whole unit when kind is 'credit') */
+  credit?: CreditFacts;
+  /** a reporter tag closing the unit: (吕劲) */
+  tag?: TagFacts;
+}
+
+export function classifyUnit(unit: Unit, extraFurniture: FurnitureRule[] = []): ClassifiedUnit {
+  const text = unit.text;
+  const furniture = matchFurniture(text, extraFurniture);
+  if (furniture) {
+    const meta = furniture.kind === 'editor' ? parseMetaLine(text) ?? undefined : undefined;
+    return { ...unit, kind: 'furniture', furnitureKind: furniture.kind, meta };
+  }
+  const lead = parseLead(text);
+  if (lead) {
+    const c: ClassifiedUnit = { ...unit, kind: 'lead', lead };
+    const tag = parseTrailingTag(text);
+    if (tag && tag.start > lead.length) c.tag = tag;
+    return c;
+  }
+  const credit = parseCredit(text);
+  if (credit && credit.start === 0) return { ...unit, kind: 'credit', credit };
+  const byline = parseBylineLine(stripParens(text));
+  if (byline) return { ...unit, kind: 'byline', byline };
+  const c: ClassifiedUnit = { ...unit, kind: looksLikeHeading(text) ? 'heading' : 'body' };
+  if (credit) c.credit = credit;
+  const tag = parseTrailingTag(text);
+  if (tag) c.tag = tag;
+  if (c.kind === 'heading' && (c.credit || c.tag)) c.kind = 'body';
+  return c;
+}
+
+/** Short, without a sentence end, not a fragment that must continue the line before. */
+export function looksLikeHeading(text: string): boolean {
+  const len = visibleLength(text);
+  if (len === 0 || len > MAX_HEADLINE) return false;
+  if (/[。;；]/u.test(text)) return false;
+  if (cannotStartLine(firstChar(text))) return false;
+  const last = lastChar(text);
+  if (isClauseMark(last) || last === '：' || last === ':') return false;
+  if (endsSentence(text)) return len <= MAX_QUESTION_HEADLINE && /[?？!！][”」』)）]*$/u.test(text);
+  return true;
+}
+
+/** A names-only line under a headline: 王  颖 (a commentary's author). */
+export function namesOnlyByline(text: string): BylineFacts | null {
+  return parseBylineLine(text, true);
+}
+
+function stripParens(text: string): string {
+  const m = /^[(（]([^()（）]+)[)）]$/u.exec(text.trim());
+  return m ? m[1]! : text;
+}

@@ -1,0 +1,125 @@
+/**
+ * Lines → units: the smallest pieces of print that the parser reasons about (a headline line, a
+ * paragraph or a fragment of one, a byline, a credit, a furniture line). Most units are lines; a line
+ * that a web mirror flattened (headline runs, a dateline and paragraphs separated by single spaces)
+ * is cut into several units. Furniture glued to the start or end of a line is cut off and reported.
+ */
+import { toLines, isBlank } from '../read/lines.js';
+import { FURNITURE_PREFIXES, FURNITURE_SUFFIXES } from '../knowledge/furniture.js';
+import { SENTENCE_END, CLOSERS } from '../knowledge/punctuation.js';
+import { parseLead } from '../transform/byline.js';
+import type { Furniture } from '../types.js';
+
+export interface Unit {
+  text: string;
+  /** 1-based line number */
+  line: number;
+  /** offsets of the trimmed text in the decoded input */
+  offset: number;
+  end: number;
+  /** blank lines before this unit (0: on the next line; -1: on the same line as the previous unit) */
+  gap: number;
+  /** the line starts with indentation */
+  indent: boolean;
+}
+
+export interface UnitsResult {
+  units: Unit[];
+  furniture: Furniture[];
+}
+
+const WS = '[ \\t\\u3000\\u00a0]';
+const esc = (s: string): string => s.replace(/[\\\]\[^-]/g, '\\$&');
+/** white space after a sentence end: a paragraph boundary in flattened text (…决心。 会场上…) */
+const SENTENCE_GAP_RE = new RegExp(`(?<=[${esc(SENTENCE_END)}][${esc(CLOSERS)}]*)${WS}+(?=\\S)`, 'gu');
+/** white space before a numbered item: …的公告 一、1987年… */
+const LIST_GAP_RE = new RegExp(`${WS}+(?=[一二三四五六七八九十]{1,3}、)`, 'gu');
+const SPACE_RUN_RE = new RegExp(`${WS}+`, 'gu');
+/** Longest headline segment accepted before an embedded dateline. */
+const MAX_SEGMENT = 45;
+
+export function toUnits(text: string): UnitsResult {
+  const units: Unit[] = [];
+  const furniture: Furniture[] = [];
+  let gap = 0;
+  for (const line of toLines(text)) {
+    if (isBlank(line.text)) { gap++; continue; }
+    const lead = /^[\s\u3000\u00a0\ufeff]*/u.exec(line.text)![0].length;
+    const trail = /[\s\u3000\u00a0]*$/u.exec(line.text)![0].length;
+    let start = line.offset + lead;
+    let end = line.offset + line.text.length - trail;
+    let body = text.slice(start, end);
+    // furniture glued to the start of the line (第1版(要闻)专栏:, >>, ■)
+    for (const rule of FURNITURE_PREFIXES) {
+      const m = rule.pattern.exec(body);
+      if (m && m[0].length > 0) {
+        const piece = m[0].trimEnd();
+        furniture.push({ kind: rule.kind, text: piece, line: line.no, offset: start });
+        start += m[0].length;
+        body = text.slice(start, end);
+      }
+    }
+    for (const rule of FURNITURE_SUFFIXES) {
+      const m = rule.pattern.exec(body);
+      if (m && m.index > 0) {
+        const piece = m[0].trim();
+        furniture.push({ kind: rule.kind, text: piece, line: line.no, offset: start + m.index + m[0].indexOf(piece[0]!) });
+        end = start + m.index;
+        body = text.slice(start, end);
+      }
+    }
+    if (!body) { gap = 0; continue; }
+    let first = true;
+    for (const [s, e] of cutLine(body)) {
+      units.push({
+        text: body.slice(s, e), line: line.no, offset: start + s, end: start + e,
+        gap: first ? gap : -1, indent: first && lead > 0,
+      });
+      first = false;
+    }
+    gap = 0;
+  }
+  return { units, furniture };
+}
+
+/** Cut one line into [start, end) pieces: flattened headlines + dateline, paragraphs, numbered items. */
+function cutLine(body: string): Array<[number, number]> {
+  const cuts = new Set<number>();
+  // 1. headline segments before an embedded dateline: 标题一 标题二 新华社北京4月8日电 …
+  const leadAt = embeddedLeadPosition(body);
+  if (leadAt > 0) {
+    for (const m of body.slice(0, leadAt).matchAll(SPACE_RUN_RE)) cuts.add(m.index + m[0].length);
+    cuts.add(leadAt);
+  }
+  // 2. paragraph boundaries flattened into spaces after a sentence end, and numbered items
+  for (const re of [SENTENCE_GAP_RE, LIST_GAP_RE]) {
+    for (const m of body.matchAll(re)) cuts.add(m.index + m[0].length);
+  }
+  const points = [...cuts].filter((c) => c > 0 && c < body.length).sort((a, b) => a - b);
+  const out: Array<[number, number]> = [];
+  let s = 0;
+  for (const c of [...points, body.length]) {
+    let e = c;
+    while (e > s && /[\s\u3000\u00a0]/u.test(body[e - 1]!)) e--;
+    if (e > s) out.push([s, e]);
+    s = c;
+  }
+  return out;
+}
+
+/** Where a dateline lead starts inside a line that begins with space-separated headline segments. */
+function embeddedLeadPosition(body: string): number {
+  if (body.length < 20) return -1;
+  for (const m of body.matchAll(SPACE_RUN_RE)) {
+    const at = m.index + m[0].length;
+    const before = body.slice(0, m.index);
+    if (before.length === 0 || /[。！？!?]/u.test(before)) return -1;
+    const lead = parseLead(body.slice(at));
+    if (lead && (lead.dateText || /讯|訊/u.test(lead.raw))) {
+      const segments = before.split(SPACE_RUN_RE);
+      if (segments.every((seg) => seg.length <= MAX_SEGMENT)) return at;
+      return -1;
+    }
+  }
+  return -1;
+}

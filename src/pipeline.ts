@@ -1,0 +1,110 @@
+/**
+ * The pipeline: text → units → classified units → article drafts → articles. This function is the
+ * library API and what the command line runs; emitters only ever see its result.
+ */
+import { toUnits } from './parse/units.js';
+import { classifyUnit } from './parse/classify.js';
+import { segment, type ArticleDraft } from './transform/segment.js';
+import { joinPieces } from './transform/repair.js';
+import { readDeck } from './transform/title.js';
+import { datelineFrom, resolveDate, pageDateFrom, parseDateOption } from './transform/dateline.js';
+import { furnitureRulesOf } from './knowledge/profile.js';
+import type { Article, Byline, Dateline, Furniture, SplitOptions, SplitResult } from './types.js';
+import type { BylineFacts } from './transform/byline.js';
+
+export function split(text: string, options: SplitOptions = {}): SplitResult {
+  const file = options.file ?? 'stdin';
+  const page = options.page ?? 1;
+  const repair = options.repair ?? true;
+  const warnings: string[] = [];
+
+  const { units, furniture: cutFurniture } = toUnits(text);
+  const extra = furnitureRulesOf(options.profile);
+  const classified = units.map((u) => classifyUnit(u, extra));
+  const { drafts, leftovers } = segment(classified);
+
+  const furniture: Furniture[] = [
+    ...cutFurniture,
+    ...leftovers.map((u) => ({ kind: u.furnitureKind ?? 'unassigned', text: u.text, line: u.line, offset: u.offset }) as Furniture),
+  ].sort((a, b) => a.offset - b.offset);
+
+  let publication = options.date ? parseDateOption(options.date) : null;
+  if (options.date && !publication) warnings.push(`--date ${options.date} is not YYYY, YYYY-MM or YYYY-MM-DD: ignored`);
+  let pageDate: string | null = null;
+  for (const f of furniture) {
+    if (f.kind !== 'page-header' && f.kind !== 'editor' && f.kind !== 'web-residue') continue;
+    const d = pageDateFrom(f.text);
+    if (d) {
+      pageDate = `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+      publication ??= { year: d.year, month: d.month };
+      break;
+    }
+  }
+
+  const articles = drafts.map((d, i) => buildArticle(d, i + 1, { file, page, repair, publication }));
+  return { articles, diagnostics: { furniture, warnings }, pageDate };
+}
+
+interface BuildContext {
+  file: string;
+  page: number;
+  repair: boolean;
+  publication: { year: number; month: number | null } | null;
+}
+
+function buildArticle(d: ArticleDraft, index: number, ctx: BuildContext): Article {
+  const { paragraphs, repairs } = joinPieces(d.pieces, ctx.repair);
+  const deck = readDeck(d.headlines.map((h) => h.text));
+  const facts: BylineFacts[] = d.lead ? [d.lead.facts, ...d.bylines] : d.bylines;
+  const byline = mergeBylines(facts);
+  const warnings: string[] = [];
+  for (const f of facts) if (f.rejected.length) warnings.push(`byline '${f.raw}': not taken as names: ${f.rejected.join(', ')}`);
+
+  let dateline: Dateline | null = null;
+  if (d.lead?.facts.dateText) dateline = datelineFrom(d.lead.facts.raw, d.lead.facts.place, false);
+  const first = paragraphs[0]?.text;
+  if (!dateline && first) dateline = datelineFrom(first, d.lead?.facts.place ?? null, true);
+  if (dateline) dateline = resolveDate(dateline, ctx.publication);
+
+  const all = d.units;
+  const startOffset = Math.min(...all.map((u) => u.offset));
+  const endOffset = Math.max(...all.map((u) => u.end));
+  const id = ctx.page > 1 ? `${ctx.file}#p${ctx.page}-${index}` : `${ctx.file}#${index}`;
+  return {
+    id,
+    index,
+    title: deck.title,
+    headlines: d.headlines.map((h) => h.text),
+    kicker: deck.kicker,
+    subtitles: deck.subtitles,
+    byline,
+    dateline,
+    paragraphs: paragraphs.map((p) => p.text),
+    repairs,
+    warnings,
+    source: {
+      file: ctx.file,
+      page: ctx.page,
+      startLine: Math.min(...all.map((u) => u.line)),
+      endLine: Math.max(...all.map((u) => u.line)),
+      startOffset,
+      endOffset,
+    },
+  };
+}
+
+/** Lead first, then byline lines, meta lines, credits and tags: the first outlet named wins. */
+function mergeBylines(facts: BylineFacts[]): Byline {
+  const b: Byline = { raw: null, source: null, reporters: [], correspondents: [], photographers: [], editors: [], agency: null };
+  const raws: string[] = [];
+  for (const f of facts) {
+    if (f.raw) raws.push(f.raw);
+    b.source ??= f.source;
+    b.agency ??= f.agency;
+    for (const role of ['reporters', 'correspondents', 'photographers', 'editors'] as const) {
+      for (const n of f[role]) if (!b[role].includes(n)) b[role].push(n);
+    }
+  }
+  b.raw = raws.length ? raws.join('\n') : null;
+  return b;
+}

@@ -1,0 +1,111 @@
+/**
+ * Bytes → text. Decide the encoding from evidence, in this order: a BOM (UTF-8, UTF-16 LE/BE),
+ * strict UTF-8, then GB18030 (which covers GBK and GB2312). Bytes that decode in no candidate are an
+ * error, never a silent U+FFFD. Binary input (NUL bytes, known magic numbers) is refused as "not text".
+ */
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
+
+export type EncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | string;
+
+export interface Decoded {
+  text: string;
+  encoding: EncodingName;
+}
+
+export class DecodeError extends Error {
+  constructor(message: string, readonly reason: 'binary' | 'undecodable' | 'unknown-encoding') {
+    super(message);
+    this.name = 'DecodeError';
+  }
+}
+
+const MAGIC: ReadonlyArray<readonly [number[], string]> = [
+  [[0x1f, 0x8b], 'gzip'],
+  [[0x50, 0x4b, 0x03, 0x04], 'zip'],
+  [[0x89, 0x50, 0x4e, 0x47], 'PNG image'],
+  [[0xff, 0xd8, 0xff], 'JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'GIF image'],
+  [[0x25, 0x50, 0x44, 0x46], 'PDF'],
+  [[0x42, 0x5a, 0x68], 'bzip2'],
+  [[0xfd, 0x37, 0x7a, 0x58, 0x5a], 'xz'],
+  [[0x7f, 0x45, 0x4c, 0x46], 'ELF executable'],
+];
+
+function startsWith(buf: Uint8Array, bytes: number[]): boolean {
+  return buf.length >= bytes.length && bytes.every((b, i) => buf[i] === b);
+}
+
+/** Decode a whole buffer. `forced` names an encoding iconv-lite knows (e.g. gbk, big5, utf-16le). */
+export function decodeBuffer(buf: Uint8Array, forced?: string): Decoded {
+  if (forced) {
+    const name = normaliseEncoding(forced);
+    if (!iconv.encodingExists(name)) throw new DecodeError(`unknown encoding '${forced}'`, 'unknown-encoding');
+    if (name === 'utf8') {
+      if (!isUtf8(buf)) throw new DecodeError('not valid UTF-8 (forced by --encoding)', 'undecodable');
+      return { text: stripBom(Buffer.from(buf).toString('utf8')), encoding: 'utf-8' };
+    }
+    return { text: stripBom(iconv.decode(Buffer.from(buf), name)), encoding: name };
+  }
+  if (startsWith(buf, [0xef, 0xbb, 0xbf])) {
+    const body = buf.subarray(3);
+    if (!isUtf8(body)) throw new DecodeError('has a UTF-8 byte-order mark but is not valid UTF-8', 'undecodable');
+    return { text: Buffer.from(body).toString('utf8'), encoding: 'utf-8-bom' };
+  }
+  if (startsWith(buf, [0xff, 0xfe])) return { text: decodeUtf16(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+  if (startsWith(buf, [0xfe, 0xff])) return { text: decodeUtf16(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+  for (const [magic, what] of MAGIC) if (startsWith(buf, magic)) throw new DecodeError(`not text (looks like ${what})`, 'binary');
+  if (buf.indexOf(0) !== -1) {
+    throw new DecodeError('not text (contains NUL bytes; UTF-16 without a byte-order mark? try --encoding utf-16le)', 'binary');
+  }
+  if (isUtf8(buf)) return { text: Buffer.from(buf).toString('utf8'), encoding: 'utf-8' };
+  if (isGb18030(buf)) return { text: iconv.decode(Buffer.from(buf), 'gb18030'), encoding: 'gb18030' };
+  throw new DecodeError('bytes are neither UTF-8 nor GB18030 (use --encoding NAME to force one)', 'undecodable');
+}
+
+function decodeUtf16(body: Uint8Array, enc: 'utf-16le' | 'utf-16be'): string {
+  if (body.length % 2 !== 0) throw new DecodeError(`odd number of bytes for ${enc.toUpperCase()}`, 'undecodable');
+  const text = new TextDecoder(enc, { fatal: false }).decode(body);
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u.test(text)) {
+    throw new DecodeError(`invalid ${enc.toUpperCase()} (unpaired surrogates)`, 'undecodable');
+  }
+  return text;
+}
+
+/**
+ * Strict GB18030 validity: one-byte ASCII; two-byte lead 0x81–0xFE with trail 0x40–0x7E or 0x80–0xFE;
+ * four-byte lead 0x81–0xFE, 0x30–0x39, 0x81–0xFE, 0x30–0x39.
+ */
+export function isGb18030(buf: Uint8Array): boolean {
+  const n = buf.length;
+  let i = 0;
+  while (i < n) {
+    const b = buf[i]!;
+    if (b < 0x80) { i++; continue; }
+    if (b === 0x80 || b === 0xff) return false;
+    const b2 = buf[i + 1];
+    if (b2 === undefined) return false;
+    if ((b2 >= 0x40 && b2 <= 0x7e) || (b2 >= 0x80 && b2 <= 0xfe)) { i += 2; continue; }
+    if (b2 >= 0x30 && b2 <= 0x39) {
+      const b3 = buf[i + 2], b4 = buf[i + 3];
+      if (b3 === undefined || b4 === undefined) return false;
+      if (b3 < 0x81 || b3 > 0xfe || b4 < 0x30 || b4 > 0x39) return false;
+      i += 4;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+function normaliseEncoding(name: string): string {
+  const n = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // GBK and GB2312 are subsets of GB18030; decoding them as gbk breaks four-byte sequences.
+  if (n === 'gbk' || n === 'gb2312' || n === 'cp936' || n === 'gb18030') return 'gb18030';
+  if (n === 'utf8') return 'utf8';
+  return name;
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

@@ -1,0 +1,303 @@
+/**
+ * The grammar of bylines, datelines and credits.
+ *
+ *   lead      := [【] [据] OUTLET [PLACE] [DATE] (讯|电) [】] [ "(" people ")" ] [记者 NAMES 报道:]
+ *   people    := ( [ORG] ROLE [:] NAMES )+ | NAMES
+ *   credit    := [OUTLET] [ROLE] NAMES (摄|摄影) [/AGENCY] [(下同)]
+ *   tag       := "(" [ROLE] NAMES ")"          at the end of a short item
+ *
+ * Newspaper knowledge (role words, outlets) lives in ../knowledge; this file applies it.
+ */
+import { ROLE_ALTERNATION, rolesOf, PHOTO_SUFFIXES, type Role } from '../knowledge/roles.js';
+import { OUTLET_SOURCE, KNOWN_AGENCIES, outletOrNull, looksLikeOutlet } from '../knowledge/outlets.js';
+import { splitNames, isPlausibleName } from './names.js';
+
+const HAN = '\\p{Script=Han}';
+/** a day or month number, Arabic or Chinese (【新华社延安十三日电】) */
+const NUM = '(?:\\d{1,2}|[一二三四五六七八九十廿卅]{1,3})';
+const DATE = `(?:(?:\\d{4}年)?${NUM}月)?${NUM}日`;
+
+export interface People {
+  reporters: string[];
+  correspondents: string[];
+  photographers: string[];
+  editors: string[];
+}
+
+export interface BylineFacts extends People {
+  /** outlet the byline names (null: 本报 or none) */
+  source: string | null;
+  agency: string | null;
+  /** the text as printed */
+  raw: string;
+  /** tokens that looked like names but were not taken */
+  rejected: string[];
+}
+
+export interface LeadFacts extends BylineFacts {
+  place: string | null;
+  dateText: string | null;
+  /** length of the lead in the paragraph (what is removed) */
+  length: number;
+}
+
+export const emptyPeople = (): People => ({ reporters: [], correspondents: [], photographers: [], editors: [] });
+
+const ROLE_GROUP = `(?:${ROLE_ALTERNATION})(?:[、,，/和](?:${ROLE_ALTERNATION}))*`;
+
+// --- lead --------------------------------------------------------------------------------------
+
+const LEAD_RE = new RegExp(
+  `^[【\\[〔]?(据|據)?(${OUTLET_SOURCE})([${HAN}]{1,8}?)?(${DATE})?(讯|訊|电|電|消息)[】\\]〕]?`,
+  'u',
+);
+const PAREN_RE = /^[ \t\u3000]*[(（]([^()（）]{1,80})[)）]/u;
+const REPORTED_RE = new RegExp(`^[ \\t\\u3000]*((?:${ROLE_GROUP})[:：]?[ \\t\\u3000]*[${HAN}· \\t\\u3000、]{2,30}?)(?:报道|報道)[:：,，]?`, 'u');
+
+/** Recognise a dateline lead at the start of a paragraph: 重庆日报讯(记者 张 璐) / 新华社北京5月27日电 */
+export function parseLead(text: string): LeadFacts | null {
+  const m = LEAD_RE.exec(text);
+  if (!m) return null;
+  const [, , outletText, placeText, dateText, kind] = m;
+  const outlet = outletText!;
+  const isDispatch = kind === '电' || kind === '電';
+  // A generic name ending in 网/台 followed by 电 is ordinary text (国家电网电力…) unless dated.
+  if (isDispatch && !dateText && !KNOWN_AGENCIES.includes(outlet)) return null;
+  // 本报讯 / X日报讯 with a place but no date is unusual; accept only a short place.
+  if (placeText && !dateText && placeText.length > 4) return null;
+  let length = m[0].length;
+  const facts: LeadFacts = {
+    ...emptyPeople(), source: outletOrNull(outlet), agency: null, raw: '', rejected: [],
+    place: placeText || null, dateText: dateText || null, length,
+  };
+  const rest = text.slice(length);
+  const paren = PAREN_RE.exec(rest);
+  if (paren) {
+    const people = parsePeople(paren[1]!);
+    if (people && people.count > 0) {
+      mergePeople(facts, people);
+      if (!facts.source && people.outlet) facts.source = people.outlet;
+      length += paren[0].length;
+    } else if (people && people.outletOnly) {
+      length += paren[0].length;
+    }
+  } else {
+    const rep = REPORTED_RE.exec(rest);
+    if (rep) {
+      const people = parsePeople(rep[1]!);
+      if (people && people.count > 0) {
+        mergePeople(facts, people);
+        length += rep[0].length;
+      }
+    }
+  }
+  // the white space after the lead goes with it
+  const tail = /^[ \t\u3000]*/u.exec(text.slice(length));
+  length += tail ? tail[0].length : 0;
+  facts.length = length;
+  facts.raw = text.slice(0, length).trim();
+  return facts;
+}
+
+// --- people ------------------------------------------------------------------------------------
+
+interface ParsedPeople extends People {
+  outlet: string | null;
+  count: number;
+  outletOnly: boolean;
+  rejected: string[];
+}
+
+const ROLE_MARK_RE = new RegExp(`(${ROLE_GROUP})[ \\t\\u3000]*[:：]?`, 'gu');
+const TRAILING_OUTLET_RE = new RegExp(`(?:^|[\\s、,，])(${OUTLET_SOURCE})$`, 'u');
+
+/**
+ * The people inside a byline: 记者 张 璐 / 记者颉满斌 通讯员余若怡 / 中央人民广播电台记者刘振英、新华社记者邹爱国 /
+ * 梁钦卿 (no role: a reporter). Returns null when the text is not a byline at all.
+ */
+export function parsePeople(text: string, defaultRole: Role = 'reporters', maxUnroled = 3): ParsedPeople | null {
+  const out: ParsedPeople = { ...emptyPeople(), outlet: null, count: 0, outletOnly: false, rejected: [] };
+  const marks = [...text.matchAll(ROLE_MARK_RE)];
+  if (marks.length === 0) {
+    const { names, rejected } = splitNames(text);
+    if (rejected.length || names.length === 0) return null;
+    if (names.some((n) => [...n].length > maxUnroled)) return null;
+    out[defaultRole].push(...names);
+    out.count = names.length;
+    return out;
+  }
+  let pendingOrg = text.slice(0, marks[0]!.index).trim();
+  for (let i = 0; i < marks.length; i++) {
+    const mk = marks[i]!;
+    const roles = rolesOf(mk[1]!);
+    if (pendingOrg) {
+      const org = pendingOrg.replace(/^[、,，\s]+/u, '');
+      if (looksLikeOutlet(org)) { if (!out.outlet) out.outlet = outletOrNull(org); }
+      else if (org) {
+        // text before a role word that is no outlet: names of the previous role (or noise)
+        const { names, rejected } = splitNames(org);
+        if (rejected.length) out.rejected.push(...rejected);
+        out[defaultRole].push(...names);
+        out.count += names.length;
+      }
+    }
+    const end = i + 1 < marks.length ? marks[i + 1]!.index : text.length;
+    let seg = text.slice(mk.index + mk[0].length, end);
+    pendingOrg = '';
+    const trailing = TRAILING_OUTLET_RE.exec(seg.trim());
+    if (trailing && i + 1 < marks.length) {
+      pendingOrg = trailing[1]!;
+      seg = seg.trim().slice(0, seg.trim().length - trailing[1]!.length);
+    }
+    const { names, rejected } = splitNames(seg);
+    out.rejected.push(...rejected);
+    for (const role of roles) out[role].push(...names.filter((n) => !out[role].includes(n)));
+    out.count += names.length;
+  }
+  if (out.rejected.length) return null;
+  if (out.count === 0 && out.outlet) out.outletOnly = true;
+  return out;
+}
+
+function mergePeople(into: People & { rejected?: string[] }, from: People): void {
+  for (const role of ['reporters', 'correspondents', 'photographers', 'editors'] as const) {
+    for (const n of from[role]) if (!into[role].includes(n)) into[role].push(n);
+  }
+}
+
+// --- standalone byline lines -------------------------------------------------------------------
+
+const BYLINE_LINE_RE = new RegExp(`^(${OUTLET_SOURCE})?(${ROLE_GROUP})`, 'u');
+const CREDIT_PREFIX_RE = /^(文\s*[/／]\s*图|文\s*[/／]\s*圖|图文|圖文|文图|图\s*[/／]|圖\s*[/／]|文\s*[/／])\s*/u;
+
+/**
+ * A line that is only a byline: 本报记者 孙 振 胡婧怡 / 仁聞報記者 / 记者、攝影:李明佑 / 文/图 X.
+ * Names-only lines (王 颖) count when `namesOnly` is allowed (right under a headline).
+ */
+export function parseBylineLine(text: string, namesOnly = false): BylineFacts | null {
+  const t = text.trim();
+  if (t.length > 60 || /[。!?！？]/u.test(t)) return null;
+  const facts: BylineFacts = { ...emptyPeople(), source: null, agency: null, raw: t, rejected: [] };
+  const prefix = CREDIT_PREFIX_RE.exec(t);
+  if (prefix) {
+    const p = prefix[1]!.replace(/\s/gu, '');
+    const { names, rejected } = splitNames(t.slice(prefix[0].length));
+    if (rejected.length || !names.length) return null;
+    if (p.includes('文')) facts.reporters.push(...names);
+    if (p.includes('图') || p.includes('圖')) facts.photographers.push(...names);
+    return facts;
+  }
+  const m = BYLINE_LINE_RE.exec(t);
+  if (m) {
+    const outlet = m[1] ?? null;
+    const people = parsePeople(t.slice(outlet ? outlet.length : 0), 'reporters', 4);
+    if (!people) return null;
+    if (people.count === 0 && !outlet && !people.outlet) return null;
+    mergePeople(facts, people);
+    facts.source = outletOrNull(outlet) ?? people.outlet;
+    return facts;
+  }
+  if (namesOnly) {
+    const { names, rejected } = splitNames(t);
+    if (rejected.length || names.length === 0 || names.length > 4) return null;
+    if (names.some((n) => [...n].length > 3)) return null;
+    facts.reporters.push(...names);
+    return facts;
+  }
+  return null;
+}
+
+// --- photo credits -----------------------------------------------------------------------------
+
+const PHOTO = PHOTO_SUFFIXES.join('|');
+const CREDIT_RE = new RegExp(
+  `(^|[。！？!?”」\\s])((${OUTLET_SOURCE})?(${ROLE_GROUP})?[ \\t\\u3000]*` +
+    `([${HAN}·]{1,4}(?:[ \\t\\u3000、,，]+[${HAN}·]{1,4}){0,5})[ \\t\\u3000]*(?:${PHOTO})` +
+    `(?:[ \\t\\u3000]*[/／][ \\t\\u3000]*([^\\s/／()（）]{2,12}))?[ \\t\\u3000]*(?:[(（]下同[)）])?)[ \\t\\u3000]*$`,
+  'u',
+);
+
+export interface CreditFacts extends BylineFacts {
+  /** where the credit starts in the text (the caption before it stays) */
+  start: number;
+}
+
+/** A photo credit at the end of a line: 重庆日报记者 谢智强 摄/视觉重庆, 新华社记者鞠鹏摄, 中新网记者 何蓬磊 摄 */
+export function parseCredit(text: string): CreditFacts | null {
+  const m = CREDIT_RE.exec(text);
+  if (!m) return null;
+  const outlet = m[3] ?? null;
+  const roleWord = m[4] ?? null;
+  const { names, rejected } = splitNames(m[5]!);
+  if (rejected.length || names.length === 0) return null;
+  // without a role word or outlet, only a short line is a credit (张三 摄), not the end of a sentence
+  if (!roleWord && !outlet && m.index + m[1]!.length > 0 && !/\s/u.test(m[1]!)) return null;
+  const start = m.index + m[1]!.length;
+  const facts: CreditFacts = {
+    ...emptyPeople(), source: outletOrNull(outlet), agency: m[6] ?? null, raw: m[2]!.trim(), rejected: [], start,
+  };
+  facts.photographers.push(...names);
+  return facts;
+}
+
+// --- trailing reporter tags --------------------------------------------------------------------
+
+const TAG_RE = new RegExp(
+  `[(（][ \\t\\u3000]*((?:${ROLE_GROUP})?[ \\t\\u3000]*[${HAN}·]{1,4}(?:[ \\t\\u3000、,，]+[${HAN}·]{1,4}){0,5})[ \\t\\u3000]*[)）]\\s*$`,
+  'u',
+);
+const TRAILING_DISPATCH_RE = new RegExp(`[(（]((?:据|據)?${OUTLET_SOURCE}[${HAN}]{0,8}?(?:${DATE})?(?:讯|訊|电|電))[)）]\\s*$`, 'u');
+
+export interface TagFacts extends BylineFacts {
+  start: number;
+  place?: string | null;
+  dateText?: string | null;
+}
+
+/** A reporter tag closing a short item, after its last sentence: …。(吕劲) / …。(記者 李勇、李松) */
+export function parseTrailingTag(text: string): TagFacts | null {
+  const m = TAG_RE.exec(text);
+  if (m && m.index > 0) {
+    const before = text.slice(0, m.index).trimEnd();
+    if (!/[。！？!?”」…]$/u.test(before)) return null;
+    const people = parsePeople(m[1]!, 'reporters', 3);
+    if (!people || people.count === 0) return null;
+    return { ...emptyPeople(), ...pick(people), source: people.outlet, agency: null, raw: m[0].trim(), rejected: [], start: m.index };
+  }
+  const d = TRAILING_DISPATCH_RE.exec(text);
+  if (d && d.index > 0) {
+    const lead = parseLead(d[1]!);
+    if (!lead) return null;
+    return { ...emptyPeople(), source: lead.source, agency: null, raw: d[0].trim(), rejected: [], start: d.index, place: lead.place, dateText: lead.dateText };
+  }
+  return null;
+}
+
+function pick(p: People): People {
+  return { reporters: p.reporters, correspondents: p.correspondents, photographers: p.photographers, editors: p.editors };
+}
+
+// --- meta lines of web pages -------------------------------------------------------------------
+
+const META_FIELD_RE = /(来源|來源|记者|記者|作者|责任编辑|責任編輯|编辑|編輯)\s*[:：]\s*([^\s|｜:：]+)/gu;
+
+/** 来源:新民晚报 记者:罗水元 编辑:裘颖琼 — furniture that still names the article's people. */
+export function parseMetaLine(text: string): BylineFacts | null {
+  const facts: BylineFacts = { ...emptyPeople(), source: null, agency: null, raw: text.trim(), rejected: [] };
+  let any = false;
+  for (const m of text.matchAll(META_FIELD_RE)) {
+    const field = m[1]!;
+    const value = m[2]!;
+    if (field === '来源' || field === '來源') {
+      if (looksLikeOutlet(value)) { facts.source = outletOrNull(value); any = true; }
+    } else if (field === '记者' || field === '記者') {
+      const { names } = splitNames(value);
+      facts.reporters.push(...names.filter(isPlausibleName));
+      any = any || names.length > 0;
+    } else if (field.includes('编') || field.includes('編')) {
+      const { names } = splitNames(value);
+      facts.editors.push(...names);
+    }
+  }
+  return any ? facts : null;
+}

@@ -1,0 +1,98 @@
+/**
+ * Page and column breaks: decide, for each pair of neighbouring body pieces, whether the break between
+ * them ended a paragraph or cut one, and re-join the cut ones. Evidence, strongest first:
+ *   - the next piece starts with a mark no line may start with (,、。)」) → cut;
+ *   - the first piece ends a sentence (。!?…) → paragraph end;
+ *   - it ends with a clause mark or an opener (,、;“《) → cut after a clause;
+ *   - the same character on both sides of the break, with a sign that it is one character twice → cut
+ *     that repeated it (…融合 | 合、…): the copy is dropped;
+ *   - the dictionary reads the characters across the break as one word (建 | 设) → cut in a word;
+ *   - the first piece is too long for an intertitle, or ends in a character no title ends with → cut.
+ * A short piece without end punctuation whose break falls between words is an intertitle: kept.
+ */
+import {
+  endsSentence, lastChar, firstChar, isClauseMark, isOpener, cannotStartLine, isHan, visibleLength,
+} from '../knowledge/punctuation.js';
+import { MAX_HEADLINE } from '../parse/classify.js';
+import { breakInsideWord } from './junction.js';
+import type { Repair, RepairKind } from '../types.js';
+
+export interface Piece {
+  text: string;
+  line: number;
+  offset: number;
+  end: number;
+}
+
+export interface ParagraphDraft {
+  text: string;
+  line: number;
+  endLine: number;
+  offset: number;
+  end: number;
+}
+
+/** Characters that end no headline and no paragraph: a break after them cut the sentence. */
+const NEVER_FINAL = new Set([...'的之和与與及或在对對把被从從向将將于於并並而但且跟给給让讓使以为為是']);
+/** Caption labels printed on a line of their own (图: / 图说:) belong to the caption below. */
+const CAPTION_LABEL_RE = /^(?:图|圖|图说|圖說|图为|圖為|图片|圖片)\s*[:：]?$/u;
+
+interface Decision {
+  join: boolean;
+  kind?: RepairKind;
+  drop?: boolean;
+  evidence: string[];
+}
+
+export function decideJoin(left: string, right: string): Decision {
+  const a = lastChar(left);
+  const b = firstChar(right);
+  if (CAPTION_LABEL_RE.test(left)) return { join: true, kind: 'clause', evidence: ['caption label'] };
+  if (cannotStartLine(b)) return { join: true, kind: 'clause', evidence: [`next part starts with ${b}`] };
+  if (endsSentence(left)) return { join: false, evidence: ['sentence end'] };
+  if (a === '：' || a === ':') return { join: false, evidence: ['colon introduces what follows'] };
+  const long = visibleLength(left) > MAX_HEADLINE;
+  if ((a === '—' || a === '－') && !long) return { join: false, evidence: ['intertitle ending in a dash'] };
+  if (isClauseMark(a)) return { join: true, kind: 'clause', evidence: [`ends with ${a}`] };
+  if (isOpener(a)) return { join: true, kind: 'clause', evidence: [`ends with opening ${a}`] };
+  if (a === b && isHan(a)) {
+    const afterCopy = firstChar(right.slice(b.length));
+    if (long) return { join: true, kind: 'duplicate', drop: true, evidence: ['same character on both sides', 'no end punctuation'] };
+    if (afterCopy && !isHan(afterCopy) && !/[\p{L}\p{N}]/u.test(afterCopy)) {
+      return { join: true, kind: 'duplicate', drop: true, evidence: ['same character on both sides', `copy stands alone before ${afterCopy}`] };
+    }
+    if (breakInsideWord(left, right.slice(b.length))) {
+      return { join: true, kind: 'duplicate', drop: true, evidence: ['same character on both sides', 'word across the break without the copy'] };
+    }
+  }
+  if (breakInsideWord(left, right)) return { join: true, kind: 'mid-word', evidence: ['word across the break'] };
+  if (long) return { join: true, kind: 'mid-sentence', evidence: ['no end punctuation', 'too long for an intertitle'] };
+  if (NEVER_FINAL.has(a)) return { join: true, kind: 'mid-sentence', evidence: [`${a} cannot end a sentence`] };
+  return { join: false, evidence: ['short line between words: intertitle'] };
+}
+
+/** Join pieces into paragraphs; with repair off, every piece is its own paragraph. */
+export function joinPieces(pieces: Piece[], repair: boolean): { paragraphs: ParagraphDraft[]; repairs: Repair[] } {
+  const paragraphs: ParagraphDraft[] = [];
+  const repairs: Repair[] = [];
+  for (const p of pieces) {
+    const cur = paragraphs[paragraphs.length - 1];
+    if (repair && cur) {
+      const d = decideJoin(cur.text, p.text);
+      if (d.join) {
+        const dropped = d.drop ? firstChar(p.text) : '';
+        repairs.push({
+          kind: d.kind!, line: p.line, offset: p.offset,
+          before: cur.text.slice(-8), after: p.text.slice(0, 8),
+          ...(dropped ? { dropped } : {}), evidence: d.evidence,
+        });
+        cur.text += p.text.slice(dropped.length);
+        cur.endLine = p.line;
+        cur.end = p.end;
+        continue;
+      }
+    }
+    paragraphs.push({ text: p.text, line: p.line, endLine: p.line, offset: p.offset, end: p.end });
+  }
+  return { paragraphs, repairs };
+}

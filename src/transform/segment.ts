@@ -1,0 +1,164 @@
+/**
+ * Units → article drafts. An article starts at a run of headline lines when the run is clearly a new
+ * deck and not an intertitle:
+ *   - it is followed by a dateline lead or a byline line (本报记者 X, or names alone under a title);
+ *   - the gap before it is wider than the page's usual gap between paragraphs;
+ *   - page furniture (a header, an editor line) stands right before it, or nothing does (page start);
+ *   - the article before it has ended (a closing reporter tag or byline);
+ *   - it has three lines or more (intertitles have one or two).
+ * Otherwise the run stays in the body as intertitles. A dateline lead also starts an article, and
+ * so does body text after furniture or after a closing reporter tag (headline-less items).
+ */
+import { namesOnlyByline, type ClassifiedUnit } from '../parse/classify.js';
+import type { BylineFacts, LeadFacts } from './byline.js';
+import type { Piece } from './repair.js';
+
+export interface ArticleDraft {
+  headlines: ClassifiedUnit[];
+  lead: { unit: ClassifiedUnit; facts: LeadFacts } | null;
+  /** byline facts in the order found: byline lines, meta lines, credits, tags */
+  bylines: BylineFacts[];
+  pieces: Piece[];
+  /** every unit that fed the article, for provenance */
+  units: ClassifiedUnit[];
+  /** an ending mark was seen (closing tag or byline, furniture after the body) */
+  closed: boolean;
+}
+
+export interface Segmentation {
+  drafts: ArticleDraft[];
+  /** units that went to no article: furniture, and headline runs without any body */
+  leftovers: ClassifiedUnit[];
+}
+
+const RUN_STARTS_ARTICLE = 3;
+
+export function segment(units: ClassifiedUnit[]): Segmentation {
+  const drafts: ArticleDraft[] = [];
+  const leftovers: ClassifiedUnit[] = [];
+  const isBigGap = gapJudge(units);
+  let cur: ArticleDraft | null = null;
+  let afterFurniture = true;
+  let pending: BylineFacts[] = [];
+
+  const open = (headlines: ClassifiedUnit[]): ArticleDraft => {
+    const d: ArticleDraft = { headlines, lead: null, bylines: pending, pieces: [], units: [...headlines], closed: false };
+    pending = [];
+    drafts.push(d);
+    return d;
+  };
+  const hasBody = (d: ArticleDraft | null): boolean => !!d && (d.pieces.length > 0 || d.lead !== null);
+
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    switch (u.kind) {
+      case 'furniture': {
+        leftovers.push(u);
+        if (u.meta) {
+          if (cur && !hasBody(cur)) cur.bylines.push(u.meta);
+          else pending.push(u.meta);
+        }
+        if (hasBody(cur)) cur!.closed = true;
+        afterFurniture = true;
+        continue;
+      }
+      case 'heading': {
+        let j = i;
+        while (j < units.length && units[j]!.kind === 'heading') j++;
+        const run = units.slice(i, j);
+        const next = units[j];
+        const names = next && next.kind === 'body' && next.gap >= 0 ? namesOnlyByline(next.text) : null;
+        const starts = !cur || cur.closed || afterFurniture || isBigGap(u) || run.length >= RUN_STARTS_ARTICLE
+          || next?.kind === 'lead' || next?.kind === 'byline' || names !== null;
+        if (cur && !hasBody(cur) && !cur.closed && cur.headlines.length > 0 && !isBigGap(u)) {
+          // more deck lines after a meta line under the title
+          cur.headlines.push(...run);
+          cur.units.push(...run);
+        } else if (starts) {
+          cur = open(run);
+        } else {
+          for (const h of run) addPiece(cur!, h);
+        }
+        if (names && next) {
+          cur!.bylines.push({ ...names });
+          cur!.units.push(next);
+          j++;
+        }
+        i = j - 1;
+        afterFurniture = false;
+        continue;
+      }
+      case 'byline': {
+        if (!cur || (cur.closed && hasBody(cur))) cur = open([]);
+        cur.bylines.push(u.byline!);
+        cur.units.push(u);
+        // a byline after the body closes the article: (记者 X) at the end
+        if (hasBody(cur)) cur.closed = true;
+        afterFurniture = false;
+        continue;
+      }
+      case 'lead': {
+        if (!cur || hasBody(cur) || cur.closed) cur = open([]);
+        cur.lead = { unit: u, facts: u.lead! };
+        cur.units.push(u);
+        const restStart = u.offset + u.lead!.length;
+        let restEnd = u.end;
+        if (u.tag) { cur.bylines.push(u.tag); restEnd = u.offset + u.tag.start; }
+        const rest = u.text.slice(u.lead!.length, restEnd - u.offset).trimEnd();
+        if (rest) cur.pieces.push({ text: rest, line: u.line, offset: restStart, end: restStart + rest.length });
+        if (u.tag) cur.closed = true;
+        afterFurniture = false;
+        continue;
+      }
+      case 'credit': {
+        if (cur) { cur.bylines.push(u.credit!); cur.units.push(u); }
+        else pending.push(u.credit!);
+        continue;
+      }
+      case 'body': {
+        if (!cur || (cur.closed && hasBody(cur)) || (afterFurniture && hasBody(cur))) cur = open([]);
+        addPiece(cur, u);
+        afterFurniture = false;
+        continue;
+      }
+    }
+  }
+  // headline runs that never got a body are furniture (teasers, theme words, TOC lines)
+  const kept: ArticleDraft[] = [];
+  for (const d of drafts) {
+    if (hasBody(d)) kept.push(d);
+    else leftovers.push(...d.units);
+  }
+  return { drafts: kept, leftovers };
+}
+
+function addPiece(d: ArticleDraft, u: ClassifiedUnit): void {
+  d.units.push(u);
+  let end = u.end;
+  if (u.tag) { d.bylines.push(u.tag); end = Math.min(end, u.offset + u.tag.start); d.closed = true; }
+  if (u.credit) { d.bylines.push(u.credit); end = Math.min(end, u.offset + u.credit.start); }
+  const text = u.text.slice(0, end - u.offset).trimEnd();
+  if (text) d.pieces.push({ text, line: u.line, offset: u.offset, end: u.offset + text.length });
+}
+
+/**
+ * Is the gap before a unit wider than this page's gap between paragraphs? The usual gap is the most
+ * common one; a page whose gaps are all alike says nothing.
+ */
+function gapJudge(units: ClassifiedUnit[]): (u: ClassifiedUnit) => boolean {
+  const counts = new Map<number, number>();
+  let total = 0;
+  for (const u of units.slice(1)) {
+    if (u.gap < 0 || u.kind === 'furniture') continue;
+    counts.set(u.gap, (counts.get(u.gap) ?? 0) + 1);
+    total++;
+  }
+  if (total === 0) return () => false;
+  let mode = 0;
+  let best = -1;
+  for (const [g, c] of counts) if (c > best || (c === best && g < mode)) { mode = g; best = c; }
+  const wider = total - best;
+  // wide gaps must be the exception, or they are just this page's paragraph gap
+  if (wider === 0 || wider > total * 0.4) return () => false;
+  return (u) => u.gap > mode;
+}

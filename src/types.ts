@@ -1,0 +1,129 @@
+/**
+ * The article record and the diagnostics that news-split produces.
+ * This is the library's contract; schema/article.schema.json describes the same shape for JSON users.
+ */
+
+/** Where a piece of output came from in the decoded input. Lines are 1-based; offsets are
+ *  0-based UTF-16 code-unit indices into the decoded text (JavaScript string indices), end exclusive. */
+export interface SourceSpan {
+  file: string;
+  page: number;
+  startLine: number;
+  endLine: number;
+  startOffset: number;
+  endOffset: number;
+}
+
+/** People and organisations named by the article's byline(s), credits and reporter tags. */
+export interface Byline {
+  /** The byline texts as printed (lead, standalone byline lines, credits, trailing tags), joined with " | ". */
+  raw: string | null;
+  /** The paper or agency that the byline itself names (重庆日报讯 → 重庆日报, 新华社…电 → 新华社); null for 本报 or none. */
+  source: string | null;
+  reporters: string[];
+  correspondents: string[];
+  photographers: string[];
+  editors: string[];
+  /** A photo agency named after a credit (摄/视觉重庆 → 视觉重庆). */
+  agency: string | null;
+}
+
+/** The date (and place) that the lead or the first sentence states. Dates are plain strings, never times. */
+export interface Dateline {
+  raw: string;
+  place: string | null;
+  year: number | null;
+  month: number | null;
+  day: number | null;
+  /** YYYY-MM-DD when year, month and day are all known, else null. */
+  date: string | null;
+}
+
+export type RepairKind =
+  /** a word cut in two by a page or column break (…建 / 设,…) */
+  | 'mid-word'
+  /** a clause cut after a comma or other non-final punctuation (…责任, / 切实…) */
+  | 'clause'
+  /** a sentence cut without punctuation between two characters that are not one word */
+  | 'mid-sentence'
+  /** the break repeated a character (…融合 / 合、…): the second copy is dropped */
+  | 'duplicate';
+
+/** One re-joined page or column break. */
+export interface Repair {
+  kind: RepairKind;
+  /** 1-based line of the text after the break. */
+  line: number;
+  /** offset of the text after the break (where the second part starts). */
+  offset: number;
+  /** the last characters before the break and the first after it, as printed. */
+  before: string;
+  after: string;
+  /** a character dropped by a 'duplicate' repair. */
+  dropped?: string;
+  /** the evidence that decided the join. */
+  evidence: string[];
+}
+
+export interface Article {
+  /** Stable identifier: input name, page (when the input has several) and 1-based index. */
+  id: string;
+  index: number;
+  /** The main title (主题); a title printed over several lines is joined without separator. */
+  title: string;
+  /** Every headline line in print order: kicker(s), title line(s), subtitle(s). */
+  headlines: string[];
+  kicker: string[];
+  subtitles: string[];
+  byline: Byline;
+  dateline: Dateline | null;
+  /** Body paragraphs after break repair, without the lead byline and photo credits. */
+  paragraphs: string[];
+  repairs: Repair[];
+  warnings: string[];
+  source: SourceSpan;
+}
+
+export type FurnitureKind =
+  | 'page-header'
+  | 'editor'
+  | 'navigation'
+  | 'jump'
+  | 'web-residue'
+  | 'table-of-contents'
+  | 'section-label'
+  | 'image-placeholder'
+  | 'unassigned';
+
+/** A line (or part of one) that belongs to no article. */
+export interface Furniture {
+  kind: FurnitureKind;
+  text: string;
+  line: number;
+  offset: number;
+}
+
+export interface Diagnostics {
+  furniture: Furniture[];
+  warnings: string[];
+}
+
+export interface SplitResult {
+  articles: Article[];
+  diagnostics: Diagnostics;
+  /** A date that the page header states (YYYY-MM-DD), used to complete datelines. */
+  pageDate: string | null;
+}
+
+export interface SplitOptions {
+  /** Name used in ids and provenance (default "stdin"). */
+  file?: string;
+  /** Page number within the input (default 1). */
+  page?: number;
+  /** Re-join page and column breaks (default true). */
+  repair?: boolean;
+  /** Publication date (YYYY-MM-DD or YYYY): completes datelines that state only month and day. */
+  date?: string;
+  /** Extra rules (see profiles). */
+  profile?: import('./knowledge/profile.js').Profile;
+}
