@@ -53,3 +53,24 @@ export function visibleLength(text: string): number {
 function esc(s: string): string {
   return s.replace(/[\\\]\[^-]/g, '\\$&');
 }
+
+const PAIRS: ReadonlyArray<readonly [string, string]> = [['“', '”'], ['‘', '’'], ['「', '」'], ['『', '』'], ['（', '）'], ['(', ')'], ['《', '》'], ['【', '】']];
+
+/** A quotation or bracket opened and not closed: the text goes on after it (…从“双向两 / 两车道”…). */
+export function hasOpenPair(text: string): boolean {
+  for (const [open, close] of PAIRS) {
+    let depth = 0;
+    for (const ch of text) {
+      if (ch === open) depth++;
+      else if (ch === close && depth > 0) depth--;
+    }
+    if (depth > 0) return true;
+  }
+  return false;
+}
+
+const INNER_END_RE = new RegExp(`[${esc(SENTENCE_END)}][${esc(CLOSERS)}]*(?=[^${esc(CLOSERS)}${esc(SENTENCE_END)}\\s])`, 'u');
+/** A sentence ends inside the text and more follows (…值不值?中国城市经济学): prose, not a title. */
+export function hasInnerSentenceEnd(text: string): boolean {
+  return INNER_END_RE.test(text);
+}

@@ -4,7 +4,9 @@
  * segmenter's job.
  */
 import { matchFurniture, type FurnitureRule } from '../knowledge/furniture.js';
-import { endsSentence, lastChar, firstChar, isClauseMark, cannotStartLine, visibleLength } from '../knowledge/punctuation.js';
+import {
+  endsSentence, lastChar, firstChar, isClauseMark, cannotStartLine, visibleLength, hasOpenPair, hasInnerSentenceEnd,
+} from '../knowledge/punctuation.js';
 import {
   parseLead, parseBylineLine, parseCredit, parseMetaLine, parseTrailingTag,
   type LeadFacts, type BylineFacts, type CreditFacts, type TagFacts,
@@ -49,7 +51,8 @@ export function classifyUnit(unit: Unit, extraFurniture: FurnitureRule[] = []): 
   const credit = parseCredit(text);
   if (credit && credit.start === 0) return { ...unit, kind: 'credit', credit };
   const byline = parseBylineLine(stripParens(text));
-  if (byline) return { ...unit, kind: 'byline', byline };
+  // raw keeps the line as printed, parentheses included: (记者 张三) lost its ( ) (found by verify)
+  if (byline) return { ...unit, kind: 'byline', byline: { ...byline, raw: text.trim() } };
   const c: ClassifiedUnit = { ...unit, kind: looksLikeHeading(text) ? 'heading' : 'body' };
   if (credit) c.credit = credit;
   const tag = parseTrailingTag(text);
@@ -62,7 +65,7 @@ export function classifyUnit(unit: Unit, extraFurniture: FurnitureRule[] = []): 
 export function looksLikeHeading(text: string): boolean {
   const len = visibleLength(text);
   if (len === 0 || len > MAX_HEADLINE) return false;
-  if (/[。;；]/u.test(text)) return false;
+  if (/[。;；]/u.test(text) || hasInnerSentenceEnd(text) || hasOpenPair(text)) return false;
   if (cannotStartLine(firstChar(text))) return false;
   const last = lastChar(text);
   if (isClauseMark(last) || last === '：' || last === ':') return false;

@@ -12,6 +12,7 @@
  */
 import {
   endsSentence, lastChar, firstChar, isClauseMark, isOpener, cannotStartLine, isHan, visibleLength,
+  hasOpenPair, hasInnerSentenceEnd,
 } from '../knowledge/punctuation.js';
 import { MAX_HEADLINE } from '../parse/classify.js';
 import { breakInsideWord } from './junction.js';
@@ -37,6 +38,9 @@ const NEVER_FINAL = new Set([...'的之和与與及或在对對把被从從向�
 /** Caption labels printed on a line of their own (图: / 图说:) belong to the caption below. */
 const CAPTION_LABEL_RE = /^(?:图|圖|图说|圖說|图为|圖為|图片|圖片)\s*[:：]?$/u;
 
+/** A piece this long with commas inside reads as prose; intertitles with commas end in a dash (handled above). */
+const PROSE_MIN = 20;
+
 interface Decision {
   join: boolean;
   kind?: RepairKind;
@@ -55,9 +59,10 @@ export function decideJoin(left: string, right: string): Decision {
   if ((a === '—' || a === '－') && !long) return { join: false, evidence: ['intertitle ending in a dash'] };
   if (isClauseMark(a)) return { join: true, kind: 'clause', evidence: [`ends with ${a}`] };
   if (isOpener(a)) return { join: true, kind: 'clause', evidence: [`ends with opening ${a}`] };
+  const open = hasOpenPair(left);
   if (a === b && isHan(a)) {
     const afterCopy = firstChar(right.slice(b.length));
-    if (long) return { join: true, kind: 'duplicate', drop: true, evidence: ['same character on both sides', 'no end punctuation'] };
+    if (long || hasOpenPair(left)) return { join: true, kind: 'duplicate', drop: true, evidence: ['same character on both sides', 'no end punctuation'] };
     if (afterCopy && !isHan(afterCopy) && !/[\p{L}\p{N}]/u.test(afterCopy)) {
       return { join: true, kind: 'duplicate', drop: true, evidence: ['same character on both sides', `copy stands alone before ${afterCopy}`] };
     }
@@ -66,6 +71,11 @@ export function decideJoin(left: string, right: string): Decision {
     }
   }
   if (breakInsideWord(left, right)) return { join: true, kind: 'mid-word', evidence: ['word across the break'] };
+  if (open) return { join: true, kind: 'mid-sentence', evidence: ['quotation or bracket left open'] };
+  if (hasInnerSentenceEnd(left)) return { join: true, kind: 'mid-sentence', evidence: ['a sentence ends inside: prose, not a title'] };
+  if (visibleLength(left) >= PROSE_MIN && /[,，、：:]/u.test(left)) {
+    return { join: true, kind: 'mid-sentence', evidence: ['punctuated like prose', 'no end punctuation'] };
+  }
   if (long) return { join: true, kind: 'mid-sentence', evidence: ['no end punctuation', 'too long for an intertitle'] };
   if (NEVER_FINAL.has(a)) return { join: true, kind: 'mid-sentence', evidence: [`${a} cannot end a sentence`] };
   return { join: false, evidence: ['short line between words: intertitle'] };

@@ -10,6 +10,7 @@
  * so does body text after furniture or after a closing reporter tag (headline-less items).
  */
 import { namesOnlyByline, type ClassifiedUnit } from '../parse/classify.js';
+import { breakInsideWord } from './junction.js';
 import type { BylineFacts, LeadFacts } from './byline.js';
 import type { Piece } from './repair.js';
 
@@ -31,19 +32,29 @@ export interface Segmentation {
   leftovers: ClassifiedUnit[];
 }
 
-const RUN_STARTS_ARTICLE = 3;
+/** Heading runs this long start an article; where gaps tell articles apart, intertitles may run to two lines. */
+const RUN_STARTS_ARTICLE = { withGapSignal: 3, withoutGapSignal: 2 };
+
+/** A title set in large type over a narrow column breaks inside a word (长江黄金水 / 道扩能…); intertitles fit one line. */
+function titleBrokenInWord(run: ClassifiedUnit[]): boolean {
+  for (let k = 0; k + 1 < run.length; k++) if (breakInsideWord(run[k]!.text, run[k + 1]!.text)) return true;
+  return false;
+}
 
 export function segment(units: ClassifiedUnit[]): Segmentation {
   const drafts: ArticleDraft[] = [];
   const leftovers: ClassifiedUnit[] = [];
-  const isBigGap = gapJudge(units);
+  const gaps = gapJudge(units);
   let cur: ArticleDraft | null = null;
   let afterFurniture = true;
   let pending: BylineFacts[] = [];
+  // credit units seen before any article: they go with the next article, or to leftovers (found by verify)
+  let pendingUnits: ClassifiedUnit[] = [];
 
   const open = (headlines: ClassifiedUnit[]): ArticleDraft => {
-    const d: ArticleDraft = { headlines, lead: null, bylines: pending, pieces: [], units: [...headlines], closed: false };
+    const d: ArticleDraft = { headlines, lead: null, bylines: pending, pieces: [], units: [...pendingUnits, ...headlines], closed: false };
     pending = [];
+    pendingUnits = [];
     drafts.push(d);
     return d;
   };
@@ -64,13 +75,19 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
       }
       case 'heading': {
         let j = i;
-        while (j < units.length && units[j]!.kind === 'heading') j++;
+        let names: BylineFacts | null = null;
+        while (j < units.length && units[j]!.kind === 'heading') {
+          // names alone under a title (王  颖, or 李 文 after a ■) are its byline, not a deck line
+          if (j > i && (names = namesOnlyByline(units[j]!.text))) break;
+          j++;
+        }
         const run = units.slice(i, j);
         const next = units[j];
-        const names = next && next.kind === 'body' && next.gap >= 0 ? namesOnlyByline(next.text) : null;
-        const starts = !cur || cur.closed || afterFurniture || isBigGap(u) || run.length >= RUN_STARTS_ARTICLE
+        if (!names && next && next.kind === 'body' && next.gap >= 0) names = namesOnlyByline(next.text);
+        const starts = !cur || cur.closed || afterFurniture || gaps.wide(u) || run.length >= gaps.runStartsArticle
+          || titleBrokenInWord(run)
           || next?.kind === 'lead' || next?.kind === 'byline' || names !== null;
-        if (cur && !hasBody(cur) && !cur.closed && cur.headlines.length > 0 && !isBigGap(u)) {
+        if (cur && !hasBody(cur) && !cur.closed && cur.headlines.length > 0 && !gaps.wide(u)) {
           // more deck lines after a meta line under the title
           cur.headlines.push(...run);
           cur.units.push(...run);
@@ -112,7 +129,7 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
       }
       case 'credit': {
         if (cur) { cur.bylines.push(u.credit!); cur.units.push(u); }
-        else pending.push(u.credit!);
+        else { pending.push(u.credit!); pendingUnits.push(u); }
         continue;
       }
       case 'body': {
@@ -125,6 +142,7 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
   }
   // headline runs that never got a body are furniture (teasers, theme words, TOC lines)
   const kept: ArticleDraft[] = [];
+  leftovers.push(...pendingUnits);
   for (const d of drafts) {
     if (hasBody(d)) kept.push(d);
     else leftovers.push(...d.units);
@@ -143,9 +161,10 @@ function addPiece(d: ArticleDraft, u: ClassifiedUnit): void {
 
 /**
  * Is the gap before a unit wider than this page's gap between paragraphs? The usual gap is the most
- * common one; a page whose gaps are all alike says nothing.
+ * common one; a page whose gaps are all alike says nothing, and then two-line runs count as decks.
  */
-function gapJudge(units: ClassifiedUnit[]): (u: ClassifiedUnit) => boolean {
+function gapJudge(units: ClassifiedUnit[]): { wide: (u: ClassifiedUnit) => boolean; runStartsArticle: number } {
+  const none = { wide: () => false, runStartsArticle: RUN_STARTS_ARTICLE.withoutGapSignal };
   const counts = new Map<number, number>();
   let total = 0;
   for (const u of units.slice(1)) {
@@ -153,12 +172,12 @@ function gapJudge(units: ClassifiedUnit[]): (u: ClassifiedUnit) => boolean {
     counts.set(u.gap, (counts.get(u.gap) ?? 0) + 1);
     total++;
   }
-  if (total === 0) return () => false;
+  if (total === 0) return none;
   let mode = 0;
   let best = -1;
   for (const [g, c] of counts) if (c > best || (c === best && g < mode)) { mode = g; best = c; }
   const wider = total - best;
   // wide gaps must be the exception, or they are just this page's paragraph gap
-  if (wider === 0 || wider > total * 0.4) return () => false;
-  return (u) => u.gap > mode;
+  if (wider === 0 || wider > total * 0.4) return none;
+  return { wide: (u) => u.gap > mode, runStartsArticle: RUN_STARTS_ARTICLE.withGapSignal };
 }

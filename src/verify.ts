@@ -1,0 +1,129 @@
+/**
+ * The conservation check: nothing of the user's text is lost without a trace.
+ *
+ * Every non-white-space character of the decoded input must be accounted for exactly once in the
+ * result, in one of these places:
+ *   - an article's headline lines (`headlines`; title, kicker and subtitles are views of them);
+ *   - its paragraphs;
+ *   - its `byline.raw` (the lead, byline lines, credits and closing tags the parser took out of
+ *     the text: one per line);
+ *   - a repair's `dropped` character (the copy a 'duplicate' repair removed);
+ *   - the diagnostics' furniture list.
+ * The dateline is not counted: it is read from the lead or the first paragraph and left there.
+ * A web page's meta line (来源:新民晚报 记者:罗水元) is furniture *and* names the article's people,
+ * so its byline.raw entry is a copy of a furniture text and is not counted a second time.
+ *
+ * Characters are compared as a multiset (order is free: titles are views, repairs re-join), so the
+ * report says which characters are missing or extra and, for missing ones, where they occur in the
+ * input.
+ */
+import type { SplitResult } from './types.js';
+
+/** White space as the reader treats it: line ends, ASCII, full-width, no-break and zero-width spaces, BOM. */
+const WHITE = /[\s\u3000\u00a0\u200b\ufeff]/u;
+
+export interface CharPosition {
+  /** 1-based line and column (column in code points) */
+  line: number;
+  column: number;
+  /** JavaScript string index into the decoded text */
+  offset: number;
+}
+
+export interface CharDifference {
+  char: string;
+  /** how many more (missing) or fewer (extra) times the input has it than the output */
+  count: number;
+  /** for missing characters: where the character occurs in the input (at most `MAX_POSITIONS`) */
+  positions: CharPosition[];
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  /** non-white-space characters in the input */
+  inputChars: number;
+  /** non-white-space characters in the output places listed above */
+  outputChars: number;
+  /** characters of the input the output does not account for */
+  missing: CharDifference[];
+  /** characters the output has more often than the input */
+  extra: CharDifference[];
+}
+
+export const MAX_POSITIONS = 5;
+
+/** Count the non-white-space characters (code points; a lone surrogate counts as itself). */
+function countInto(counts: Map<string, number>, text: string | null | undefined, sign: 1 | -1): number {
+  if (!text) return 0;
+  let n = 0;
+  for (const ch of text) {
+    if (WHITE.test(ch)) continue;
+    counts.set(ch, (counts.get(ch) ?? 0) + sign);
+    n++;
+  }
+  return n;
+}
+
+/** Check that `result` (what `split(text)` returned) accounts for every character of `text`. */
+export function verify(text: string, result: SplitResult): VerifyReport {
+  const balance = new Map<string, number>();
+  const inputChars = countInto(balance, text, 1);
+  let outputChars = 0;
+  const furnitureTexts = new Set(result.diagnostics.furniture.map((f) => f.text.trim()));
+  for (const f of result.diagnostics.furniture) outputChars += countInto(balance, f.text, -1);
+  for (const a of result.articles) {
+    for (const h of a.headlines) outputChars += countInto(balance, h, -1);
+    for (const p of a.paragraphs) outputChars += countInto(balance, p, -1);
+    for (const r of a.repairs) outputChars += countInto(balance, r.dropped, -1);
+    for (const raw of (a.byline.raw ?? '').split('\n')) {
+      if (furnitureTexts.has(raw.trim())) continue; // a meta line's copy (see above)
+      outputChars += countInto(balance, raw, -1);
+    }
+  }
+  const missing: CharDifference[] = [];
+  const extra: CharDifference[] = [];
+  for (const [char, count] of balance) {
+    if (count > 0) missing.push({ char, count, positions: [] });
+    else if (count < 0) extra.push({ char, count: -count, positions: [] });
+  }
+  if (missing.length) locate(text, missing);
+  const byChar = (x: CharDifference, y: CharDifference): number => (x.char < y.char ? -1 : x.char > y.char ? 1 : 0);
+  missing.sort((x, y) => (x.positions[0]?.offset ?? 0) - (y.positions[0]?.offset ?? 0) || byChar(x, y));
+  extra.sort(byChar);
+  return { ok: missing.length === 0 && extra.length === 0, inputChars, outputChars, missing, extra };
+}
+
+/** Fill in where each missing character occurs in the input (the first few occurrences). */
+function locate(text: string, missing: CharDifference[]): void {
+  const wanted = new Map(missing.map((d) => [d.char, d]));
+  let line = 1;
+  let column = 1;
+  let offset = 0;
+  for (const ch of text) {
+    const d = wanted.get(ch);
+    if (d && d.positions.length < MAX_POSITIONS) d.positions.push({ line, column, offset });
+    if (ch === '\n' || (ch === '\r' && text[offset + 1] !== '\n') || ch === '\u2028' || ch === '\u2029') {
+      line++;
+      column = 1;
+    } else column++;
+    offset += ch.length;
+  }
+}
+
+/** A few lines for a person: what was lost or added, and where. */
+export function describeVerifyReport(report: VerifyReport, name = 'input'): string[] {
+  if (report.ok) return [`${name}: verified: all ${report.inputChars} characters accounted for`];
+  const show = (ch: string): string => (/^[\p{L}\p{N}\p{P}\p{S}]$/u.test(ch) ? ch : `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  const lines: string[] = [];
+  const lost = report.missing.reduce((n, d) => n + d.count, 0);
+  const added = report.extra.reduce((n, d) => n + d.count, 0);
+  lines.push(`${name}: verification failed: ${lost} character(s) of the input not in the output, ${added} in the output not in the input`);
+  for (const d of report.missing.slice(0, 20)) {
+    const where = d.positions.map((p) => `${p.line}:${p.column}`).join(', ');
+    lines.push(`  lost '${show(d.char)}' ×${d.count}${where ? ` (occurs at line:column ${where}${d.positions.length === MAX_POSITIONS ? ', …' : ''})` : ''}`);
+  }
+  if (report.missing.length > 20) lines.push(`  … and ${report.missing.length - 20} more lost characters`);
+  for (const d of report.extra.slice(0, 20)) lines.push(`  extra '${show(d.char)}' ×${d.count}`);
+  if (report.extra.length > 20) lines.push(`  … and ${report.extra.length - 20} more extra characters`);
+  return lines;
+}
