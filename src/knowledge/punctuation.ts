@@ -69,7 +69,8 @@ export function hasOpenPair(text: string): boolean {
   return false;
 }
 
-const INNER_END_RE = new RegExp(`[${esc(SENTENCE_END)}][${esc(CLOSERS)}]*(?=[^${esc(CLOSERS)}${esc(SENTENCE_END)}\\s])`, 'u');
+// an exclamation closing a quotation that another quotation follows (“…休息!”“读者日”…) is a headline's style, not prose
+const INNER_END_RE = new RegExp(`[${esc(SENTENCE_END)}][${esc(CLOSERS)}]*(?=[^${esc(CLOSERS)}${esc(OPENERS)}${esc(SENTENCE_END)}\\s])`, 'u');
 /** A sentence ends inside the text and more follows (…值不值?中国城市经济学): prose, not a title. */
 export function hasInnerSentenceEnd(text: string): boolean {
   return INNER_END_RE.test(text);

@@ -37,6 +37,7 @@ export interface ParagraphDraft {
 const NEVER_FINAL = new Set([...'的之和与與及或在对對把被从從向将將于於并並而但且跟给給让讓使以为為是']);
 /** Caption labels printed on a line of their own (图: / 图说:) belong to the caption below. */
 const CAPTION_LABEL_RE = /^(?:图|圖|图说|圖說|图为|圖為|图片|圖片)\s*[:：]?$/u;
+const CAPTION_RE = /^(?:图|圖|图说|圖說|图片|圖片)\s*[:：]|^(?:图为|圖為|上图|下图|左图|右图)/u;
 
 /** A piece this long with commas inside reads as prose; intertitles with commas end in a dash (handled above). */
 const PROSE_MIN = 20;
@@ -59,6 +60,8 @@ export function decideJoin(left: string, right: string): Decision {
   if ((a === '—' || a === '－') && !long) return { join: false, evidence: ['intertitle ending in a dash'] };
   if (isClauseMark(a)) return { join: true, kind: 'clause', evidence: [`ends with ${a}`] };
   if (isOpener(a)) return { join: true, kind: 'clause', evidence: [`ends with opening ${a}`] };
+  // a caption (图说:…) is a paragraph of its own unless the break is plainly inside a sentence
+  if (CAPTION_RE.test(left) && !hasOpenPair(left)) return { join: false, evidence: ['caption'] };
   const open = hasOpenPair(left);
   if (a === b && isHan(a)) {
     const afterCopy = firstChar(right.slice(b.length));

@@ -79,6 +79,11 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
         while (j < units.length && units[j]!.kind === 'heading') {
           // names alone under a title (王  颖, or 李 文 after a ■) are its byline, not a deck line
           if (j > i && (names = namesOnlyByline(units[j]!.text))) break;
+          // a wide gap inside a run: the lines above it close the article before (a table title, an intertitle)
+          if (j > i && gaps.wide(units[j]!) && cur && hasBody(cur)) {
+            for (const h of units.slice(i, j)) addPiece(cur, h);
+            i = j;
+          }
           j++;
         }
         const run = units.slice(i, j);
