@@ -1,4 +1,6 @@
 /** news-split: split plain-text dumps of Chinese newspaper pages into structured articles. */
 export { split } from './pipeline.js';
 export { decodeBuffer, DecodeError } from './read/decode.js';
+export { verify, describeVerifyReport } from './verify.js';
+export type { VerifyReport, CharDifference, CharPosition } from './verify.js';
 export type * from './types.js';

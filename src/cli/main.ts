@@ -11,6 +11,7 @@ import { decodeBuffer, DecodeError } from '../read/decode.js';
 import { loadEmitter, builtInFormats } from '../emit/registry.js';
 import type { EmitterFactory, InputReport } from '../emit/types.js';
 import { stdoutOutput, fileOutput, PipeClosed, type Output } from './output.js';
+import { verify, describeVerifyReport } from '../verify.js';
 
 export const EXIT = { ok: 0, inputFailed: 1, usage: 2 } as const;
 
@@ -22,6 +23,7 @@ interface CliOptions {
   encoding?: string;
   quiet?: boolean;
   debug?: boolean;
+  verify?: boolean;
 }
 
 const EXAMPLES = `
@@ -53,6 +55,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--encoding <name>', 'input encoding (default: detect UTF-8 / UTF-16 BOM / GB18030)')
     .option('-q, --quiet', 'no notes on stderr, only errors')
     .option('--debug', 'show stack traces of internal errors')
+    .option('--verify', 'check that every character of each input is accounted for in the output (exit 1 if not)')
     .version(packageVersion(), '-V, --version')
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run news-split --help for usage)')
@@ -93,6 +96,14 @@ export async function main(argv: string[]): Promise<number> {
       }
       const name = input === '-' ? 'stdin' : input;
       const result = split(text, { file: name, repair: opts.repair, date: opts.date });
+      if (opts.verify) {
+        // the conservation check (src/verify.ts): a loss is an error for this input
+        const check = verify(text, result);
+        if (!check.ok) {
+          failed++;
+          for (const line of describeVerifyReport(check, name)) process.stderr.write(`news-split: ${chalk.red('error')}: ${line}\n`);
+        } else if (!opts.quiet) report(describeVerifyReport(check, name)[0]!, 'note');
+      }
       for (const a of result.articles) await out.write(emitter.article(a) ?? '');
       const r: InputReport = {
         file: name, page: 1, encoding, articles: result.articles.length, pageDate: result.pageDate,
@@ -101,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
       await out.write(emitter.input?.(r) ?? '');
       if (!opts.quiet) {
         for (const w of result.diagnostics.warnings) report(`${name}: ${w}`, 'warning');
-        if (result.articles.length === 0) report(`${name}: no articles found`, 'warning');
+        if (result.articles.length === 0) report(`${name}: ${/\S/u.test(text) ? 'no articles found' : 'empty input (no text)'}`, 'warning');
       }
     }
     await out.write(emitter.end?.() ?? '');
@@ -121,8 +132,8 @@ function usageError(message: string): number {
   return EXIT.usage;
 }
 
-function report(message: string, level: 'error' | 'warning'): void {
-  const tag = level === 'error' ? chalk.red('error') : chalk.yellow('warning');
+function report(message: string, level: 'error' | 'warning' | 'note'): void {
+  const tag = level === 'error' ? chalk.red('error') : level === 'warning' ? chalk.yellow('warning') : 'note';
   process.stderr.write(`news-split: ${tag}: ${message}\n`);
 }
 
