@@ -2,7 +2,10 @@
  * The emitter interface: how articles become output. One emitter instance writes one output stream
  * (stdout, an --output file, or one file per input with --out-dir); the CLI calls start() once,
  * article() for each article in input order, input() after each input's articles, and end() last.
- * Each call returns the text to write (or nothing). A plug-in module exports the same shape.
+ * Each call returns the text to write (or nothing); calls are synchronous.
+ *
+ * A plug-in module (`--emitter ./my-emitter.js`) default-exports an EmitterFactory (or exports it
+ * as `emitter`); see examples/tsv-emitter.mjs. plugin.ts checks its shape when it loads.
  */
 import type { Article, Diagnostics } from '../types.js';
 
@@ -17,7 +20,9 @@ export interface InputReport {
 }
 
 export interface EmitterOptions {
-  /** write a UTF-8 BOM and CRLF for spreadsheet programs (CSV) */
+  /** write a UTF-8 BOM and CRLF (CSV: --bom) */
+  bom?: boolean;
+  /** as bom, and neutralise cells a spreadsheet would run as formulas (CSV: --excel) */
   excel?: boolean;
   /** anything else a format understands */
   [key: string]: unknown;
@@ -36,7 +41,8 @@ export interface EmitterFactory {
   /** file extension (without the dot) used with --out-dir */
   extension: string;
   description: string;
-  /** 'per-article': with --out-dir, one file per article (Markdown); default one file per input */
+  /** 'per-article': with --out-dir, one file per article (Markdown), each written by a fresh emitter
+   *  as start() + article() + end(); default 'per-input', one file per input */
   layout?: 'per-input' | 'per-article';
   create(options: EmitterOptions): Emitter;
 }

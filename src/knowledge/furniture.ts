@@ -11,6 +11,8 @@ export interface FurnitureRule {
   pattern: RegExp;
   /** example that the rule is for, kept as documentation and test data */
   example: string;
+  /** longest line the rule may take (default MAX_FURNITURE_LENGTH) */
+  maxLength?: number;
 }
 
 const DATE = String.raw`(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2})`;
@@ -43,9 +45,11 @@ export const FURNITURE_RULES: FurnitureRule[] = [
   { kind: 'web-residue', example: '不支持Flash', pattern: /^(?:不支持Flash|您的浏览器不支持|爱问\s*[(（]iAsk\.com[)）]|分享到|打印本页|关闭窗口|返回顶部|返回首页|【打印】|【关闭】|\[打印\]|\[关闭\]|点击进入|扫一扫|扫码关注|微信扫一扫)/u },
   { kind: 'web-residue', example: '娱乐专题搜索:', pattern: /^\S{0,8}(?:搜索|搜尋)\s*[:：]?$/u },
   { kind: 'web-residue', example: '|', pattern: /^[|｜\s]+$/u },
+  // a reprinting site's stock line: an outlet with a numeric date (参考消息网2026-01-30号报道); headlines never carry ISO dates
+  { kind: 'web-residue', example: '参考消息网2026-01-30号报道', pattern: /^[^。，,]{0,12}\d{4}-\d{1,2}-\d{1,2}[^。，,]{0,8}$/u },
   { kind: 'image-placeholder', example: '头条787x93px', pattern: /\d{2,4}\s*[x×*]\s*\d{2,4}\s*(?:px)?$|banner$|^\[?(?:图片|圖片|img|image)\]?$|<br\s*\/?>/iu },
   // Tables of contents and teasers: 1. 标题 (mirror TOC), >标题 (导读 bullets), 要聞 P.2
-  { kind: 'table-of-contents', example: '1. 国务院办公厅发出公告 今年夏时制从4月12日开始', pattern: /^\d{1,2}\.\s+\S[^。]*$/u },
+  { kind: 'table-of-contents', example: '1. 国务院办公厅发出公告 今年夏时制从4月12日开始', pattern: /^\d{1,2}\.\s+\S[^。]*$/u, maxLength: 200 },
   { kind: 'table-of-contents', example: '>重庆实施资本市场"千里马计划"', pattern: /^>(?!>)\s*\S/u },
   { kind: 'table-of-contents', example: '要聞 P.2', pattern: /^\S{1,6}\s*P\.\s*\d{1,3}(?:-\d{1,3})?$/u },
   // Section rubrics in brackets: 【导读】, 【封面新闻】
@@ -65,8 +69,10 @@ export const FURNITURE_SUFFIXES: FurnitureRule[] = [
 ];
 
 export function matchFurniture(text: string, extra: FurnitureRule[] = []): FurnitureRule | null {
-  if (text.length > MAX_FURNITURE_LENGTH) return null;
-  for (const rule of extra) if (rule.pattern.test(text)) return rule;
-  for (const rule of FURNITURE_RULES) if (rule.pattern.test(text)) return rule;
+  for (const rules of [extra, FURNITURE_RULES]) {
+    for (const rule of rules) {
+      if (text.length <= (rule.maxLength ?? MAX_FURNITURE_LENGTH) && rule.pattern.test(text)) return rule;
+    }
+  }
   return null;
 }

@@ -45,6 +45,12 @@ export function decodeBuffer(buf: Uint8Array, forced?: string): Decoded {
       if (!isUtf8(buf)) throw new DecodeError('not valid UTF-8 (forced by --encoding)', 'undecodable');
       return { text: stripBom(Buffer.from(buf).toString('utf8')), encoding: 'utf-8' };
     }
+    // forced UTF-16 gets the same checks as UTF-16 with a BOM (odd length, unpaired surrogates)
+    const utf16 = /^utf-?16-?(le|be)$/i.exec(name);
+    if (utf16) {
+      const enc = utf16[1]!.toLowerCase() === 'le' ? 'utf-16le' : 'utf-16be';
+      return { text: stripBom(decodeUtf16(buf, enc)), encoding: enc };
+    }
     return { text: stripBom(iconv.decode(Buffer.from(buf), name)), encoding: name };
   }
   if (startsWith(buf, [0xef, 0xbb, 0xbf])) {
@@ -56,10 +62,20 @@ export function decodeBuffer(buf: Uint8Array, forced?: string): Decoded {
   if (startsWith(buf, [0xfe, 0xff])) return { text: decodeUtf16(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
   for (const [magic, what] of MAGIC) if (startsWith(buf, magic)) throw new DecodeError(`not text (looks like ${what})`, 'binary');
   if (buf.indexOf(0) !== -1) {
+    const utf16 = looksLikeUtf16(buf);
+    if (utf16) throw new DecodeError(`not text as given: looks like ${utf16.toUpperCase()} without a byte-order mark (use --encoding ${utf16})`, 'undecodable');
     throw new DecodeError('not text (contains NUL bytes; UTF-16 without a byte-order mark? try --encoding utf-16le)', 'binary');
+  }
+  // Chinese UTF-16 without a BOM and without ASCII has no NUL byte, but its low bytes include C0
+  // control codes that no UTF-8 or GB18030 page has (标 = 07 68): do not let it pass as GB18030.
+  if (hasControlBytes(buf)) {
+    const utf16 = looksLikeUtf16(buf);
+    if (utf16) throw new DecodeError(`not text as given: looks like ${utf16.toUpperCase()} without a byte-order mark (use --encoding ${utf16})`, 'undecodable');
   }
   if (isUtf8(buf)) return { text: Buffer.from(buf).toString('utf8'), encoding: 'utf-8' };
   if (isGb18030(buf)) return { text: iconv.decode(Buffer.from(buf), 'gb18030'), encoding: 'gb18030' };
+  const utf16 = looksLikeUtf16(buf);
+  if (utf16) throw new DecodeError(`bytes are neither UTF-8 nor GB18030: UTF-16 without a byte-order mark? use --encoding ${utf16}`, 'undecodable');
   throw new DecodeError('bytes are neither UTF-8 nor GB18030 (use --encoding NAME to force one)', 'undecodable');
 }
 
@@ -70,6 +86,33 @@ function decodeUtf16(body: Uint8Array, enc: 'utf-16le' | 'utf-16be'): string {
     throw new DecodeError(`invalid ${enc.toUpperCase()} (unpaired surrogates)`, 'undecodable');
   }
   return text;
+}
+
+/** C0 control codes other than tab, line ends, form feed, SUB and ESC. */
+function hasControlBytes(buf: Uint8Array): boolean {
+  for (const b of buf) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1a && b !== 0x1b) return true;
+  return false;
+}
+
+/**
+ * UTF-16 without a byte-order mark: only a hint for the error message, never a silent guess. Read as
+ * UTF-16 (LE, then BE), nearly every code unit of Chinese text is a Han character, CJK punctuation,
+ * a full-width form or printable ASCII / a line end. Checked only on bytes that are not UTF-8
+ * (ASCII read as UTF-16 would look like Han characters).
+ */
+function looksLikeUtf16(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (buf.length < 4 || buf.length % 2 !== 0) return null;
+  const n = Math.min(buf.length, 1 << 16) & ~1;
+  for (const enc of ['utf-16le', 'utf-16be'] as const) {
+    let good = 0;
+    for (let i = 0; i < n; i += 2) {
+      const u = enc === 'utf-16le' ? buf[i]! | (buf[i + 1]! << 8) : (buf[i]! << 8) | buf[i + 1]!;
+      if ((u >= 0x4e00 && u <= 0x9fff) || (u >= 0x3000 && u <= 0x303f) || (u >= 0xff00 && u <= 0xffef)
+        || (u >= 0x20 && u <= 0x7e) || u === 0x0a || u === 0x0d || u === 0x09) good++;
+    }
+    if (good >= 0.9 * (n / 2)) return enc;
+  }
+  return null;
 }
 
 /**

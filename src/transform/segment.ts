@@ -74,6 +74,14 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
         continue;
       }
       case 'heading': {
+        // a short line glued to furniture above and set apart from the deck below is part of that
+        // furniture block (a site's channel name under its search box: 娱乐专题搜索: / 影音娱乐)
+        const prev = units[i - 1];
+        const after = units[i + 1];
+        if (u.gap === 0 && prev?.kind === 'furniture' && after?.kind === 'heading' && after.gap > 0 && !hasBody(cur)) {
+          leftovers.push({ ...u, kind: 'furniture', furnitureKind: 'navigation' });
+          continue;
+        }
         let j = i;
         let names: BylineFacts | null = null;
         while (j < units.length && units[j]!.kind === 'heading') {

@@ -3,9 +3,11 @@
  * on the conventions of the deck:
  *   - a title printed over several short lines (渝湘复线高速公路 / 芦沟河特大桥 / 左幅顺利合龙) is one title:
  *     when all lines together are no longer than one headline, they are joined;
- *   - otherwise the deck is kicker (引题) / title (主题) / subtitles (副题): lines starting with a dash
- *     are subtitles; the title is the shortest of the first lines (the biggest type holds the fewest
- *     characters), earliest on a tie; lines above it are kickers, lines below are subtitles.
+ *   - otherwise the deck is kicker (引题) / title (主题) / subtitles (副题), told apart by form: a
+ *     subtitle explains, so it starts with a dash, runs as a clause with a comma, or is long
+ *     (≥ SUBTITLE_LENGTH); the title is the line just above the first subtitle, and lines above the
+ *     title are kickers (受李鹏总理委托… / 部署加强宏观调控… / 近日将派出…,前往…). A deck with no such line
+ *     is a title over its subtitles (市委常委会举行扩大会议 / 学习贯彻… / 研究部署… / 市委书记…).
  */
 import { visibleLength } from '../knowledge/punctuation.js';
 
@@ -22,13 +24,13 @@ export function readDeck(lines: string[]): Deck {
   if (lines.length === 0) return { title: '', kicker: [], subtitles: [] };
   if (lines.length === 1) return { title: lines[0]!, kicker: [], subtitles: [] };
   const total = lines.reduce((n, l) => n + visibleLength(l), 0);
-  const isSubtitle = (l: string): boolean => /^[—－-]{1,2}/u.test(l);
-  if (total <= MAX_JOINED_TITLE && !lines.some(isSubtitle)) return { title: lines.join(''), kicker: [], subtitles: [] };
-  const candidates = lines.map((l, i) => ({ l, i })).filter(({ l }) => !isSubtitle(l)).slice(0, 3);
-  if (candidates.length === 0) return { title: lines[0]!, kicker: [], subtitles: lines.slice(1) };
-  // two lines: title over subtitle (the usual deck); three or more: the shortest of the first three
-  const main = lines.length === 2
-    ? candidates[0]!
-    : candidates.reduce((best, c) => (visibleLength(c.l) < visibleLength(best.l) ? c : best));
-  return { title: main.l, kicker: lines.slice(0, main.i), subtitles: lines.slice(main.i + 1) };
+  if (total <= MAX_JOINED_TITLE && !lines.some((l) => /^[—－-]{1,2}/u.test(l))) return { title: lines.join(''), kicker: [], subtitles: [] };
+  const first = lines.findIndex(isSubtitleLike);
+  const main = first > 0 ? first - 1 : 0;
+  return { title: lines[main]!, kicker: lines.slice(0, main), subtitles: lines.slice(main + 1) };
+}
+
+const SUBTITLE_LENGTH = 25;
+function isSubtitleLike(line: string): boolean {
+  return /^[—－-]{1,2}/u.test(line) || /[,，]/u.test(line) || visibleLength(line) >= SUBTITLE_LENGTH;
 }
