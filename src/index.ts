@@ -4,3 +4,4 @@ export { decodeBuffer, DecodeError } from './read/decode.js';
 export { verify, describeVerifyReport } from './verify.js';
 export type { VerifyReport, CharDifference, CharPosition } from './verify.js';
 export type * from './types.js';
+export type { EmitterFactory, Emitter, EmitterOptions, InputReport } from './emit/types.js';

@@ -8,10 +8,13 @@ import { Command, CommanderError, Option } from 'commander';
 import { chalkStderr as chalk } from 'chalk';
 import { split } from '../pipeline.js';
 import { decodeBuffer, DecodeError } from '../read/decode.js';
-import { loadEmitter, builtInFormats } from '../emit/registry.js';
+import { loadEmitter, builtInFormats, listFormats, describeFormats } from '../emit/registry.js';
 import type { EmitterFactory, InputReport } from '../emit/types.js';
+import { loadPlugins, chooseFormat, type LoadedPlugin } from '../emit/plugin.js';
+import { ArticleFiles } from '../emit/article-files.js';
 import { stdoutOutput, fileOutput, PipeClosed, type Output } from './output.js';
 import { verify, describeVerifyReport } from '../verify.js';
+import { configureEvalCommand, runEval, type EvalRequest } from '../eval/command.js';
 
 export const EXIT = { ok: 0, inputFailed: 1, usage: 2 } as const;
 
@@ -24,6 +27,11 @@ interface CliOptions {
   quiet?: boolean;
   debug?: boolean;
   verify?: boolean;
+  outDir?: string;
+  bom?: boolean;
+  excel?: boolean;
+  emitter: string[];
+  listFormats?: boolean;
 }
 
 const EXAMPLES = `
@@ -48,8 +56,13 @@ export async function main(argv: string[]): Promise<number> {
     .name('news-split')
     .description('Split plain-text dumps of Chinese newspaper pages into structured articles.')
     .argument('[inputs...]', "text files of newspaper pages ('-' or none: stdin)")
-    .addOption(new Option('-f, --format <name>', `output format (${builtInFormats().join(', ')})`).default('jsonl'))
+    .addOption(new Option('-f, --format <name>', `output format (${builtInFormats().join(', ')}, md; or a plug-in's name)`).default('jsonl'))
     .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--out-dir <dir>', 'markdown: write one file per article into <dir>')
+    .option('--bom', 'csv: UTF-8 byte-order mark and CRLF line ends')
+    .option('--excel', 'csv for Excel: as --bom, and neutralise cells starting with = + - @')
+    .option('--emitter <module>', 'load a plug-in emitter (.js/.mjs path or package name); repeatable', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--list-formats', 'list the built-in and loaded output formats')
     .option('--date <date>', 'publication date (YYYY, YYYY-MM or YYYY-MM-DD) to complete datelines')
     .option('--no-repair', 'do not re-join paragraphs cut by page or column breaks')
     .option('--encoding <name>', 'input encoding (default: detect UTF-8 / UTF-16 BOM / GB18030)')
@@ -60,7 +73,13 @@ export async function main(argv: string[]): Promise<number> {
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run news-split --help for usage)')
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(chalk.red(str)) });
+    .configureOutput({ outputError: (str, write) => write(chalk.red(str)) })
+    // with a subcommand, the root needs an action to take plain inputs; the conversion runs below.
+    // Positional options: what follows `eval` is eval's (its --format is table|json).
+    .enablePositionalOptions()
+    .action(() => {});
+  const evalRun: { request?: EvalRequest } = {};
+  configureEvalCommand(program.command('eval'), (r) => { evalRun.request = r; });
 
   try {
     program.parse(argv);
@@ -69,16 +88,31 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
   const opts = program.opts<CliOptions>();
+  // split options given before `eval` apply to it too (news-split --no-repair eval DIR)
+  if (evalRun.request) return runEval(evalRun.request, { repair: opts.repair, date: opts.date, encoding: opts.encoding });
   const inputs = program.args.length ? program.args : ['-'];
 
   let factory: EmitterFactory;
+  let plugins: LoadedPlugin[];
   try {
-    factory = await loadEmitter(opts.format);
+    plugins = await loadPlugins(opts.emitter, builtInFormats());
+    if (opts.listFormats) {
+      process.stdout.write(describeFormats(await listFormats(plugins)));
+      return EXIT.ok;
+    }
+    const explicit = program.getOptionValueSource('format') === 'cli';
+    factory = await loadEmitter(chooseFormat(opts.format, explicit, plugins), plugins.map((p) => p.factory));
   } catch (err) {
     return usageError((err as Error).message);
   }
-  const out: Output = opts.output ? fileOutput(opts.output) : stdoutOutput();
-  const emitter = factory.create({});
+  if (opts.outDir && opts.output) return usageError('--out-dir and --output exclude each other');
+  if (opts.outDir && factory.layout !== 'per-article') return usageError(`--out-dir writes one file per article, for markdown; write ${factory.name} with --output`);
+  const emitterOptions = { bom: opts.bom, excel: opts.excel };
+  // with --out-dir every article goes to its own file, and the stream carries nothing
+  const files = opts.outDir ? new ArticleFiles(opts.outDir, factory, emitterOptions) : null;
+  const nowhere: Output = { write: async () => {}, close: async () => {} };
+  const out: Output = files ? nowhere : opts.output ? fileOutput(opts.output) : stdoutOutput();
+  const emitter = factory.create(emitterOptions);
   let failed = 0;
   try {
     await out.write(emitter.start?.() ?? '');
@@ -104,7 +138,7 @@ export async function main(argv: string[]): Promise<number> {
           for (const line of describeVerifyReport(check, name)) process.stderr.write(`news-split: ${chalk.red('error')}: ${line}\n`);
         } else if (!opts.quiet) report(describeVerifyReport(check, name)[0]!, 'note');
       }
-      for (const a of result.articles) await out.write(emitter.article(a) ?? '');
+      for (const a of result.articles) await (files ? files.write(name, a) : out.write(emitter.article(a) ?? ''));
       const r: InputReport = {
         file: name, page: 1, encoding, articles: result.articles.length, pageDate: result.pageDate,
         diagnostics: result.diagnostics,
@@ -119,7 +153,7 @@ export async function main(argv: string[]): Promise<number> {
     await out.close();
   } catch (err) {
     if (err instanceof PipeClosed) return EXIT.ok;
-    report(`${opts.output ?? 'stdout'}: ${(err as Error).message}`, 'error');
+    report(`${opts.output ?? opts.outDir ?? 'stdout'}: ${(err as Error).message}`, 'error');
     if (opts.debug) console.error(err);
     return EXIT.inputFailed;
   }

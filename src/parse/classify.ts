@@ -16,6 +16,7 @@ import type { Unit } from './units.js';
 
 /** A headline line is at most this long (the longest in the dev corpus is 37). */
 export const MAX_HEADLINE = 42;
+const DATE_OPENING_RE = /^(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:[上下]午|晚|晚间|凌晨|早上)?[,，\s]/u;
 /** A headline line ending in ? or ! is short (商圈如何接住世界杯流量?); a longer one is a sentence. */
 const MAX_QUESTION_HEADLINE = 20;
 
@@ -66,6 +67,8 @@ export function looksLikeHeading(text: string): boolean {
   const len = visibleLength(text);
   if (len === 0 || len > MAX_HEADLINE) return false;
   if (/[。;；]/u.test(text) || hasInnerSentenceEnd(text) || hasOpenPair(text)) return false;
+  // prose: two clause commas, or a sentence that opens with its date (6月11日，在…)
+  if ((text.match(/[,，]/gu)?.length ?? 0) >= 2 || DATE_OPENING_RE.test(text)) return false;
   if (cannotStartLine(firstChar(text))) return false;
   const last = lastChar(text);
   if (isClauseMark(last) || last === '：' || last === ':') return false;

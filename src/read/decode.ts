@@ -89,9 +89,11 @@ function decodeUtf16(body: Uint8Array, enc: 'utf-16le' | 'utf-16be'): string {
 }
 
 /** C0 control codes other than tab, line ends, form feed, SUB and ESC. */
+const CONTROL_BYTES = [...Array(0x20).keys()].filter((b) => ![0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1a, 0x1b].includes(b));
 function hasControlBytes(buf: Uint8Array): boolean {
-  for (const b of buf) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1a && b !== 0x1b) return true;
-  return false;
+  // one memchr-speed indexOf per byte value beats a JavaScript loop over 100 MB
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  return CONTROL_BYTES.some((c) => b.indexOf(c) !== -1);
 }
 
 /**

@@ -39,6 +39,13 @@ const NEVER_FINAL = new Set([...'的之和与與及或在对對把被从從向�
 const CAPTION_LABEL_RE = /^(?:图|圖|图说|圖說|图为|圖為|图片|圖片)\s*[:：]?$/u;
 const CAPTION_RE = /^(?:图|圖|图说|圖說|图片|圖片)\s*[:：]|^(?:图为|圖為|上图|下图|左图|右图)/u;
 
+/** Particles that never start a sentence: a piece starting with one continues the text above. */
+const NEVER_INITIAL = new Set([...'的地得了着们吗呢吧啊']);
+/** Intertitles without end punctuation are short (the longest in the dev corpus has 15 characters). */
+const MAX_INTERTITLE = 18;
+const FULL_DATE_END_RE = /\d{1,2}\s*月\s*\d{1,2}\s*日$/u;
+const LIST_ITEM_RE = /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|[①-⑳])/u;
+
 /** A piece this long with commas inside reads as prose; intertitles with commas end in a dash (handled above). */
 const PROSE_MIN = 20;
 
@@ -63,23 +70,26 @@ export function decideJoin(left: string, right: string): Decision {
   // a caption (图说:…) is a paragraph of its own unless the break is plainly inside a sentence
   if (CAPTION_RE.test(left) && !hasOpenPair(left)) return { join: false, evidence: ['caption'] };
   const open = hasOpenPair(left);
+  // A paragraph that starts with the very character the unfinished text above ends with is the
+  // break repeating it (…融合 | 合、…, …规模化 | 化发展…): chance would make that one break in hundreds.
   if (a === b && isHan(a)) {
-    const afterCopy = firstChar(right.slice(b.length));
-    if (long || hasOpenPair(left)) return { join: true, kind: 'duplicate', drop: true, evidence: ['same character on both sides', 'no end punctuation'] };
-    if (afterCopy && !isHan(afterCopy) && !/[\p{L}\p{N}]/u.test(afterCopy)) {
-      return { join: true, kind: 'duplicate', drop: true, evidence: ['same character on both sides', `copy stands alone before ${afterCopy}`] };
-    }
-    if (breakInsideWord(left, right.slice(b.length))) {
-      return { join: true, kind: 'duplicate', drop: true, evidence: ['same character on both sides', 'word across the break without the copy'] };
-    }
+    return { join: true, kind: 'duplicate', drop: true, evidence: ['same character on both sides', 'no end punctuation'] };
   }
+  if (/[A-Za-z0-9]/.test(a) && /[A-Za-z0-9]/.test(b)) {
+    return { join: true, kind: 'mid-word', evidence: ['letters or digits on both sides'] };
+  }
+  if (LIST_ITEM_RE.test(right)) return { join: false, evidence: ['numbered item follows'] };
+  if (NEVER_INITIAL.has(b)) return { join: true, kind: 'mid-sentence', evidence: [`${b} cannot start a sentence`] };
   if (breakInsideWord(left, right)) return { join: true, kind: 'mid-word', evidence: ['word across the break'] };
   if (open) return { join: true, kind: 'mid-sentence', evidence: ['quotation or bracket left open'] };
   if (hasInnerSentenceEnd(left)) return { join: true, kind: 'mid-sentence', evidence: ['a sentence ends inside: prose, not a title'] };
   if (visibleLength(left) >= PROSE_MIN && /[,，、：:]/u.test(left)) {
     return { join: true, kind: 'mid-sentence', evidence: ['punctuated like prose', 'no end punctuation'] };
   }
-  if (long) return { join: true, kind: 'mid-sentence', evidence: ['no end punctuation', 'too long for an intertitle'] };
+  if (long || visibleLength(left) > MAX_INTERTITLE) {
+    return { join: true, kind: 'mid-sentence', evidence: ['no end punctuation', 'too long for an intertitle'] };
+  }
+  if (FULL_DATE_END_RE.test(left)) return { join: true, kind: 'mid-sentence', evidence: ['a date ends no title'] };
   if (NEVER_FINAL.has(a)) return { join: true, kind: 'mid-sentence', evidence: [`${a} cannot end a sentence`] };
   return { join: false, evidence: ['short line between words: intertitle'] };
 }
