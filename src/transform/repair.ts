@@ -44,7 +44,7 @@ const NEVER_INITIAL = new Set([...'的地得了着们吗呢吧啊']);
 /** Intertitles without end punctuation are short (the longest in the dev corpus has 15 characters). */
 const MAX_INTERTITLE = 18;
 const FULL_DATE_END_RE = /\d{1,2}\s*月\s*\d{1,2}\s*日$/u;
-const LIST_ITEM_RE = /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|[①-⑳])/u;
+const LIST_ITEM_RE = /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|[①-⑳])/u;
 
 /** A piece this long with commas inside reads as prose; intertitles with commas end in a dash (handled above). */
 const PROSE_MIN = 20;
