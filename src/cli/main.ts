@@ -1,22 +1,19 @@
 /**
  * The command line: options → pipeline → emitter. Nothing here knows about newspapers.
- * Exit codes: 0 converted; 1 an input could not be read or decoded; 2 usage error.
+ * Exit codes: 0 converted; 1 an input could not be read or decoded; 2 usage error; 3 --strict and a
+ * warning was raised. The batch machinery (inputs, pages, workers, output trees) is in batch.ts.
  */
-import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { chalkStderr as chalk } from 'chalk';
-import { split } from '../pipeline.js';
-import { decodeBuffer, DecodeError } from '../read/decode.js';
 import { loadEmitter, builtInFormats, listFormats, describeFormats } from '../emit/registry.js';
-import type { EmitterFactory, InputReport } from '../emit/types.js';
+import type { EmitterFactory } from '../emit/types.js';
 import { loadPlugins, chooseFormat, type LoadedPlugin } from '../emit/plugin.js';
-import { ArticleFiles } from '../emit/article-files.js';
-import { stdoutOutput, fileOutput, PipeClosed, type Output } from './output.js';
-import { verify, describeVerifyReport } from '../verify.js';
+import { expandInputs, type Expanded } from '../read/inputs.js';
+import { runBatch, defaultJobs, describeReadError, type MessageLevel } from './batch.js';
 import { configureEvalCommand, runEval, type EvalRequest } from '../eval/command.js';
 
-export const EXIT = { ok: 0, inputFailed: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, inputFailed: 1, usage: 2, strictWarnings: 3 } as const;
 
 interface CliOptions {
   format: string;
@@ -32,6 +29,14 @@ interface CliOptions {
   excel?: boolean;
   emitter: string[];
   listFormats?: boolean;
+  skipExisting?: boolean;
+  jobs?: number;
+  filesFrom?: string;
+  null?: boolean;
+  pageSeparator?: string;
+  progress?: boolean;
+  strict?: boolean;
+  failFast?: boolean;
 }
 
 const EXAMPLES = `
@@ -42,8 +47,12 @@ Examples:
   news-split page.txt | jq -r .title       titles only
   news-split --date 2023-11-04 page.txt    complete datelines (11月3日) with the year
   news-split --no-repair page.txt          keep page-break fragments as printed
+  news-split --out-dir out archive/        convert a tree: archive/a/b.txt → out/archive/a/b.jsonl
+  news-split 'archive/**/*.txt' > all.jsonl  a quoted glob, expanded by news-split
+  find archive -name '*.txt' -print0 | news-split --files-from - -0 --out-dir out
 
-Exit codes: 0 converted, 1 an input could not be read, 2 usage error.`;
+Exit codes: 0 converted, 1 some input failed (the others are converted), 2 usage error,
+3 --strict and a warning was raised.`;
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -58,7 +67,15 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[inputs...]', "text files of newspaper pages ('-' or none: stdin)")
     .addOption(new Option('-f, --format <name>', `output format (${builtInFormats().join(', ')}, md; or a plug-in's name)`).default('jsonl'))
     .option('-o, --output <file>', 'write to a file instead of stdout')
-    .option('--out-dir <dir>', 'markdown: write one file per article into <dir>')
+    .option('--out-dir <dir>', 'one output file per input in <dir>, mirroring the input tree (md: one file per article)')
+    .option('--skip-existing', 'with --out-dir: leave inputs whose output exists (continue an interrupted run)')
+    .option('-j, --jobs <n>', `worker threads (default: the number of CPUs, ${defaultJobs()})`, parseJobs)
+    .option('--files-from <list>', "read input paths from <list>, one a line ('-': stdin)")
+    .option('-0, --null', 'with --files-from: the paths are NUL-separated (find -print0)')
+    .option('--page-separator <regex>', 'lines matching <regex> separate pages (default: form feeds and page headers like 第3版)')
+    .option('--progress', 'show the progress bar and summary even when stderr is not a terminal')
+    .option('--strict', 'exit 3 when a warning was raised')
+    .option('--fail-fast', 'stop at the first input that fails')
     .option('--bom', 'csv: UTF-8 byte-order mark and CRLF line ends')
     .option('--excel', 'csv for Excel: as --bom, and neutralise cells starting with = + - @')
     .option('--emitter <module>', 'load a plug-in emitter (.js/.mjs path or package name); repeatable', (v: string, all: string[]) => [...all, v], [] as string[])
@@ -90,7 +107,7 @@ export async function main(argv: string[]): Promise<number> {
   const opts = program.opts<CliOptions>();
   // split options given before `eval` apply to it too (news-split --no-repair eval DIR)
   if (evalRun.request) return runEval(evalRun.request, { repair: opts.repair, date: opts.date, encoding: opts.encoding });
-  const inputs = program.args.length ? program.args : ['-'];
+  const args = program.args.length || opts.filesFrom !== undefined ? program.args : ['-'];
 
   let factory: EmitterFactory;
   let plugins: LoadedPlugin[];
@@ -106,58 +123,61 @@ export async function main(argv: string[]): Promise<number> {
     return usageError((err as Error).message);
   }
   if (opts.outDir && opts.output) return usageError('--out-dir and --output exclude each other');
-  if (opts.outDir && factory.layout !== 'per-article') return usageError(`--out-dir writes one file per article, for markdown; write ${factory.name} with --output`);
-  const emitterOptions = { bom: opts.bom, excel: opts.excel };
-  // with --out-dir every article goes to its own file, and the stream carries nothing
-  const files = opts.outDir ? new ArticleFiles(opts.outDir, factory, emitterOptions) : null;
-  const nowhere: Output = { write: async () => {}, close: async () => {} };
-  const out: Output = files ? nowhere : opts.output ? fileOutput(opts.output) : stdoutOutput();
-  const emitter = factory.create(emitterOptions);
-  let failed = 0;
+  if (opts.skipExisting && !opts.outDir) return usageError('--skip-existing needs --out-dir');
+  if (opts.null && opts.filesFrom === undefined) return usageError('-0/--null goes with --files-from');
+  if (opts.filesFrom === '-' && args.includes('-')) return usageError("stdin cannot be both the --files-from list and an input ('-')");
+  let pageSeparator: RegExp | undefined;
   try {
-    await out.write(emitter.start?.() ?? '');
-    for (const input of inputs) {
-      let text: string;
-      let encoding: string;
-      try {
-        const bytes = input === '-' ? await readStdin() : await readFile(input);
-        ({ text, encoding } = decodeBuffer(bytes, opts.encoding));
-      } catch (err) {
-        failed++;
-        report(`${input === '-' ? 'stdin' : input}: ${describeReadError(err)}`, 'error');
-        if (opts.debug) console.error(err);
-        continue;
-      }
-      const name = input === '-' ? 'stdin' : input;
-      const result = split(text, { file: name, repair: opts.repair, date: opts.date });
-      if (opts.verify) {
-        // the conservation check (src/verify.ts): a loss is an error for this input
-        const check = verify(text, result);
-        if (!check.ok) {
-          failed++;
-          for (const line of describeVerifyReport(check, name)) process.stderr.write(`news-split: ${chalk.red('error')}: ${line}\n`);
-        } else if (!opts.quiet) report(describeVerifyReport(check, name)[0]!, 'note');
-      }
-      for (const a of result.articles) await (files ? files.write(name, a) : out.write(emitter.article(a) ?? ''));
-      const r: InputReport = {
-        file: name, page: 1, encoding, articles: result.articles.length, pageDate: result.pageDate,
-        diagnostics: result.diagnostics,
-      };
-      await out.write(emitter.input?.(r) ?? '');
-      if (!opts.quiet) {
-        for (const w of result.diagnostics.warnings) report(`${name}: ${w}`, 'warning');
-        if (result.articles.length === 0) report(`${name}: ${/\S/u.test(text) ? 'no articles found' : 'empty input (no text)'}`, 'warning');
-      }
-    }
-    await out.write(emitter.end?.() ?? '');
-    await out.close();
+    if (opts.pageSeparator !== undefined) pageSeparator = new RegExp(opts.pageSeparator, 'u');
   } catch (err) {
-    if (err instanceof PipeClosed) return EXIT.ok;
-    report(`${opts.output ?? opts.outDir ?? 'stdout'}: ${(err as Error).message}`, 'error');
-    if (opts.debug) console.error(err);
+    return usageError(`--page-separator: ${(err as Error).message}`);
+  }
+  const emitterOptions = { bom: opts.bom, excel: opts.excel };
+
+  let expanded: Expanded;
+  try {
+    expanded = await expandInputs(args, {
+      ...(opts.filesFrom !== undefined ? { filesFrom: opts.filesFrom, nul: opts.null ?? false } : {}),
+      ...(opts.outDir ? { exclude: [opts.outDir] } : {}),
+    });
+  } catch (err) {
+    report(`--files-from ${opts.filesFrom}: ${describeReadError(err)}`, 'error');
     return EXIT.inputFailed;
   }
-  return failed ? EXIT.inputFailed : EXIT.ok;
+  for (const p of expanded.problems) report(`${p.input}: ${p.reason}`, 'error');
+  if (expanded.problems.length && opts.failFast) return EXIT.inputFailed;
+
+  const tty = process.stderr.isTTY === true;
+  const showProgress = !opts.quiet && (tty || opts.progress === true);
+  const run = await runBatch({
+    inputs: expanded.inputs, factory, emitterOptions,
+    ...(opts.output ? { output: opts.output } : {}), ...(opts.outDir ? { outDir: opts.outDir } : {}),
+    skipExisting: opts.skipExisting ?? false, ...(opts.jobs ? { jobs: opts.jobs } : {}),
+    failFast: opts.failFast ?? false, strict: opts.strict ?? false, verify: opts.verify ?? false,
+    repair: opts.repair, ...(opts.date ? { date: opts.date } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}),
+    ...(pageSeparator ? { pageSeparator } : {}),
+    notes: showProgress, quiet: opts.quiet ?? false, progress: showProgress, forcedProgress: !tty,
+    debug: opts.debug ?? false, format: formatMessage,
+  });
+  if (run.pipeClosed) return EXIT.ok;
+  if (run.outputError) {
+    report(run.outputError, 'error');
+    return EXIT.inputFailed;
+  }
+  const failed = run.failures.length + expanded.problems.length;
+  if (failed && run.counts.files > 1) {
+    const names = [...expanded.problems.map((p) => p.input), ...run.failures.map((f) => f.file)];
+    report(`${failed} of ${run.counts.files + expanded.problems.length} inputs failed: ${names.join(', ')}`, 'error');
+  }
+  if (failed) return EXIT.inputFailed;
+  if (opts.strict && run.counts.warnings) return EXIT.strictWarnings;
+  return EXIT.ok;
+}
+
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1');
+  return n;
 }
 
 function usageError(message: string): number {
@@ -166,24 +186,11 @@ function usageError(message: string): number {
   return EXIT.usage;
 }
 
-function report(message: string, level: 'error' | 'warning' | 'note'): void {
+function report(message: string, level: MessageLevel): void {
+  process.stderr.write(`${formatMessage(message, level)}\n`);
+}
+
+function formatMessage(message: string, level: MessageLevel): string {
   const tag = level === 'error' ? chalk.red('error') : level === 'warning' ? chalk.yellow('warning') : 'note';
-  process.stderr.write(`news-split: ${tag}: ${message}\n`);
-}
-
-function describeReadError(err: unknown): string {
-  if (err instanceof DecodeError) return err.message;
-  const e = err as NodeJS.ErrnoException;
-  switch (e.code) {
-    case 'ENOENT': return 'no such file';
-    case 'EISDIR': return 'is a directory, not a file';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    default: return e.message ?? String(err);
-  }
-}
-
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  return `news-split: ${tag}: ${message}`;
 }

@@ -15,7 +15,7 @@ export const KNOWN_AGENCIES = [
 export const OUTLET_SUFFIXES = [
   '日报', '日報', '晚报', '晚報', '早报', '早報', '商报', '商報', '时报', '時報', '周报', '週報', '导报', '導報',
   '青年报', '青年報', '手机报', '手機報', '报', '報', '新闻网', '新聞網', '网', '網', '通讯社', '通訊社', '社',
-  '电视台', '電視台', '广播电台', '廣播電台', '台',
+  '电视台', '電視台', '广播电台', '廣播電台', '台', '新闻处', '新聞處',
 ];
 
 /** The paper's own name for itself: names no outlet (the gold conventions omit the source). */

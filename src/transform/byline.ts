@@ -47,8 +47,12 @@ const ROLE_GROUP = `(?:${ROLE_ALTERNATION})(?:[、,，/和](?:${ROLE_ALTERNATION
 
 // --- lead --------------------------------------------------------------------------------------
 
+/** 申報-era dispatches give the hour too: 捷京十七日午前三時四十分電 */
+const TIME = `(?:[上下]午|午前|午後|午后|晚|晨)?(?:\\d{1,2}|[〇一二三四五六七八九十]{1,3})[时時](?:(?:\\d{1,2}|[〇一二三四五六七八九十]{1,3})分)?`;
+const KIND = '专电|專電|特电|特電|急电|急電|航讯|航訊|快讯|快訊|电讯|電訊|讯|訊|电|電|消息';
+const SP = '[ \\t\\u3000]?';
 const LEAD_RE = new RegExp(
-  `^[【\\[〔]?(据|據)?(${OUTLET_SOURCE})([${HAN}]{1,8}?)?(${DATE})?(讯|訊|电|電|消息)[】\\]〕]?`,
+  `^[【\\[〔]?(据|據)?(?:(${OUTLET_SOURCE})${SP})?([${HAN}]{1,8}?)?${SP}(${DATE})?(?:${TIME})?(${KIND})[】\\]〕]?`,
   'u',
 );
 const PAREN_RE = /^[ \t\u3000]*[(（]([^()（）]{1,80})[)）]/u;
@@ -59,10 +63,12 @@ export function parseLead(text: string): LeadFacts | null {
   const m = LEAD_RE.exec(text);
   if (!m) return null;
   const [, , outletText, placeText, dateText, kind] = m;
-  const outlet = outletText!;
-  const isDispatch = kind === '电' || kind === '電';
+  const outlet = outletText ?? '';
+  const isDispatch = /电|電/u.test(kind!);
+  // Without an outlet only a place and a date make a dateline (倫敦一日電, 华盛顿十二日电).
+  if (!outlet && (!placeText || !dateText)) return null;
   // A generic name ending in 网/台 followed by 电 is ordinary text (国家电网电力…) unless dated.
-  if (isDispatch && !dateText && !KNOWN_AGENCIES.includes(outlet)) return null;
+  if (outlet && isDispatch && !dateText && !KNOWN_AGENCIES.includes(outlet)) return null;
   // 本报讯 / X日报讯 with a place but no date is unusual; accept only a short place.
   if (placeText && !dateText && placeText.length > 4) return null;
   let length = m[0].length;
