@@ -3,8 +3,7 @@
  * report how far the result is from the gold. Exit codes: 0 measured (and every --min/--max bound
  * met); 1 a bound not met; 2 usage error, or a gold set that cannot be used (nothing measured).
  */
-import { readFileSync } from 'node:fs';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { chalkStderr as chalk } from 'chalk';
 import { split } from '../pipeline.js';
@@ -69,7 +68,7 @@ interface Bound { metric: string; value: number; kind: 'min' | 'max' }
 
 function parseBounds(specs: string[], kind: 'min' | 'max', known: Metrics): Bound[] {
   return specs.map((s) => {
-    const m = /^([a-z_]+)=(-?\d+(?:\.\d+)?)$/.exec(s);
+    const m = /^([a-z][a-z0-9_]*)=(-?\d+(?:\.\d+)?)$/.exec(s);
     if (!m) throw new UsageError(`--${kind} ${s}: expected metric=value, e.g. article_f1=0.9`);
     const metric = m[1]!;
     if (!(metric in known)) throw new UsageError(`--${kind} ${s}: unknown metric '${metric}' (known: ${Object.keys(known).join(', ')})`);

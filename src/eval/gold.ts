@@ -71,7 +71,7 @@ function describe(v: unknown): string {
   return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`.slice(0, 40);
 }
 
-/** Validate parsed JSON as a gold page; throws the first problems found as one GoldError list. */
+/** Validate parsed JSON as a gold page: the page, or every problem found (page null). */
 export function parseGold(json: unknown, goldFile: string): { page: GoldPage | null; errors: GoldError[] } {
   const errors: GoldError[] = [];
   const fail = (field: string | null, problem: string): void => { errors.push(new GoldError(goldFile, field, problem)); };
