@@ -14,6 +14,8 @@ export const ROLE_WORDS: ReadonlyArray<readonly [string, Role]> = [
   ['实习记者', 'reporters'], ['實習記者', 'reporters'],
   ['实习生', 'reporters'], ['實習生', 'reporters'],
   ['记者', 'reporters'], ['記者', 'reporters'],
+  // 本报评论员 signs a commentary without a name: a byline that names nobody
+  ['特约评论员', 'reporters'], ['特約評論員', 'reporters'], ['评论员', 'reporters'], ['評論員', 'reporters'],
   ['通讯员', 'correspondents'], ['通訊員', 'correspondents'],
   ['摄影记者', 'photographers'], ['攝影記者', 'photographers'],
   ['摄影', 'photographers'], ['攝影', 'photographers'],

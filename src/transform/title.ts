@@ -20,7 +20,17 @@ export interface Deck {
   subtitles: string[];
 }
 
-export function readDeck(lines: string[]): Deck {
+/** A series kicker (深化改革系列述评之十一) names the series, never the article. */
+const SERIES_KICKER_RE = /之[一二三四五六七八九十百零〇\d]{1,4}$/u;
+
+export function readDeck(all: string[]): Deck {
+  let k = 0;
+  while (k < all.length - 1 && SERIES_KICKER_RE.test(all[k]!)) k++;
+  const deck = readTitleLines(all.slice(k));
+  return { ...deck, kicker: [...all.slice(0, k), ...deck.kicker] };
+}
+
+function readTitleLines(lines: string[]): Deck {
   if (lines.length === 0) return { title: '', kicker: [], subtitles: [] };
   if (lines.length === 1) return { title: lines[0]!, kicker: [], subtitles: [] };
   const total = lines.reduce((n, l) => n + visibleLength(l), 0);
