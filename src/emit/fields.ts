@@ -1,0 +1,51 @@
+/**
+ * The flat view of an article that users filter on, shared by the Markdown front matter and the
+ * CSV columns so that both formats name a field the same way. Nested records (byline, dateline,
+ * source span) become top-level fields; nothing here is re-read from the text.
+ */
+import type { Article, Byline } from '../types.js';
+
+/** The article's own deck fields, the byline's people and outlets (source: the paper or agency the
+ *  byline names), and these flattened ones. */
+export type ArticleFields = Pick<Article, 'id' | 'index' | 'title' | 'headlines' | 'kicker' | 'subtitles'>
+  & Pick<Byline, 'source' | 'reporters' | 'correspondents' | 'photographers' | 'editors' | 'agency'>
+  & {
+    /** the byline texts as printed, joined with " | " */
+    byline: string | null;
+    /** the dateline's YYYY-MM-DD when the year is known */
+    date: string | null;
+    /** the dateline as printed (11月3日下午) */
+    dateline: string | null;
+    place: string | null;
+    /** number of body paragraphs */
+    paragraphs: number;
+    source_file: string;
+    page: number;
+    /** first and last line in the input, 1-based: "12-30" */
+    lines: string;
+  };
+
+export function articleFields(a: Article): ArticleFields {
+  return {
+    id: a.id,
+    index: a.index,
+    title: a.title,
+    headlines: [...a.headlines],
+    kicker: [...a.kicker],
+    subtitles: [...a.subtitles],
+    source: a.byline.source,
+    reporters: [...a.byline.reporters],
+    correspondents: [...a.byline.correspondents],
+    photographers: [...a.byline.photographers],
+    editors: [...a.byline.editors],
+    agency: a.byline.agency,
+    byline: a.byline.raw,
+    date: a.dateline?.date ?? null,
+    dateline: a.dateline?.raw ?? null,
+    place: a.dateline?.place ?? null,
+    paragraphs: a.paragraphs.length,
+    source_file: a.source.file,
+    page: a.source.page,
+    lines: `${a.source.startLine}-${a.source.endLine}`,
+  };
+}

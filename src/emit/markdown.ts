@@ -1,0 +1,60 @@
+/**
+ * Markdown: one document per article, YAML front matter (gray-matter) with the fields a user filters
+ * on, then the deck and the body as an mdast tree serialised by unified + remark-stringify. The
+ * serialiser escapes text that would read as Markdown syntax (`*`, `#`, `1.` at a line start, `[`…),
+ * so the page renders as the newspaper printed it.
+ *
+ * Layout: kicker lines (引题) as emphasised paragraphs above the title, the title (主题) as the level-1
+ * heading, subtitles (副题) as emphasised paragraphs below it, the byline as printed, then the body.
+ * On one stream the documents follow each other separated by a blank line; each starts with the line
+ * `---` followed by `id: …`, which no body line can be (remark escapes a `---` paragraph as `\---`).
+ *
+ * This module is loaded only through the registry's dynamic import: JSON runs never load unified.
+ */
+import { unified } from 'unified';
+import remarkStringify from 'remark-stringify';
+import matter from 'gray-matter';
+import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Article } from '../types.js';
+import type { EmitterFactory } from './types.js';
+import { articleFields } from './fields.js';
+
+// One processor for the whole run: building it is the expensive part, stringify() is pure.
+const processor = unified().use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-' });
+
+const text = (value: string): PhrasingContent => ({ type: 'text', value });
+const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
+const emphasised = (value: string): Paragraph => paragraph({ type: 'emphasis', children: [text(value)] });
+
+/** The article as an mdast tree: deck, byline, body. */
+export function articleTree(a: Article): Root {
+  const children: RootContent[] = [
+    ...a.kicker.map(emphasised),
+    { type: 'heading', depth: 1, children: [text(a.title)] },
+    ...a.subtitles.map(emphasised),
+  ];
+  if (a.byline.raw) {
+    const parts = a.byline.raw.split(' | ');
+    children.push(paragraph(...parts.flatMap((p, i): PhrasingContent[] => (i ? [{ type: 'break' }, text(p)] : [text(p)]))));
+  }
+  children.push(...a.paragraphs.map((p) => paragraph(text(p))));
+  return { type: 'root', children };
+}
+
+/** One complete document: `---` front matter `---`, then the Markdown body. The front matter holds
+ *  every field of {@link articleFields} in a fixed order, empty lists and nulls included. */
+export function articleDocument(a: Article): string {
+  const body = processor.stringify(articleTree(a));
+  return matter.stringify(body, { ...articleFields(a) });
+}
+
+export const markdown: EmitterFactory = {
+  name: 'markdown',
+  extension: 'md',
+  description: 'Markdown with YAML front matter, one document per article (one file each with --out-dir)',
+  layout: 'per-article',
+  create() {
+    let count = 0;
+    return { article: (a) => `${count++ ? '\n' : ''}${articleDocument(a)}` };
+  },
+};
