@@ -1,0 +1,106 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseLead, parseCredit, parseBylineLine, parseTrailingTag, parseMetaLine } from '../src/transform/byline.js';
+import { splitNames } from '../src/transform/names.js';
+
+describe('dateline leads', () => {
+  it.each([
+    ['重庆日报讯(记者 张 璐)11月3日下午,市委…', '重庆日报讯(记者 张 璐)', '重庆日报', ['张璐'], [], null],
+    ['重庆日报讯(记者 匡丽娜 云 钰)10月30日,…', '重庆日报讯(记者 匡丽娜 云 钰)', '重庆日报', ['匡丽娜', '云钰'], [], null],
+    ['本报讯（记者 王 芳 通讯员 李明亮）记者昨日…', '本报讯（记者 王 芳 通讯员 李明亮）', null, ['王芳'], ['李明亮'], null],
+    ['新华社北京5月27日电 国务院…', '新华社北京5月27日电', '新华社', [], [], '北京'],
+    ['新华社印度金奈10月11日电(记者孙勇、霍小光、骆珺)中国…', '新华社印度金奈10月11日电(记者孙勇、霍小光、骆珺)', '新华社', ['孙勇', '霍小光', '骆珺'], [], '印度金奈'],
+    ['【新华社延安十三日电】边区…', '【新华社延安十三日电】', '新华社', [], [], '延安'],
+    ['本报合肥18日电 记者…', '本报合肥18日电', null, [], [], '合肥'],
+    ['中新网重庆1月29日电 (梁钦卿)29日,…', '中新网重庆1月29日电 (梁钦卿)', '中新网', ['梁钦卿'], [], '重庆'],
+    ['科技日报兰州6月11日电 （记者颉满斌 通讯员余若怡） 锂…', '科技日报兰州6月11日电 （记者颉满斌 通讯员余若怡）', '科技日报', ['颉满斌'], ['余若怡'], '兰州'],
+    ['据新华社北京1月1日电(记者徐心华、邹爱国)政协…', '据新华社北京1月1日电(记者徐心华、邹爱国)', '新华社', ['徐心华', '邹爱国'], [], '北京'],
+    ['重慶日報訊 (首席記者 陳鈞 實習生 孫天然)9月11日,…', '重慶日報訊 (首席記者 陳鈞 實習生 孫天然)', '重慶日報', ['陳鈞', '孫天然'], [], null],
+    ['倫敦一日電 英國…', '倫敦一日電', null, [], [], '倫敦'],
+  ])('%s', (text, raw, source, reporters, correspondents, place) => {
+    const lead = parseLead(text)!;
+    expect(lead).not.toBeNull();
+    expect(lead.raw).toBe(raw);
+    expect(lead.source).toBe(source);
+    expect(lead.reporters).toEqual(reporters);
+    expect(lead.correspondents).toEqual(correspondents);
+    expect(lead.place).toBe(place);
+  });
+
+  it('names the paper of a reporter from another paper under 本报讯', () => {
+    expect(parseLead('本报讯 (四川日报记者伍松乔)梅花绽放…')).toMatchObject({ source: '四川日报', reporters: ['伍松乔'] });
+  });
+
+  it('takes the 电 dateline\'s agency, and people of other outlets as reporters', () => {
+    const lead = parseLead('新华社北京7月10日电(中央人民广播电台记者刘振英、新华社记者邹爱国)国务院…')!;
+    expect(lead.source).toBe('新华社');
+    expect(lead.reporters).toEqual(['刘振英', '邹爱国']);
+  });
+
+  it.each(['国家电网电力公司今天…', '今年3月5日我们…', '北京时间6月12日凌晨，…', '本报记者 张三'])('is not fooled by %s', (text) => {
+    expect(parseLead(text)).toBeNull();
+  });
+});
+
+describe('photo credits', () => {
+  it('reads photographer, outlet and photo agency', () => {
+    expect(parseCredit('重庆日报记者 谢智强 摄/视觉重庆')).toMatchObject({ photographers: ['谢智强'], source: '重庆日报', agency: '视觉重庆', start: 0 });
+    expect(parseCredit('新华社记者鞠鹏摄')).toMatchObject({ photographers: ['鞠鹏'], source: '新华社' });
+    expect(parseCredit('新民晚报记者 徐程 摄(下同)')).toMatchObject({ photographers: ['徐程'], source: '新民晚报' });
+  });
+
+  it('finds a credit after the caption, leaving the caption', () => {
+    const text = '图为重庆市人大代表米佳。中新网记者 何蓬磊 摄';
+    const c = parseCredit(text)!;
+    expect(c.photographers).toEqual(['何蓬磊']);
+    expect(text.slice(0, c.start)).toBe('图为重庆市人大代表米佳。');
+  });
+
+  it('does not read 拍摄 inside a sentence as a credit', () => {
+    expect(parseCredit('他用手机拍摄')).toBeNull();
+  });
+});
+
+describe('byline lines and tags', () => {
+  it('reads standalone bylines', () => {
+    expect(parseBylineLine('本报记者  孙  振  胡婧怡')).toMatchObject({ source: null, reporters: ['孙振', '胡婧怡'] });
+    expect(parseBylineLine('仁聞報記者')).toMatchObject({ source: '仁聞報', reporters: [] });
+    expect(parseBylineLine('记者、攝影:李明佑')).toMatchObject({ reporters: ['李明佑'], photographers: ['李明佑'] });
+    expect(parseBylineLine('文/图 王小明')).toMatchObject({ reporters: ['王小明'], photographers: ['王小明'] });
+    expect(parseBylineLine('本报特约记者 赵 刚')).toMatchObject({ reporters: ['赵刚'] });
+  });
+
+  it('takes names alone only where a byline is expected', () => {
+    expect(parseBylineLine('王  颖')).toBeNull();
+    expect(parseBylineLine('王  颖', true)).toMatchObject({ reporters: ['王颖'] });
+  });
+
+  it('refuses lines that are not bylines', () => {
+    expect(parseBylineLine('记者从市教委获悉，全市新建学校十所。')).toBeNull();
+    expect(parseBylineLine('学习贯彻习近平总书记重要讲话精神', true)).toBeNull();
+  });
+
+  it('reads closing tags only after a finished sentence', () => {
+    expect(parseTrailingTag('市图书馆昨日举办公开课。（吕劲）')).toMatchObject({ reporters: ['吕劲'] });
+    expect(parseTrailingTag('這一年裏發生了很多事。(記者李勇、李松、趙宇飛)')).toMatchObject({ reporters: ['李勇', '李松', '趙宇飛'] });
+    expect(parseTrailingTag('他化名为李四（化名）')).toBeNull();
+    expect(parseTrailingTag('产量提高了。（下同）')).toBeNull();
+  });
+
+  it('reads people from a web page\'s meta line', () => {
+    expect(parseMetaLine('来源:新民晚报     记者:罗水元     编辑:裘颖琼')).toMatchObject({ source: '新民晚报', reporters: ['罗水元'], editors: ['裘颖琼'] });
+  });
+});
+
+describe('names', () => {
+  it('removes print padding and splits lists', () => {
+    expect(splitNames('张 璐').names).toEqual(['张璐']);
+    expect(splitNames('匡丽娜 云 钰').names).toEqual(['匡丽娜', '云钰']);
+    expect(splitNames('李勇、李松和趙宇飛等').names).toEqual(['李勇', '李松', '趙宇飛']);
+    expect(splitNames('帕巴拉·格列朗杰').names).toEqual(['帕巴拉·格列朗杰']);
+  });
+
+  it('rejects what is not a name (precision first)', () => {
+    expect(splitNames('下同').rejected).toEqual(['下同']);
+    expect(splitNames('国务院新闻办公室').rejected).toEqual(['国务院新闻办公室']);
+  });
+});

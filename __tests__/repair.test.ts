@@ -1,0 +1,46 @@
+import { describe, expect, it } from '@jest/globals';
+import { decideJoin, joinPieces } from '../src/transform/repair.js';
+
+const piece = (text: string, line: number) => ({ text, line, offset: line * 100, end: line * 100 + text.length });
+
+describe('break repair decisions', () => {
+  it.each([
+    ['…积极赋能成渝地区双城经济圈建', '设,打造西部陆海新通道金融服务体系', 'mid-word'],
+    ['…强化党建统领,层层压实责任,', '切实把党的领导优势转化为金融工作实际成效。', 'clause'],
+    ['…形成产业、教育、科技、人才深度融合', '合、良性循环、互促互进的育人新模式。', 'duplicate'],
+    ['目前,变量施肥技术体系在吉林、黑龙江等地累', '计核心示范面积34万亩。', 'mid-word'],
+    ['目前人造金刚石制备技术分为高温高压法（HPHT）和CV', 'D两大路线。', 'mid-word'],
+    ['这段水上高速从“双向两', '两车道”升级为“双向四车道”。', 'duplicate'],
+    ['两项进展接连出现,从计算辅助到参与证明生成与结构构造', ',AI正深度融入数学研究核心环节。', 'clause'],
+    ['图:', '本报娱乐部编辑与读者见面。', 'clause'],
+  ])('joins %s | %s (%s)', (left, right, kind) => {
+    const d = decideJoin(left, right);
+    expect(d.join).toBe(true);
+    expect(d.kind).toBe(kind);
+  });
+
+  it.each([
+    ['会议还研究了其他事项。', '渝湘复线高速公路芦沟河特大桥施工现场,左幅顺利合龙。'],
+    ['AI走出了一条人类没想到的路', '此次OpenAI参与研究的“平面单位距离问题”,是组合几何中的经典问题之一。'],
+    ['从退市进度来看,已退市的公司主要呈现以下三大梯队:', '完成摘牌或退市整理期届满的公司共9家。'],
+    ['政策赋能，解开束缚转化的“细绳子”——', '变化始于一系列改革举措。'],
+    ['国务院办公厅关于1987年夏时制的公告', '一、1987年夏时制从4月12日开始。'],
+    ['图说:来自华阳社区的老年合唱团在现场表演', '“晚报上面,既有国家大事,也有平民百姓的故事。”'],
+  ])('keeps the paragraph end after %s', (left, right) => {
+    expect(decideJoin(left, right).join).toBe(false);
+  });
+
+  it('records each repair with where, what and why, and drops a repeated character once', () => {
+    const { paragraphs, repairs } = joinPieces([piece('人才深度融合', 1), piece('合、良性循环。', 3), piece('下一段。', 5)], true);
+    expect(paragraphs.map((p) => p.text)).toEqual(['人才深度融合、良性循环。', '下一段。']);
+    expect(repairs).toEqual([
+      { kind: 'duplicate', line: 3, offset: 300, before: '人才深度融合', after: '合、良性循环。', dropped: '合', evidence: expect.any(Array) },
+    ]);
+  });
+
+  it('keeps every piece as printed with repair off', () => {
+    const { paragraphs, repairs } = joinPieces([piece('经济圈建', 1), piece('设,打造。', 3)], false);
+    expect(paragraphs.map((p) => p.text)).toEqual(['经济圈建', '设,打造。']);
+    expect(repairs).toEqual([]);
+  });
+});
