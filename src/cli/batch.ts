@@ -1,0 +1,632 @@
+/**
+ * Batch conversion: many inputs → pages → split() on a pool of worker threads → one emitter, in
+ * input order. The shape is a producer and a consumer joined by an ordered queue:
+ *
+ *   producer: for each input, stream its pages (read/pages.ts) and hand each page to the runner;
+ *             the page's place in the queue is taken at once, its result arrives later;
+ *   consumer: takes the queue in order, awaits each result, writes it (stdout, --output, or the
+ *             mirrored --out-dir tree), and frees the page's room.
+ *
+ * The queue is the reorder buffer: whatever order workers finish in, output follows input order, so
+ * `--jobs 1` and `--jobs 8` write the same bytes. Its room is bounded (pages and characters in
+ * flight), so a 1 GB archive is converted in bounded memory and a slow reader of stdout slows the
+ * reading of inputs instead of filling RAM.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { dirname, extname, join, posix, resolve, sep } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { EmitterFactory, EmitterOptions, Emitter, InputReport } from '../emit/types.js';
+import { ArticleFiles } from '../emit/article-files.js';
+import { articleFileName, NameBook } from '../emit/filenames.js';
+import type { InputFile } from '../read/inputs.js';
+import { openPages } from '../read/pages.js';
+import { DecodeError } from '../read/decode.js';
+import { describeVerifyReport } from '../verify.js';
+import { convertPage, type PageResult, type PageSettings, type PageTask, type WorkerInit, type WorkerReply } from './worker.js';
+import { fileOutput, stdoutOutput, streamOutput, PipeClosed, type Output } from './output.js';
+import { Progress, summaryLine, type RunCounts } from './progress.js';
+
+export type MessageLevel = 'error' | 'warning' | 'note';
+
+export interface BatchOptions {
+  inputs: InputFile[];
+  factory: EmitterFactory;
+  emitterOptions: EmitterOptions;
+  /** -o FILE: everything into one file */
+  output?: string;
+  /** --out-dir DIR: the input tree mirrored */
+  outDir?: string;
+  skipExisting?: boolean;
+  /** worker threads (default: the number of CPUs) */
+  jobs?: number;
+  failFast?: boolean;
+  strict?: boolean;
+  verify?: boolean;
+  repair: boolean;
+  date?: string;
+  encoding?: string;
+  pageSeparator?: RegExp;
+  /** notes and warnings on stderr (a TTY or --progress, and not --quiet) */
+  notes: boolean;
+  quiet: boolean;
+  /** draw the progress bar; `forcedProgress` when stderr is not a TTY */
+  progress: boolean;
+  forcedProgress?: boolean;
+  debug?: boolean;
+  /** how a message looks on stderr (the CLI's tag and colours) */
+  format(message: string, level: MessageLevel): string;
+}
+
+export interface Failure {
+  file: string;
+  reason: string;
+}
+
+export interface BatchResult {
+  counts: RunCounts;
+  failures: Failure[];
+  /** the reader of stdout went away (`| head`): not a failure */
+  pipeClosed: boolean;
+  /** the output itself could not be written (disk full, no permission): the run stopped */
+  outputError?: string;
+}
+
+/** Worker threads cost ~0.3 s to start (and load the dictionary): below this much text, run in-process. */
+const POOL_MIN_CHARS = 1 << 20;
+const MAX_PAGES_IN_FLIGHT_PER_JOB = 4;
+const MAX_CHARS_IN_FLIGHT = 32 << 20;
+/** warnings listed under --strict before "… and N more" */
+const MAX_LISTED_WARNINGS = 20;
+
+export const defaultJobs = (): number => availableParallelism();
+
+export async function runBatch(o: BatchOptions): Promise<BatchResult> {
+  const started = Date.now();
+  const jobs = Math.max(1, o.jobs ?? defaultJobs());
+  const knownBytes = o.inputs.reduce((n, f) => n + (f.size ?? 0), 0);
+  const progress = new Progress({
+    enabled: o.progress, forced: o.forcedProgress ?? false, totalFiles: o.inputs.length, totalBytes: knownBytes,
+  });
+  const say = (message: string, level: MessageLevel): void => progress.log(o.format(message, level));
+  const settings: PageSettings = { repair: o.repair, verify: o.verify ?? false, ...(o.date ? { date: o.date } : {}) };
+  const runner = new PageRunner(jobs, settings, knownBytes >= POOL_MIN_CHARS);
+  const room = new Room(jobs * MAX_PAGES_IN_FLIGHT_PER_JOB, MAX_CHARS_IN_FLIGHT);
+  const queue = new StepQueue();
+  const dest = destinationFor(o);
+  const plan = planOutputs(o, dest);
+
+  const counts: RunCounts = { files: o.inputs.length, skipped: 0, pages: 0, articles: 0, repairs: 0, warnings: 0, failures: 0, seconds: 0 };
+  const failures: Failure[] = [];
+  const listed = { warnings: 0 };
+  let stopped = false;
+  let pipeClosed = false;
+  let outputError: string | undefined;
+  const stop = (): void => { stopped = true; room.cancel(); queue.close(); };
+
+  // ---- producer
+  const produce = async (): Promise<void> => {
+    let seq = 0;
+    for (let i = 0; i < o.inputs.length && !stopped; i++) {
+      const input = o.inputs[i]!;
+      const conflict = plan.conflicts.get(i);
+      if (conflict) { queue.push({ kind: 'failed', input: i, reason: conflict }); continue; }
+      if (o.skipExisting && (await dest.exists(input))) { queue.push({ kind: 'skipped', input: i }); continue; }
+      try {
+        const source = input.path === null ? process.stdin : createReadStream(input.path, { highWaterMark: 1 << 20 });
+        const stream = await openPages(counted(source, (n) => progress.bytes(n)), {
+          ...(o.encoding ? { encoding: o.encoding } : {}), ...(o.pageSeparator ? { separator: o.pageSeparator } : {}),
+        });
+        for await (const page of stream.pages) {
+          await room.take(page.text.length);
+          if (stopped) break;
+          const task: PageTask = { seq: seq++, file: input.name, page: page.page, text: page.text };
+          const result = runner.run(task);
+          result.catch(() => {}); // awaited by the consumer, in order
+          queue.push({ kind: 'page', input: i, page: page.page, chars: page.text.length, encoding: stream.encoding, result });
+        }
+        queue.push({ kind: 'done', input: i, warnings: stream.warnings });
+      } catch (err) {
+        queue.push({ kind: 'failed', input: i, reason: describeReadError(err) });
+        if (o.debug) console.error(err);
+      }
+    }
+    queue.close();
+  };
+
+  // ---- consumer
+  const states = new Map<number, { failed: boolean; pages: number; articles: number; verifiedChars: number }>();
+  const stateOf = (i: number) => {
+    let s = states.get(i);
+    if (!s) states.set(i, (s = { failed: false, pages: 0, articles: 0, verifiedChars: 0 }));
+    return s;
+  };
+  const warn = (message: string): void => {
+    counts.warnings++;
+    if (o.strict) {
+      // under --strict a warning fails the run, so it is listed even with --quiet
+      if (listed.warnings++ < MAX_LISTED_WARNINGS) say(message, 'warning');
+    } else if (o.notes) say(message, 'warning');
+  };
+  const fail = async (i: number, reason: string): Promise<void> => {
+    const input = o.inputs[i]!;
+    const s = stateOf(i);
+    if (s.failed) return;
+    s.failed = true;
+    counts.failures++;
+    failures.push({ file: input.name, reason });
+    say(`${input.name}: ${reason}`, 'error');
+    await dest.abort(i, input).catch(() => {});
+    progress.fileDone();
+    if (o.failFast) stop();
+  };
+  const writing = async (i: number, action: () => Promise<void>): Promise<boolean> => {
+    try {
+      await action();
+      return true;
+    } catch (err) {
+      if (err instanceof PipeClosed) { pipeClosed = true; stop(); return false; }
+      if (dest.perInput && i >= 0) { await fail(i, `cannot write output: ${(err as Error).message}`); return false; }
+      outputError = `${o.output ?? o.outDir ?? 'stdout'}: ${(err as Error).message}`;
+      stop();
+      return false;
+    }
+  };
+
+  const consume = async (): Promise<void> => {
+    if (!(await writing(-1, () => dest.open()))) return;
+    for (let step = await queue.shift(); step; step = await queue.shift()) {
+      if (stopped) { if (step.kind === 'page') room.give(step.chars); continue; }
+      const input = o.inputs[step.input]!;
+      const s = stateOf(step.input);
+      switch (step.kind) {
+        case 'page': {
+          let value: PageResult | null = null;
+          let error: unknown;
+          try { value = await step.result; } catch (err) { error = err; }
+          room.give(step.chars);
+          if (s.failed || stopped) break;
+          if (!value) { await fail(step.input, `internal error on page ${step.page}: ${(error as Error)?.message ?? error}`); if (o.debug) console.error(error); break; }
+          const { result, check } = value;
+          const pageName = step.page > 1 ? `${input.name} p${step.page}` : input.name;
+          if (check && !check.ok) {
+            const lines = describeVerifyReport(check, pageName);
+            await fail(step.input, lines[0]!.slice(input.name.length).replace(/^:?\s*/, ''));
+            for (const line of lines.slice(1)) say(line, 'error');
+            break;
+          }
+          if (check) s.verifiedChars += check.inputChars;
+          const report: InputReport = {
+            file: input.name, page: step.page, encoding: step.encoding, articles: result.articles.length,
+            pageDate: result.pageDate, diagnostics: result.diagnostics,
+          };
+          if (!(await writing(step.input, () => dest.page(step.input, input, report, result.articles)))) break;
+          s.pages++;
+          s.articles += result.articles.length;
+          counts.pages++;
+          counts.articles += result.articles.length;
+          progress.articlesDone(result.articles.length);
+          for (const a of result.articles) {
+            counts.repairs += a.repairs.length;
+            for (const w of a.warnings) warn(`${a.id}: ${w}`);
+          }
+          for (const w of result.diagnostics.warnings) warn(`${pageName}: ${w}`);
+          break;
+        }
+        case 'done': {
+          if (s.failed) break;
+          for (const w of step.warnings) warn(`${input.name}: ${w}`);
+          if (s.articles === 0) warn(`${input.name}: ${s.pages === 0 ? 'empty input (no text)' : 'no articles found'}`);
+          if (!(await writing(step.input, () => dest.finish(step.input, input)))) break;
+          if (o.verify && !o.quiet) {
+            say(describeVerifyReport({ ok: true, inputChars: s.verifiedChars, outputChars: s.verifiedChars, missing: [], extra: [] }, input.name)[0]!, 'note');
+          }
+          progress.fileDone();
+          break;
+        }
+        case 'skipped':
+          counts.skipped++;
+          progress.fileDone();
+          break;
+        case 'failed':
+          await fail(step.input, step.reason);
+          break;
+      }
+    }
+    if (!stopped || o.failFast) await writing(-1, () => dest.close());
+  };
+
+  try {
+    const producing = produce().catch((err) => { outputError = (err as Error).message; stop(); queue.close(); });
+    await consume();
+    if (!stopped) await producing;
+  } finally {
+    stop();
+    queue.close();
+    await runner.close();
+    if (o.inputs.some((f) => f.path === null)) process.stdin.destroy();
+    counts.seconds = (Date.now() - started) / 1000;
+    progress.stop();
+  }
+  if (o.progress && !pipeClosed) say(summaryLine(counts), 'note');
+  if (o.strict && counts.warnings > MAX_LISTED_WARNINGS) say(`… and ${counts.warnings - MAX_LISTED_WARNINGS} more warnings`, 'warning');
+  return { counts, failures, pipeClosed, ...(outputError ? { outputError } : {}) };
+}
+
+/** Bytes read count towards the progress bar. */
+async function* counted(source: AsyncIterable<Buffer | string>, onBytes: (n: number) => void): AsyncGenerator<Buffer> {
+  for await (const chunk of source) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    onBytes(buf.length);
+    yield buf;
+  }
+}
+
+export function describeReadError(err: unknown): string {
+  if (err instanceof DecodeError) return err.message;
+  const e = err as NodeJS.ErrnoException;
+  switch (e?.code) {
+    case 'ENOENT': return 'no such file';
+    case 'EISDIR': return 'is a directory, not a file';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    default: return e?.message ?? String(err);
+  }
+}
+
+// ---------------------------------------------------------------- the ordered queue and its room
+
+type Step =
+  | { kind: 'page'; input: number; page: number; chars: number; encoding: string; result: Promise<PageResult> }
+  | { kind: 'done'; input: number; warnings: string[] }
+  | { kind: 'skipped'; input: number }
+  | { kind: 'failed'; input: number; reason: string };
+
+class StepQueue {
+  private readonly items: Step[] = [];
+  private waiter: (() => void) | null = null;
+  private closed = false;
+
+  push(step: Step): void {
+    this.items.push(step);
+    this.wake();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.wake();
+  }
+
+  async shift(): Promise<Step | undefined> {
+    while (!this.items.length && !this.closed) await new Promise<void>((r) => { this.waiter = r; });
+    return this.items.shift();
+  }
+
+  private wake(): void {
+    const w = this.waiter;
+    this.waiter = null;
+    w?.();
+  }
+}
+
+/** Room for pages in flight: a page waits until both its count and its characters fit. */
+class Room {
+  private pages = 0;
+  private chars = 0;
+  private waiting: Array<() => void> = [];
+  private cancelled = false;
+
+  constructor(private readonly maxPages: number, private readonly maxChars: number) {}
+
+  async take(chars: number): Promise<void> {
+    while (!this.cancelled && (this.pages >= this.maxPages || (this.pages > 0 && this.chars + chars > this.maxChars))) {
+      await new Promise<void>((r) => this.waiting.push(r));
+    }
+    this.pages++;
+    this.chars += chars;
+  }
+
+  give(chars: number): void {
+    this.pages--;
+    this.chars -= chars;
+    const w = this.waiting;
+    this.waiting = [];
+    for (const r of w) r();
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    const w = this.waiting;
+    this.waiting = [];
+    for (const r of w) r();
+  }
+}
+
+// ---------------------------------------------------------------- where pages are converted
+
+/** Runs pages in-process until there is enough text to pay for worker threads, then on the pool. */
+class PageRunner {
+  private pool: WorkerPool | null = null;
+  private chars = 0;
+
+  constructor(private readonly jobs: number, private readonly settings: PageSettings, poolAtOnce: boolean) {
+    if (jobs > 1 && poolAtOnce) this.pool = new WorkerPool(jobs, settings);
+  }
+
+  run(task: PageTask): Promise<PageResult> {
+    this.chars += task.text.length;
+    if (!this.pool && this.jobs > 1 && this.chars >= POOL_MIN_CHARS) this.pool = new WorkerPool(this.jobs, this.settings);
+    if (this.pool) return this.pool.run(task);
+    try {
+      return Promise.resolve(convertPage(task, this.settings));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+}
+
+interface Pending {
+  task: PageTask;
+  resolve(value: PageResult): void;
+  reject(err: Error): void;
+}
+
+class WorkerPool {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Pending>();
+  private readonly queue: Pending[] = [];
+  private closed = false;
+
+  constructor(size: number, private readonly settings: PageSettings) {
+    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+  }
+
+  run(task: PageTask): Promise<PageResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ task, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const all = [...this.idle, ...this.busy.keys()];
+    this.idle.length = 0;
+    await Promise.all(all.map((w) => w.terminate()));
+  }
+
+  private spawn(): Worker {
+    const init: WorkerInit = { newsSplitPageWorker: true, settings: this.settings };
+    // dist/cli/worker.js next to this module once built: the worker loads compiled JavaScript
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
+    worker.on('message', (reply: WorkerReply) => {
+      const job = this.busy.get(worker);
+      this.busy.delete(worker);
+      if (!this.closed) this.idle.push(worker);
+      if (job) {
+        if (reply.ok) job.resolve(reply.value);
+        else job.reject(Object.assign(new Error(reply.message), reply.stack ? { stack: reply.stack } : {}));
+      }
+      this.dispatch();
+    });
+    worker.on('error', (err) => {
+      // a crashed worker fails its page (and so its input), and is replaced
+      const job = this.busy.get(worker);
+      this.busy.delete(worker);
+      job?.reject(err);
+      if (!this.closed) { this.idle.push(this.spawn()); this.dispatch(); }
+    });
+    return worker;
+  }
+
+  private dispatch(): void {
+    while (!this.closed && this.idle.length && this.queue.length) {
+      const worker = this.idle.shift()!;
+      const job = this.queue.shift()!;
+      this.busy.set(worker, job);
+      worker.postMessage(job.task);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- where output goes
+
+interface Destination {
+  /** true when each input has its own output (a failure there undoes only that input's output) */
+  perInput: boolean;
+  /** where an input's output goes, for --skip-existing and collision checks (null: a shared stream) */
+  target(input: InputFile): string | null;
+  exists(input: InputFile): Promise<boolean>;
+  open(): Promise<void>;
+  page(index: number, input: InputFile, report: InputReport, articles: PageArticles): Promise<void>;
+  finish(index: number, input: InputFile): Promise<void>;
+  abort(index: number, input: InputFile): Promise<void>;
+  close(): Promise<void>;
+}
+
+type PageArticles = import('../types.js').Article[];
+
+function destinationFor(o: BatchOptions): Destination {
+  if (!o.outDir) return new SharedStream(o.factory, o.emitterOptions, o.output);
+  return o.factory.layout === 'per-article'
+    ? new ArticleTree(o.outDir, o.factory, o.emitterOptions, o.skipExisting ?? false)
+    : new FileTree(o.outDir, o.factory, o.emitterOptions);
+}
+
+/** Two inputs that would write the same output file: the second one fails instead of overwriting. */
+function planOutputs(o: BatchOptions, dest: Destination): { conflicts: Map<number, string> } {
+  const conflicts = new Map<number, string>();
+  const owners = new Map<string, string>();
+  o.inputs.forEach((input, i) => {
+    const target = dest.target(input);
+    if (target === null) return;
+    const key = target.toLowerCase(); // as case-insensitive file systems see it
+    const owner = owners.get(key);
+    if (owner !== undefined) conflicts.set(i, `its output ${target} is also the output of ${owner}`);
+    else owners.set(key, input.name);
+  });
+  return { conflicts };
+}
+
+/** stdout or --output: one emitter for the whole run. */
+class SharedStream implements Destination {
+  readonly perInput = false;
+  private readonly emitter: Emitter;
+  private readonly out: Output;
+
+  constructor(factory: EmitterFactory, options: EmitterOptions, path?: string) {
+    this.emitter = factory.create(options);
+    this.out = path ? fileOutput(path) : stdoutOutput();
+  }
+
+  target(): null { return null; }
+  exists(): Promise<boolean> { return Promise.resolve(false); }
+  open(): Promise<void> { return this.out.write(this.emitter.start?.() ?? ''); }
+
+  async page(_i: number, _input: InputFile, report: InputReport, articles: PageArticles): Promise<void> {
+    for (const a of articles) await this.out.write(this.emitter.article(a) ?? '');
+    await this.out.write(this.emitter.input?.(report) ?? '');
+  }
+
+  finish(): Promise<void> { return Promise.resolve(); }
+  abort(): Promise<void> { return Promise.resolve(); }
+
+  async close(): Promise<void> {
+    await this.out.write(this.emitter.end?.() ?? '');
+    await this.out.close();
+  }
+}
+
+/** The output path of `mirror` (a/b/2023-11-04.txt) under `dir`, with the format's extension. */
+export function mirroredPath(dir: string, mirror: string, extension: string): string {
+  const ext = posix.extname(mirror);
+  const stem = ext && ext !== mirror ? mirror.slice(0, -ext.length) : mirror;
+  return safeJoin(dir, `${stem || 'stdin'}.${extension}`);
+}
+
+/** `dir/rel`, refusing anything that would land outside `dir` (a mirror never has '..', but check). */
+function safeJoin(dir: string, rel: string): string {
+  const root = resolve(dir);
+  const path = resolve(root, rel);
+  if (path !== root && !path.startsWith(root + sep)) throw new Error(`output path ${rel} is outside ${dir}`);
+  return join(dir, rel);
+}
+
+/**
+ * --out-dir, one file per input. Each file is written to a hidden temporary name beside its target and
+ * renamed when the input is complete, so an interrupted or failed input never leaves a partial file
+ * that --skip-existing would take for done.
+ */
+class FileTree implements Destination {
+  readonly perInput = true;
+  private readonly open_ = new Map<number, { emitter: Emitter; out: Output; temp: string; target: string }>();
+
+  constructor(private readonly dir: string, private readonly factory: EmitterFactory, private readonly options: EmitterOptions) {}
+
+  target(input: InputFile): string {
+    return mirroredPath(this.dir, input.mirror, this.factory.extension);
+  }
+
+  exists(input: InputFile): Promise<boolean> {
+    return stat(this.target(input)).then(() => true, () => false);
+  }
+
+  async open(): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+  }
+
+  private async fileOf(i: number, input: InputFile) {
+    let f = this.open_.get(i);
+    if (!f) {
+      const target = this.target(input);
+      await mkdir(dirname(target), { recursive: true });
+      const temp = join(dirname(target), `.${posix.basename(target)}.partial-${process.pid}`);
+      const emitter = this.factory.create(this.options);
+      f = { emitter, out: streamOutput(createWriteStream(temp), true), temp, target };
+      this.open_.set(i, f);
+      await f.out.write(emitter.start?.() ?? '');
+    }
+    return f;
+  }
+
+  async page(i: number, input: InputFile, report: InputReport, articles: PageArticles): Promise<void> {
+    const f = await this.fileOf(i, input);
+    for (const a of articles) await f.out.write(f.emitter.article(a) ?? '');
+    await f.out.write(f.emitter.input?.(report) ?? '');
+  }
+
+  async finish(i: number, input: InputFile): Promise<void> {
+    const f = await this.fileOf(i, input);
+    this.open_.delete(i);
+    await f.out.write(f.emitter.end?.() ?? '');
+    await f.out.close();
+    await commitFile(f.temp, f.target);
+  }
+
+  async abort(i: number): Promise<void> {
+    const f = this.open_.get(i);
+    if (!f) return;
+    this.open_.delete(i);
+    await f.out.close().catch(() => {});
+    await rm(f.temp, { force: true });
+  }
+
+  async close(): Promise<void> {
+    for (const i of [...this.open_.keys()]) await this.abort(i);
+  }
+}
+
+/**
+ * --out-dir with a per-article format (Markdown): each input's articles go into its mirrored folder
+ * (a/b/2023-11-04.txt → DIR/a/b/2023-11-04-001-标题.md), named by src/emit/filenames.ts; a page after
+ * the first adds -pN to the stem. Names are claimed in input order in one book per folder, so
+ * re-runs give the same names; --skip-existing keeps article files that are already there.
+ */
+class ArticleTree implements Destination {
+  readonly perInput = true;
+  private readonly books = new Map<string, NameBook>();
+  private readonly documents: ArticleFiles;
+
+  constructor(private readonly dir: string, private readonly factory: EmitterFactory, options: EmitterOptions, private readonly keep: boolean) {
+    this.documents = new ArticleFiles(dir, factory, options);
+  }
+
+  target(): null { return null; }
+  exists(): Promise<boolean> { return Promise.resolve(false); }
+  open(): Promise<void> { return mkdir(this.dir, { recursive: true }).then(() => {}); }
+
+  async page(_i: number, input: InputFile, report: InputReport, articles: PageArticles): Promise<void> {
+    const folder = posix.dirname(input.mirror);
+    const where = safeJoin(this.dir, folder === '.' ? '' : folder);
+    let book = this.books.get(where);
+    if (!book) this.books.set(where, (book = new NameBook()));
+    if (articles.length) await mkdir(where, { recursive: true });
+    const base = posix.basename(input.name);
+    // a page after the first: stem-p2 (with a stand-in extension, so a dotted stem keeps its dots)
+    const stemName = report.page > 1 ? `${base.slice(0, base.length - extname(base).length) || base}-p${report.page}.txt` : input.name;
+    for (const a of articles) {
+      const path = join(where, book.claim(articleFileName(stemName, a.index, a.title, this.factory.extension)));
+      if (this.keep && (await stat(path).then(() => true, () => false))) continue;
+      await writeFileAtomic(path, this.documents.document(a));
+    }
+  }
+
+  finish(): Promise<void> { return Promise.resolve(); }
+  abort(): Promise<void> { return Promise.resolve(); }
+  close(): Promise<void> { return Promise.resolve(); }
+}
+
+/** Replace `target` by the finished `temp` in one step (same folder, so rename is atomic). */
+async function commitFile(temp: string, target: string): Promise<void> {
+  await rename(temp, target);
+}
+
+async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const temp = join(dirname(path), `.${posix.basename(path)}.partial-${process.pid}`);
+  await writeFile(temp, text);
+  await commitFile(temp, path);
+}

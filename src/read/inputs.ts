@@ -1,0 +1,149 @@
+/**
+ * Command-line inputs → the list of files to convert, in a deterministic order: the arguments in the
+ * order given, each expanded on its own — a directory recursively (names sorted, hidden entries
+ * skipped, symbolic links followed but never in a loop), a quoted glob by tinyglobby (sorted), `-` as
+ * stdin — then the paths of a --files-from list (one a line, or NUL-separated from `find -print0`).
+ * Each file also gets the relative path that --out-dir mirrors.
+ */
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep, posix, basename } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+export interface InputFile {
+  /** path to open, or null for stdin */
+  path: string | null;
+  /** the name shown in messages, ids and provenance: the path as the user spelled it, or "stdin" */
+  name: string;
+  /** relative path (with '/') that --out-dir mirrors: a/b/2023-11-04.txt */
+  mirror: string;
+  /** size in bytes when known (regular files) */
+  size?: number;
+}
+
+/** An argument that yields nothing: a glob matching no file, an empty directory. */
+export interface InputProblem {
+  input: string;
+  reason: string;
+}
+
+export interface ExpandOptions {
+  /** a list of paths, or '-' for stdin */
+  filesFrom?: string;
+  /** the list is NUL-separated (find -print0) */
+  nul?: boolean;
+  cwd?: string;
+  /** directories never entered (the output directory, so a re-run does not read its own output) */
+  exclude?: string[];
+  /** reads stdin (for --files-from -) */
+  readStdin?: () => Promise<Buffer>;
+}
+
+export interface Expanded {
+  inputs: InputFile[];
+  problems: InputProblem[];
+}
+
+const toPosix = (p: string): string => (sep === '/' ? p : p.split(sep).join('/'));
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export async function expandInputs(args: string[], options: ExpandOptions = {}): Promise<Expanded> {
+  const cwd = options.cwd ?? process.cwd();
+  const excluded = new Set<string>();
+  for (const dir of options.exclude ?? []) excluded.add(await realpath(resolve(cwd, dir)).catch(() => resolve(cwd, dir)));
+  const inputs: InputFile[] = [];
+  const problems: InputProblem[] = [];
+  const seen = new Set<string>();
+  const add = (f: InputFile): void => {
+    const key = f.path === null ? '\0stdin' : resolve(cwd, f.path);
+    if (seen.has(key)) return;
+    seen.add(key);
+    inputs.push(f);
+  };
+
+  const expandOne = async (arg: string): Promise<void> => {
+    if (arg === '-') { add({ path: null, name: 'stdin', mirror: 'stdin' }); return; }
+    const abs = resolve(cwd, arg);
+    const st = await stat(abs).catch(() => null);
+    if (st?.isDirectory()) {
+      const before = inputs.length;
+      await walk(abs, arg, mirrorPath(arg, cwd), new Set(), excluded, add);
+      if (inputs.length === before) problems.push({ input: arg, reason: 'directory holds no files' });
+      return;
+    }
+    if (!st && isDynamicPattern(arg)) {
+      const matches = (await glob(arg, { cwd, onlyFiles: true, dot: false, followSymbolicLinks: true, expandDirectories: false })).sort(byName);
+      if (!matches.length) problems.push({ input: arg, reason: 'no file matches this pattern' });
+      for (const m of matches) add(fileInput(m, cwd, (await stat(resolve(cwd, m)).catch(() => null))?.size));
+      return;
+    }
+    // A file, or a path that does not exist: reading it reports the reason ("no such file").
+    add(fileInput(arg, cwd, st?.isFile() ? st.size : undefined));
+  };
+
+  for (const arg of args) await expandOne(arg);
+  if (options.filesFrom !== undefined) {
+    const list = options.filesFrom === '-'
+      ? await (options.readStdin ?? readAll)()
+      : await readFile(resolve(cwd, options.filesFrom));
+    const names = list.toString('utf8').split(options.nul ? '\0' : /\r?\n/).filter((n) => n.length > 0);
+    for (const name of names) {
+      // entries are paths, never patterns: a file name may contain * or [
+      const st = await stat(resolve(cwd, name)).catch(() => null);
+      if (st?.isDirectory()) await expandOne(name);
+      else add(fileInput(name, cwd, st?.isFile() ? st.size : undefined));
+    }
+  }
+  return { inputs, problems };
+}
+
+/** Recursively list a directory: sorted names, no hidden entries, each real directory entered once. */
+async function walk(
+  abs: string, shown: string, mirror: string, ancestors: Set<string>, excluded: Set<string>, add: (f: InputFile) => void,
+): Promise<void> {
+  const real = await realpath(abs).catch(() => abs);
+  if (ancestors.has(real) || excluded.has(real)) return; // a symlink loop, or the output directory
+  const inner = new Set(ancestors).add(real);
+  const entries = (await readdir(abs, { withFileTypes: true }).catch(() => [])).sort((a, b) => byName(a.name, b.name));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const childAbs = join(abs, e.name);
+    const childShown = posix.join(toPosix(shown), e.name);
+    const childMirror = mirror ? `${mirror}/${e.name}` : e.name;
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    let size: number | undefined;
+    if (e.isSymbolicLink() || isFile) {
+      const st = await stat(childAbs).catch(() => null); // a dangling link is skipped
+      if (!st) continue;
+      isDir = st.isDirectory();
+      isFile = st.isFile();
+      size = st.size;
+    }
+    if (isDir) await walk(childAbs, childShown, childMirror, inner, excluded, add);
+    else if (isFile) add({ path: childAbs, name: childShown, mirror: childMirror, ...(size !== undefined ? { size } : {}) });
+  }
+}
+
+function fileInput(path: string, cwd: string, size: number | undefined): InputFile {
+  const name = toPosix(path);
+  return { path, name, mirror: mirrorPath(path, cwd), ...(size !== undefined ? { size } : {}) };
+}
+
+/**
+ * The relative path an output mirrors: the input's path under the working directory
+ * (a/b/2023-11-04.txt); for a path outside it (../x, /abs/archive), its last name, so a directory
+ * outside is mirrored from its own name down (archive/a/b/2023-11-04.txt). The working directory
+ * itself (`news-split --out-dir out .`) mirrors as '' (its files at the top of the output).
+ */
+export function mirrorPath(path: string, cwd: string): string {
+  const rel = relative(cwd, resolve(cwd, path));
+  if (!rel) return '';
+  if (!rel.startsWith('..') && !isAbsolute(rel)) return toPosix(rel);
+  return basename(resolve(cwd, path));
+}
+
+async function readAll(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,339 @@
+/**
+ * Bytes → pages, as a stream. An archive may be one file holding years of pages (or a pipe on
+ * stdin), so nothing here holds more than one page of text: chunks are decoded incrementally and
+ * cut into pages at form feeds, at page-header lines that state a page number (第3版), or at lines
+ * matching a user's --page-separator. Pages are yielded one at a time, numbered from 1.
+ *
+ * The encoding is decided as decodeBuffer() decides it (BOM → strict UTF-8 → GB18030), from the
+ * whole input when it fits in the detection prefix and from that prefix otherwise; the rest is then
+ * decoded strictly in that encoding, so a bad byte later on is an error, never a U+FFFD.
+ */
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
+import { decodeBuffer, isGb18030, DecodeError } from './decode.js';
+import { FURNITURE_RULES, MAX_FURNITURE_LENGTH } from '../knowledge/furniture.js';
+import { isBlank } from './lines.js';
+
+export interface Page {
+  /** 1-based page number within the input */
+  page: number;
+  text: string;
+}
+
+export interface PageStreamOptions {
+  /** force an encoding (any name iconv-lite knows; gbk and gb2312 read as GB18030) */
+  encoding?: string;
+  /** lines matching this separate pages and are dropped; replaces page-header detection */
+  separator?: RegExp;
+  /** bytes looked at to decide the encoding (default 64 KiB) */
+  prefixBytes?: number;
+  /** a page with no separator longer than this (UTF-16 units) is cut at the next blank line */
+  maxPageChars?: number;
+}
+
+export interface PageStream {
+  encoding: string;
+  pages: AsyncGenerator<Page>;
+  /** notes about the stream (an over-long page cut at a blank line), filled while reading */
+  warnings: string[];
+}
+
+const PREFIX_BYTES = 64 * 1024;
+const MAX_PAGE_CHARS = 16 * 1024 * 1024;
+
+/**
+ * Page-header rules that open a new page of an archive: those whose example states a page number
+ * (第3版, 06 版, A26 …, Page 1). Date-only headers (1985-01-02, 2023年4月4日重庆手机报) also appear
+ * inside pages, and the mirror's 第1版(要闻)专栏: precedes every article, so neither cuts a page.
+ */
+export const PAGE_BREAK_RULES: RegExp[] = FURNITURE_RULES
+  .filter((r) => r.kind === 'page-header' && /版|^[A-Z]?\d{1,3}\s|^Page/u.test(r.example) && !/专栏/u.test(r.example))
+  .map((r) => r.pattern);
+
+export function isPageHeader(line: string): boolean {
+  const t = line.trim();
+  return t.length > 0 && t.length <= MAX_FURNITURE_LENGTH && PAGE_BREAK_RULES.some((re) => re.test(t));
+}
+
+/** Open a byte stream: decide its encoding from a prefix, then yield its pages. Throws DecodeError. */
+export async function openPages(source: AsyncIterable<Uint8Array>, options: PageStreamOptions = {}): Promise<PageStream> {
+  const iterator = source[Symbol.asyncIterator]();
+  const prefixLimit = options.prefixBytes ?? PREFIX_BYTES;
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  let ended = false;
+  while (headBytes < prefixLimit) {
+    const next = await iterator.next();
+    if (next.done) { ended = true; break; }
+    const chunk = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
+    head.push(chunk);
+    headBytes += chunk.length;
+  }
+  const prefix = Buffer.concat(head);
+  const warnings: string[] = [];
+  const splitter = new PageSplitter(options.separator, options.maxPageChars ?? MAX_PAGE_CHARS, warnings);
+
+  if (ended) {
+    // The whole input is in hand: decide exactly as for a single file.
+    const { text, encoding } = decodeBuffer(prefix, options.encoding);
+    return { encoding, warnings, pages: (async function* () { yield* splitter.push(text); yield* splitter.end(); })() };
+  }
+
+  const decoder = chooseDecoder(prefix, options.encoding);
+  async function* pages(): AsyncGenerator<Page> {
+    try {
+      yield* splitter.push(decoder.write(prefix));
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        const v = next.value;
+        yield* splitter.push(decoder.write(Buffer.from(v.buffer, v.byteOffset, v.byteLength)));
+      }
+      yield* splitter.push(decoder.end());
+      yield* splitter.end();
+    } finally {
+      await iterator.return?.();
+    }
+  }
+  return { encoding: decoder.encoding, warnings, pages: pages() };
+}
+
+// ---------------------------------------------------------------- incremental decoders
+
+interface ChunkDecoder {
+  encoding: string;
+  write(bytes: Buffer): string;
+  end(): string;
+}
+
+function chooseDecoder(prefix: Buffer, forced?: string): ChunkDecoder {
+  if (forced) return forcedDecoder(forced);
+  if (startsWith(prefix, [0xef, 0xbb, 0xbf])) return strictDecoder('utf-8', 'utf-8-bom');
+  if (startsWith(prefix, [0xff, 0xfe])) return strictDecoder('utf-16le', 'utf-16le');
+  if (startsWith(prefix, [0xfe, 0xff])) return strictDecoder('utf-16be', 'utf-16be');
+  // The prefix gets decodeBuffer's verdict (binary, UTF-16 without a BOM, UTF-8, GB18030), cut
+  // first so that a character split at the prefix's end does not count against it.
+  let verdict: string;
+  try {
+    verdict = decodeBuffer(prefix.subarray(0, utf8Boundary(prefix))).encoding;
+  } catch (err) {
+    if (err instanceof DecodeError && err.reason === 'binary') throw err;
+    const gb = new Gb18030Validator();
+    verdict = gb.write(prefix) ? decodeBuffer(prefix.subarray(0, prefix.length - gb.pending)).encoding : decodeBuffer(prefix).encoding;
+  }
+  if (verdict === 'gb18030') return withoutNul(gb18030Decoder());
+  return withoutNul(strictDecoder('utf-8', 'utf-8'));
+}
+
+/** WHATWG decoders with fatal: invalid bytes (and unpaired UTF-16 surrogates) throw. */
+function strictDecoder(label: 'utf-8' | 'utf-16le' | 'utf-16be', encoding: string): ChunkDecoder {
+  const td = new TextDecoder(label, { fatal: true });
+  let offset = 0;
+  const fail = (): never => {
+    throw new DecodeError(`not valid ${label.toUpperCase()} (near byte ${offset}; the first ${PREFIX_BYTES / 1024} KiB were)`, 'undecodable');
+  };
+  return {
+    encoding,
+    write(bytes) {
+      try { const s = td.decode(bytes, { stream: true }); offset += bytes.length; return s; } catch { return fail(); }
+    },
+    end() {
+      try { return td.decode(); } catch { return fail(); }
+    },
+  };
+}
+
+function gb18030Decoder(): ChunkDecoder {
+  const validator = new Gb18030Validator();
+  const dec = iconv.getDecoder('gb18030');
+  let offset = 0;
+  const fail = (): never => { throw new DecodeError(`not valid GB18030 (near byte ${offset})`, 'undecodable'); };
+  return {
+    encoding: 'gb18030',
+    write(bytes) {
+      if (!validator.write(bytes)) fail();
+      offset += bytes.length;
+      return dec.write(bytes);
+    },
+    end() {
+      if (!validator.end()) fail();
+      return dec.end() ?? '';
+    },
+  };
+}
+
+/** NUL bytes after the prefix: the same "not text" refusal that a whole-file decode gives. */
+function withoutNul(d: ChunkDecoder): ChunkDecoder {
+  return {
+    encoding: d.encoding,
+    write(bytes) {
+      if (bytes.indexOf(0) !== -1) throw new DecodeError('not text (contains NUL bytes)', 'binary');
+      return d.write(bytes);
+    },
+    end: () => d.end(),
+  };
+}
+
+function forcedDecoder(forced: string): ChunkDecoder {
+  const n = forced.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (n === 'utf8') return strictDecoder('utf-8', 'utf-8');
+  if (n === 'utf16le' || n === 'utf16be') return strictDecoder(n === 'utf16le' ? 'utf-16le' : 'utf-16be', n === 'utf16le' ? 'utf-16le' : 'utf-16be');
+  // GBK and GB2312 are subsets of GB18030; decoding them as gbk breaks four-byte sequences.
+  const name = ['gbk', 'gb2312', 'cp936', 'gb18030'].includes(n) ? 'gb18030' : forced;
+  if (!iconv.encodingExists(name)) throw new DecodeError(`unknown encoding '${forced}'`, 'unknown-encoding');
+  const dec = iconv.getDecoder(name);
+  let first = true;
+  return {
+    encoding: name,
+    write(bytes) {
+      let s = dec.write(bytes);
+      if (first && s.length) { first = false; if (s.charCodeAt(0) === 0xfeff) s = s.slice(1); }
+      return s;
+    },
+    end: () => dec.end() ?? '',
+  };
+}
+
+/** The length of `buf` without a trailing incomplete UTF-8 sequence. */
+function utf8Boundary(buf: Uint8Array): number {
+  const n = buf.length;
+  for (let back = 1; back <= 4 && back <= n; back++) {
+    const b = buf[n - back]!;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? n - back : n;
+  }
+  return n;
+}
+
+/**
+ * decodeBuffer's strict GB18030 rule (isGb18030) across chunk boundaries: one-byte ASCII; two-byte
+ * lead 0x81–0xFE with trail 0x40–0x7E or 0x80–0xFE; four-byte 0x81–0xFE 0x30–0x39 0x81–0xFE 0x30–0x39.
+ */
+export class Gb18030Validator {
+  private carry: Buffer = Buffer.alloc(0);
+
+  /** false as soon as the bytes so far cannot be GB18030 */
+  write(bytes: Uint8Array): boolean {
+    const buf = this.carry.length ? Buffer.concat([this.carry, bytes]) : bytes;
+    let i = 0;
+    const n = buf.length;
+    while (i < n) {
+      const b = buf[i]!;
+      if (b < 0x80) { i++; continue; }
+      if (b === 0x80 || b === 0xff) return false;
+      if (i + 1 >= n) break;
+      const b2 = buf[i + 1]!;
+      if ((b2 >= 0x40 && b2 <= 0x7e) || (b2 >= 0x80 && b2 <= 0xfe)) { i += 2; continue; }
+      if (b2 < 0x30 || b2 > 0x39) return false;
+      if (i + 3 >= n) break;
+      const b3 = buf[i + 2]!, b4 = buf[i + 3]!;
+      if (b3 < 0x81 || b3 > 0xfe || b4 < 0x30 || b4 > 0x39) return false;
+      i += 4;
+    }
+    this.carry = Buffer.from(buf.subarray(i));
+    return true;
+  }
+
+  /** bytes of an incomplete sequence at the end of what was written */
+  get pending(): number {
+    return this.carry.length;
+  }
+
+  /** false when the input ended inside a sequence */
+  end(): boolean {
+    return this.carry.length === 0 || isGb18030(this.carry);
+  }
+}
+
+function startsWith(buf: Uint8Array, bytes: number[]): boolean {
+  return buf.length >= bytes.length && bytes.every((b, i) => buf[i] === b);
+}
+
+// ---------------------------------------------------------------- text → pages
+
+/**
+ * Cuts decoded text into pages. A form feed always ends a page. A page-header line (or a
+ * --page-separator line) opens a new page only once the current page has body text, so a header at
+ * the top of the first page, or a footer followed by the next page's header, never makes an empty
+ * page: header and blank lines after body text wait in `pending` until a body line shows that a new
+ * page has begun (they open it) or the input ends (they close the current one).
+ */
+export class PageSplitter {
+  private parts: string[] = [];
+  private chars = 0;
+  private hasBody = false;
+  private pending: string[] = [];
+  private carry = '';
+  private number = 0;
+
+  constructor(
+    private readonly separator: RegExp | undefined,
+    private readonly maxPageChars: number,
+    private readonly warnings: string[],
+  ) {}
+
+  *push(text: string): Generator<Page> {
+    if (!text) return;
+    const segments = (this.carry + text).split('\f');
+    this.carry = '';
+    for (let s = 0; s < segments.length; s++) {
+      const last = s === segments.length - 1;
+      yield* this.lines(segments[s]!, last);
+      if (!last) yield* this.cut(true);
+    }
+  }
+
+  *end(): Generator<Page> {
+    const rest = this.carry;
+    this.carry = '';
+    if (rest) yield* this.lines(rest, false);
+    yield* this.cut(true);
+  }
+
+  /** Complete lines of a segment; the unterminated tail of the last segment is carried over. */
+  private *lines(segment: string, last: boolean): Generator<Page> {
+    let start = 0;
+    const lineEnd = /\r\n|\r|\n|\u2028|\u2029/g; // the line ends of read/lines.ts
+    for (let m = lineEnd.exec(segment); m; m = lineEnd.exec(segment)) {
+      // a CR at the end of a chunk may be the first half of CRLF: wait for the next chunk
+      if (last && m[0] === '\r' && m.index + 1 === segment.length) break;
+      yield* this.line(segment.slice(start, m.index), m[0]);
+      start = m.index + m[0].length;
+    }
+    const tail = segment.slice(start);
+    if (last) this.carry = tail;
+    else if (tail) yield* this.line(tail, '');
+  }
+
+  private *line(text: string, end: string): Generator<Page> {
+    if (this.separator) {
+      if (this.separator.test(text)) { yield* this.cut(false); return; }
+    } else if (this.hasBody && (this.pending.length || isPageHeader(text))) {
+      if (isBlank(text) || isPageHeader(text)) { this.pending.push(text + end); return; }
+      yield* this.cut(false);
+    }
+    if (!isBlank(text)) this.hasBody = true;
+    else if (this.chars > this.maxPageChars && this.hasBody) {
+      this.warnings.push(`page ${this.number + 1}: no page break in ${this.maxPageChars} characters; cut at a blank line`);
+      yield* this.cut(false);
+    }
+    this.append(text + end);
+  }
+
+  private append(s: string): void {
+    this.parts.push(s);
+    this.chars += s.length;
+  }
+
+  /** End the current page; pending header lines go to the next page, or to this one at a form feed or the end. */
+  private *cut(hard: boolean): Generator<Page> {
+    const carried = this.pending;
+    this.pending = [];
+    if (hard) for (const p of carried) this.append(p);
+    const text = this.parts.join('');
+    this.parts = [];
+    this.chars = 0;
+    this.hasBody = false;
+    if (!isBlank(text)) yield { page: ++this.number, text };
+    if (!hard) for (const p of carried) this.append(p);
+  }
+}
