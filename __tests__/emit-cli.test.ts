@@ -15,10 +15,14 @@ const HOSTILE = join(FIXTURES, 'emit', 'hostile-titles.txt');
 const tmp = mkdtempSync(join(tmpdir(), 'news-split-emit-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Run the CLI in `cwd` (runCli runs it in the project root). */
-function runIn(cwd: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/** Copy `page` as `name` into a fresh folder and run `news-split -f md --out-dir out name` there
+ *  (runCli runs in the project root, where --out-dir would mirror the fixtures/ tree). */
+function markdownIntoOutDir(page: string, name: string): { cwd: string; status: number | null; stdout: string } {
+  const cwd = join(tmp, name.replace(/\.txt$/, '-run'));
+  mkdirSync(cwd);
+  copyFileSync(page, join(cwd, name));
+  const r = spawnSync(process.execPath, [CLI, '--format', 'markdown', '--out-dir', 'out/', name], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { cwd, status: r.status, stdout: r.stdout };
 }
 
 /** Every file under `dir`, relative, with '/'. */
@@ -34,10 +38,7 @@ const SAMPLE_NAME = sample[0]!.source.file;
 
 describe('news-split --format markdown', () => {
   it('news-split --format markdown --out-dir out/ sample.txt writes 3 files with safe names, nothing on stdout', () => {
-    const cwd = join(tmp, 'sample-run');
-    mkdirSync(cwd);
-    copyFileSync(SAMPLE, join(cwd, 'sample.txt'));
-    const r = runIn(cwd, ['--format', 'markdown', '--out-dir', 'out/', 'sample.txt']);
+    const { cwd, ...r } = markdownIntoOutDir(SAMPLE, 'sample.txt');
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     const names = filesUnder(join(cwd, 'out'));
@@ -51,11 +52,8 @@ describe('news-split --format markdown', () => {
   });
 
   it('keeps titles with / .. : * and device names inside --out-dir with safe names', () => {
-    const base = join(tmp, 'hostile');
-    mkdirSync(base);
-    copyFileSync(HOSTILE, join(base, 'hostile-titles.txt'));
-    const r = runIn(base, ['-f', 'md', '--out-dir', 'out', 'hostile-titles.txt']);
-    expect(r.status).toBe(0);
+    const { cwd: base, status } = markdownIntoOutDir(HOSTILE, 'hostile-titles.txt');
+    expect(status).toBe(0);
     expect(readdirSync(base).sort()).toEqual(['hostile-titles.txt', 'out']);
     const names = filesUnder(join(base, 'out'));
     expect(names).toEqual([

@@ -44,7 +44,7 @@ describe('emitters over the dev corpus', () => {
       expect(docs.map(frontMatterOf)).toEqual(articles.map(expectedFrontMatter));
     });
 
-    it.each([[{}], [{ excel: true }]])('csv %j: parses back to the same rows and titles', (options) => {
+    it.each<[EmitterOptions]>([[{}], [{ excel: true }]])('csv %j: parses back to the same rows and titles', (options) => {
       const rows = parse(emit(csv, articles, options), { columns: true, bom: true }) as Record<string, string>[];
       expect(rows).toHaveLength(articles.length);
       const unquote = (t: string): string => (options.excel ? t.replace(/^'(?=[=+\-@\t\r])/, '') : t);
