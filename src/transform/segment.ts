@@ -35,6 +35,9 @@ export interface Segmentation {
 /** Heading runs this long start an article; where gaps tell articles apart, intertitles may run to two lines. */
 const RUN_STARTS_ARTICLE = { withGapSignal: 3, withoutGapSignal: 2 };
 
+/** A headline set in two parts with a space between (二季度以来 银行理财规模企稳回升); intertitles are one phrase. */
+const TWO_PART_TITLE_RE = /\p{Script=Han}[”」》)）]?[ \u3000]+[“「《(（]?[\p{Script=Han}A-Za-z0-9]/u;
+
 /** A title set in large type over a narrow column breaks inside a word (长江黄金水 / 道扩能…); intertitles fit one line. */
 function titleBrokenInWord(run: ClassifiedUnit[]): boolean {
   for (let k = 0; k + 1 < run.length; k++) if (breakInsideWord(run[k]!.text, run[k + 1]!.text)) return true;
@@ -98,7 +101,7 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
         const next = units[j];
         if (!names && next && next.kind === 'body' && next.gap >= 0) names = namesOnlyByline(next.text);
         const starts = !cur || cur.closed || afterFurniture || gaps.wide(u) || run.length >= gaps.runStartsArticle
-          || titleBrokenInWord(run)
+          || titleBrokenInWord(run) || run.some((h) => TWO_PART_TITLE_RE.test(h.text))
           || next?.kind === 'lead' || next?.kind === 'byline' || names !== null;
         if (cur && !hasBody(cur) && !cur.closed && cur.headlines.length > 0 && !gaps.wide(u)) {
           // more deck lines after a meta line under the title
