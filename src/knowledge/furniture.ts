@@ -65,7 +65,8 @@ export const FURNITURE_PREFIXES: FurnitureRule[] = [
 
 /** Residue at the end of a line: the | a web page leaves after a caption. */
 export const FURNITURE_SUFFIXES: FurnitureRule[] = [
-  { kind: 'web-residue', example: '本报记者 刘可 摄 |', pattern: /\s+[|｜](?:\s*[|｜])*\s*$/u },
+  // tried once per run of spaces and bars (the lookbehind), so a long run of them costs linear time
+  { kind: 'web-residue', example: '本报记者 刘可 摄 |', pattern: /(?<![\s|｜])[|｜]*\s+[|｜][\s|｜]*$/u },
 ];
 
 export function matchFurniture(text: string, extra: FurnitureRule[] = []): FurnitureRule | null {

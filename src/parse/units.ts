@@ -33,7 +33,8 @@ const esc = (s: string): string => s.replace(/[\\\]\[^-]/g, '\\$&');
 /** white space after a sentence end: a paragraph boundary in flattened text (…决心。 会场上…) */
 const SENTENCE_GAP_RE = new RegExp(`(?<=[${esc(SENTENCE_END)}][${esc(CLOSERS)}]*)${WS}+(?=\\S)`, 'gu');
 /** white space before a numbered item: …的公告 一、1987年… */
-const LIST_GAP_RE = new RegExp(`${WS}+(?=[一二三四五六七八九十]{1,3}、)`, 'gu');
+// (?<!WS): try each space run once from its start; retrying inside a long run is quadratic (linear-time test)
+const LIST_GAP_RE = new RegExp(`(?<!${WS})${WS}+(?=[一二三四五六七八九十]{1,3}、)`, 'gu');
 const SPACE_RUN_RE = new RegExp(`${WS}+`, 'gu');
 /** Longest headline segment accepted before an embedded dateline. */
 const MAX_SEGMENT = 45;
@@ -45,7 +46,9 @@ export function toUnits(text: string): UnitsResult {
   for (const line of toLines(text)) {
     if (isBlank(line.text)) { gap++; continue; }
     const lead = /^[\s\u3000\u00a0\ufeff]*/u.exec(line.text)![0].length;
-    const trail = /[\s\u3000\u00a0]*$/u.exec(line.text)![0].length;
+    // a loop, not /[\s…]*$/: that regex retries at every position of an inner space run (quadratic)
+    let trail = 0;
+    while (/[\s\u3000\u00a0]/u.test(line.text[line.text.length - 1 - trail] ?? '')) trail++;
     let start = line.offset + lead;
     let end = line.offset + line.text.length - trail;
     let body = text.slice(start, end);
@@ -110,12 +113,16 @@ function cutLine(body: string): Array<[number, number]> {
 /** Where a dateline lead starts inside a line that begins with space-separated headline segments. */
 function embeddedLeadPosition(body: string): number {
   if (body.length < 20) return -1;
+  let checked = 0;
   for (const m of body.matchAll(SPACE_RUN_RE)) {
     const at = m.index + m[0].length;
-    const before = body.slice(0, m.index);
-    if (before.length === 0 || /[。！？!?]/u.test(before)) return -1;
+    if (m.index === 0) return -1;
+    // test only the text since the last space run: re-testing all of it each time is quadratic
+    if (/[。！？!?]/u.test(body.slice(checked, m.index))) return -1;
+    checked = m.index;
     const lead = parseLead(body.slice(at));
     if (lead && (lead.dateText || /讯|訊/u.test(lead.raw))) {
+      const before = body.slice(0, m.index);
       const segments = before.split(SPACE_RUN_RE);
       if (segments.every((seg) => seg.length <= MAX_SEGMENT)) return at;
       return -1;
