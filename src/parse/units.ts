@@ -36,6 +36,7 @@ const SENTENCE_GAP_RE = new RegExp(`(?<=[${esc(SENTENCE_END)}][${esc(CLOSERS)}]*
 // (?<!WS): try each space run once from its start; retrying inside a long run is quadratic (linear-time test)
 const LIST_GAP_RE = new RegExp(`(?<!${WS})${WS}+(?=[一二三四五六七八九十]{1,3}、)`, 'gu');
 const SPACE_RUN_RE = new RegExp(`${WS}+`, 'gu');
+const HAS_SPACE_RE = new RegExp(WS, 'u');
 /** Longest headline segment accepted before an embedded dateline. */
 const MAX_SEGMENT = 45;
 
@@ -88,15 +89,19 @@ export function toUnits(text: string): UnitsResult {
 /** Cut one line into [start, end) pieces: flattened headlines + dateline, paragraphs, numbered items. */
 function cutLine(body: string): Array<[number, number]> {
   const cuts = new Set<number>();
-  // 1. headline segments before an embedded dateline: 标题一 标题二 新华社北京4月8日电 …
-  const leadAt = embeddedLeadPosition(body);
-  if (leadAt > 0) {
-    for (const m of body.slice(0, leadAt).matchAll(SPACE_RUN_RE)) cuts.add(m.index + m[0].length);
-    cuts.add(leadAt);
-  }
-  // 2. paragraph boundaries flattened into spaces after a sentence end, and numbered items
-  for (const re of [SENTENCE_GAP_RE, LIST_GAP_RE]) {
-    for (const m of body.matchAll(re)) cuts.add(m.index + m[0].length);
+  // Every cut below is at a space run; most lines (a paragraph as printed) have no space at all.
+  // Skipping the scans (matchAll copies each regex) then saves about a quarter of split()'s CPU (bench).
+  if (HAS_SPACE_RE.test(body)) {
+    // 1. headline segments before an embedded dateline: 标题一 标题二 新华社北京4月8日电 …
+    const leadAt = embeddedLeadPosition(body);
+    if (leadAt > 0) {
+      for (const m of body.slice(0, leadAt).matchAll(SPACE_RUN_RE)) cuts.add(m.index + m[0].length);
+      cuts.add(leadAt);
+    }
+    // 2. paragraph boundaries flattened into spaces after a sentence end, and numbered items
+    for (const re of [SENTENCE_GAP_RE, LIST_GAP_RE]) {
+      for (const m of body.matchAll(re)) cuts.add(m.index + m[0].length);
+    }
   }
   const points = [...cuts].filter((c) => c > 0 && c < body.length).sort((a, b) => a - b);
   const out: Array<[number, number]> = [];
