@@ -11,6 +11,7 @@
  */
 import { namesOnlyByline, type ClassifiedUnit } from '../parse/classify.js';
 import { breakInsideWord } from './junction.js';
+import { cohesion, NEW_TOPIC_BELOW } from './cohesion.js';
 import type { BylineFacts, LeadFacts } from './byline.js';
 import type { Piece } from './repair.js';
 
@@ -32,8 +33,8 @@ export interface Segmentation {
   leftovers: ClassifiedUnit[];
 }
 
-/** Heading runs this long start an article; where gaps tell articles apart, intertitles may run to two lines. */
-const RUN_STARTS_ARTICLE = { withGapSignal: 3, withoutGapSignal: 2 };
+/** Heading runs this long start an article: intertitles have one or two lines. */
+const RUN_STARTS_ARTICLE = 3;
 
 /** A headline set in two parts with a space between (二季度以来 银行理财规模企稳回升); intertitles are one phrase. */
 const TWO_PART_TITLE_RE = /\p{Script=Han}[”」》)）]?[ \u3000]+[“「《(（]?[\p{Script=Han}A-Za-z0-9]/u;
@@ -100,9 +101,11 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
         const run = units.slice(i, j);
         const next = units[j];
         if (!names && next && next.kind === 'body' && next.gap >= 0) names = namesOnlyByline(next.text);
-        const starts = !cur || cur.closed || afterFurniture || gaps.wide(u) || run.length >= gaps.runStartsArticle
+        let starts = !cur || cur.closed || afterFurniture || gaps.wide(u) || run.length >= RUN_STARTS_ARTICLE
           || titleBrokenInWord(run) || run.some((h) => TWO_PART_TITLE_RE.test(h.text))
           || next?.kind === 'lead' || next?.kind === 'byline' || names !== null;
+        // where the layout says nothing (no wider gaps between articles), a change of subject does
+        if (!starts && !gaps.signal && cur) starts = subjectChanges(cur, units, j, run.length);
         if (cur && !hasBody(cur) && !cur.closed && cur.headlines.length > 0 && !gaps.wide(u)) {
           // more deck lines after a meta line under the title
           cur.headlines.push(...run);
@@ -166,6 +169,20 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
   return { drafts: kept, leftovers };
 }
 
+/** Does the body after a heading (from unit j on) leave the subject of the article so far? */
+function subjectChanges(cur: ArticleDraft, units: ClassifiedUnit[], j: number, lines: number): boolean {
+  const before = cur.pieces.map((p) => p.text).join('');
+  let after = '';
+  for (let k = j; k < units.length && after.length < 400; k++) {
+    const u = units[k]!;
+    if (u.kind !== 'body') break;
+    after += u.text;
+  }
+  const c = cohesion(before, after);
+  if (c === null) return lines >= 2;
+  return c < (lines >= 2 ? NEW_TOPIC_BELOW.twoLines : NEW_TOPIC_BELOW.oneLine);
+}
+
 function addPiece(d: ArticleDraft, u: ClassifiedUnit): void {
   d.units.push(u);
   let end = u.end;
@@ -177,10 +194,10 @@ function addPiece(d: ArticleDraft, u: ClassifiedUnit): void {
 
 /**
  * Is the gap before a unit wider than this page's gap between paragraphs? The usual gap is the most
- * common one; a page whose gaps are all alike says nothing, and then two-line runs count as decks.
+ * common one; a page whose gaps are all alike says nothing (and then cohesion decides).
  */
-function gapJudge(units: ClassifiedUnit[]): { wide: (u: ClassifiedUnit) => boolean; runStartsArticle: number } {
-  const none = { wide: () => false, runStartsArticle: RUN_STARTS_ARTICLE.withoutGapSignal };
+function gapJudge(units: ClassifiedUnit[]): { wide: (u: ClassifiedUnit) => boolean; signal: boolean } {
+  const none = { wide: () => false, signal: false };
   const counts = new Map<number, number>();
   let total = 0;
   for (const u of units.slice(1)) {
@@ -195,5 +212,5 @@ function gapJudge(units: ClassifiedUnit[]): { wide: (u: ClassifiedUnit) => boole
   const wider = total - best;
   // wide gaps must be the exception, or they are just this page's paragraph gap
   if (wider === 0 || wider > total * 0.4) return none;
-  return { wide: (u) => u.gap > mode, runStartsArticle: RUN_STARTS_ARTICLE.withGapSignal };
+  return { wide: (u) => u.gap > mode, signal: true };
 }
