@@ -27,6 +27,8 @@ import { describeVerifyReport } from '../verify.js';
 import { convertPage, type PageResult, type PageSettings, type PageTask, type WorkerInit, type WorkerReply } from './worker.js';
 import { fileOutput, stdoutOutput, streamOutput, PipeClosed, type Output } from './output.js';
 import { Progress, summaryLine, type RunCounts } from './progress.js';
+import { tempPathFor, trackTemp, commitTemp, writeFileAtomic, onInterrupt, reportInterrupt } from './atomic-write.js';
+import { resolveInside, refuseSymlinks, refuseInputOverwrite, realInputSet } from './safe-path.js';
 
 export type MessageLevel = 'error' | 'warning' | 'note';
 
@@ -95,6 +97,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   const room = new Room(jobs * MAX_PAGES_IN_FLIGHT_PER_JOB, MAX_CHARS_IN_FLIGHT);
   const queue = new StepQueue();
   const dest = destinationFor(o);
+  // Ctrl-C / SIGTERM: remove temporary files, say which outputs were finished (atomic-write.ts)
+  if (o.outDir) onInterrupt(reportInterrupt);
   const plan = planOutputs(o, dest);
 
   const counts: RunCounts = { files: o.inputs.length, skipped: 0, pages: 0, articles: 0, repairs: 0, warnings: 0, failures: 0, seconds: 0 };
@@ -142,12 +146,12 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     if (!s) states.set(i, (s = { failed: false, pages: 0, articles: 0, verifiedChars: 0 }));
     return s;
   };
-  const warn = (message: string): void => {
+  const warn = (message: string, always = false): void => {
     counts.warnings++;
     if (o.strict) {
       // under --strict a warning fails the run, so it is listed even with --quiet
       if (listed.warnings++ < MAX_LISTED_WARNINGS) say(message, 'warning');
-    } else if (o.notes) say(message, 'warning');
+    } else if (o.notes || (always && !o.quiet)) say(message, 'warning');
   };
   const fail = async (i: number, reason: string): Promise<void> => {
     const input = o.inputs[i]!;
@@ -217,7 +221,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
         case 'done': {
           if (s.failed) break;
           for (const w of step.warnings) warn(`${input.name}: ${w}`);
-          if (s.articles === 0) warn(`${input.name}: ${s.pages === 0 ? 'empty input (no text)' : 'no articles found'}`);
+          // an empty input is most likely the wrong file or a failed download: said even without a TTY
+          if (s.articles === 0) warn(`${input.name}: ${s.pages === 0 ? 'empty input (no text)' : 'no articles found'}`, s.pages === 0);
           if (!(await writing(step.input, () => dest.finish(step.input, input)))) break;
           if (o.verify && !o.quiet) {
             say(describeVerifyReport({ ok: true, inputChars: s.verifiedChars, outputChars: s.verifiedChars, missing: [], extra: [] }, input.name)[0]!, 'note');
@@ -453,8 +458,8 @@ type PageArticles = import('../types.js').Article[];
 function destinationFor(o: BatchOptions): Destination {
   if (!o.outDir) return new SharedStream(o.factory, o.emitterOptions, o.output);
   return o.factory.layout === 'per-article'
-    ? new ArticleTree(o.outDir, o.factory, o.emitterOptions, o.skipExisting ?? false)
-    : new FileTree(o.outDir, o.factory, o.emitterOptions);
+    ? new ArticleTree(o.outDir, o.factory, o.emitterOptions, o.skipExisting ?? false, o.inputs)
+    : new FileTree(o.outDir, o.factory, o.emitterOptions, o.inputs);
 }
 
 /** Two inputs that would write the same output file: the second one fails instead of overwriting. */
@@ -510,10 +515,13 @@ export function mirroredPath(dir: string, mirror: string, extension: string): st
 
 /** `dir/rel`, refusing anything that would land outside `dir` (a mirror never has '..', but check). */
 function safeJoin(dir: string, rel: string): string {
-  const root = resolve(dir);
-  const path = resolve(root, rel);
-  if (path !== root && !path.startsWith(root + sep)) throw new Error(`output path ${rel} is outside ${dir}`);
-  return join(dir, rel);
+  return resolveInside(dir, rel);
+}
+
+/** On disk: no symlinked folder on the way out of DIR, and never an input file (safe-path.ts). */
+async function checkTarget(dir: string, target: string, inputs: InputFile[]): Promise<void> {
+  await refuseSymlinks(dir, target);
+  await refuseInputOverwrite(target, await realInputSet(inputs.flatMap((f) => (f.path === null ? [] : [f.path]))));
 }
 
 /**
@@ -525,7 +533,8 @@ class FileTree implements Destination {
   readonly perInput = true;
   private readonly open_ = new Map<number, { emitter: Emitter; out: Output; temp: string; target: string }>();
 
-  constructor(private readonly dir: string, private readonly factory: EmitterFactory, private readonly options: EmitterOptions) {}
+  constructor(private readonly dir: string, private readonly factory: EmitterFactory, private readonly options: EmitterOptions,
+    private readonly inputs: InputFile[] = []) {}
 
   target(input: InputFile): string {
     return mirroredPath(this.dir, input.mirror, this.factory.extension);
@@ -543,8 +552,10 @@ class FileTree implements Destination {
     let f = this.open_.get(i);
     if (!f) {
       const target = this.target(input);
+      await checkTarget(this.dir, target, this.inputs);
       await mkdir(dirname(target), { recursive: true });
-      const temp = join(dirname(target), `.${posix.basename(target)}.partial-${process.pid}`);
+      const temp = tempPathFor(target);
+      trackTemp(temp);
       const emitter = this.factory.create(this.options);
       f = { emitter, out: streamOutput(createWriteStream(temp), true), temp, target };
       this.open_.set(i, f);
@@ -591,7 +602,8 @@ class ArticleTree implements Destination {
   private readonly books = new Map<string, NameBook>();
   private readonly documents: ArticleFiles;
 
-  constructor(private readonly dir: string, private readonly factory: EmitterFactory, options: EmitterOptions, private readonly keep: boolean) {
+  constructor(private readonly dir: string, private readonly factory: EmitterFactory, options: EmitterOptions, private readonly keep: boolean,
+    private readonly inputs: InputFile[] = []) {
     this.documents = new ArticleFiles(dir, factory, options);
   }
 
@@ -611,6 +623,7 @@ class ArticleTree implements Destination {
     for (const a of articles) {
       const path = join(where, book.claim(articleFileName(stemName, a.index, a.title, this.factory.extension)));
       if (this.keep && (await stat(path).then(() => true, () => false))) continue;
+      await checkTarget(this.dir, path, this.inputs);
       await writeFileAtomic(path, this.documents.document(a));
     }
   }
@@ -622,11 +635,5 @@ class ArticleTree implements Destination {
 
 /** Replace `target` by the finished `temp` in one step (same folder, so rename is atomic). */
 async function commitFile(temp: string, target: string): Promise<void> {
-  await rename(temp, target);
-}
-
-async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${posix.basename(path)}.partial-${process.pid}`);
-  await writeFile(temp, text);
-  await commitFile(temp, path);
+  await commitTemp(temp, target);
 }

@@ -81,11 +81,12 @@ export function decodeBuffer(buf: Uint8Array, forced?: string): Decoded {
 
 function decodeUtf16(body: Uint8Array, enc: 'utf-16le' | 'utf-16be'): string {
   if (body.length % 2 !== 0) throw new DecodeError(`odd number of bytes for ${enc.toUpperCase()}`, 'undecodable');
-  const text = new TextDecoder(enc, { fatal: false }).decode(body);
-  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u.test(text)) {
+  // fatal: a non-fatal decoder turns an unpaired surrogate into U+FFFD silently, which the check after it cannot see
+  try {
+    return new TextDecoder(enc, { fatal: true }).decode(body);
+  } catch {
     throw new DecodeError(`invalid ${enc.toUpperCase()} (unpaired surrogates)`, 'undecodable');
   }
-  return text;
 }
 
 /** C0 control codes other than tab, line ends, form feed, SUB and ESC. */
