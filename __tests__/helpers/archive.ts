@@ -71,9 +71,10 @@ export interface ArchiveFile {
 /**
  * A nested archive: years/months/days, `files` files of 1–3 pages each (separated by form feeds);
  * every 7th file GB18030, every 11th UTF-16 with a BOM (LE or BE), and the files named in
- * `unreadable` (indices) made of bytes that no encoding accepts.
+ * `unreadable` (indices) made of bytes that no encoding accepts. Pages hold 2–3 articles, or
+ * `articlesPerPage`.
  */
-export function writeArchive(root: string, files: number, unreadable: number[] = []): ArchiveFile[] {
+export function writeArchive(root: string, files: number, unreadable: number[] = [], articlesPerPage?: number): ArchiveFile[] {
   const out: ArchiveFile[] = [];
   let page = 0;
   for (let i = 0; i < files; i++) {
@@ -89,7 +90,7 @@ export function writeArchive(root: string, files: number, unreadable: number[] =
       continue;
     }
     const pages = 1 + (i % 3);
-    const text = Array.from({ length: pages }, (_, p) => makePage(1000 + page++, p + 1)).join('\n\f');
+    const text = Array.from({ length: pages }, (_, p) => makePage(1000 + page++, p + 1, articlesPerPage)).join('\n\f');
     const encoding: ArchiveEncoding = i % 7 === 3 ? 'gb18030' : i % 11 === 5 ? (i % 2 ? 'utf-16le' : 'utf-16be') : 'utf-8';
     writeFileSync(file, encode(text, encoding));
     out.push({ path, encoding, pages });

@@ -75,14 +75,20 @@ export interface BatchResult {
   outputError?: string;
 }
 
-/** Worker threads cost ~0.3 s to start (and load the dictionary): below this much text, run in-process. */
-const POOL_MIN_CHARS = 1 << 20;
+/** Worker threads cost ~0.3 s to start (and load the dictionary): below this much text, run in-process.
+ *  NEWS_SPLIT_POOL_MIN_CHARS overrides it (tests set 0 to put small archives on the pool). */
+const POOL_MIN_CHARS = envNumber('NEWS_SPLIT_POOL_MIN_CHARS') ?? 1 << 20;
 const MAX_PAGES_IN_FLIGHT_PER_JOB = 4;
 const MAX_CHARS_IN_FLIGHT = 32 << 20;
 /** warnings listed under --strict before "… and N more" */
 const MAX_LISTED_WARNINGS = 20;
 
 export const defaultJobs = (): number => availableParallelism();
+
+function envNumber(name: string): number | undefined {
+  const v = process.env[name];
+  return v !== undefined && v !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined;
+}
 
 export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   const started = Date.now();

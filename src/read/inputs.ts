@@ -53,15 +53,17 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
   const inputs: InputFile[] = [];
   const problems: InputProblem[] = [];
   const seen = new Set<string>();
-  const add = (f: InputFile): void => {
-    const key = f.path === null ? '\0stdin' : resolve(cwd, f.path);
+  // a file is converted once, however many names reach it (a glob through a symlinked folder, a list
+  // that repeats an argument)
+  const add = async (f: InputFile): Promise<void> => {
+    const key = f.path === null ? '\0stdin' : await realpath(resolve(cwd, f.path)).catch(() => resolve(cwd, f.path!));
     if (seen.has(key)) return;
     seen.add(key);
     inputs.push(f);
   };
 
   const expandOne = async (arg: string): Promise<void> => {
-    if (arg === '-') { add({ path: null, name: 'stdin', mirror: 'stdin' }); return; }
+    if (arg === '-') { await add({ path: null, name: 'stdin', mirror: 'stdin' }); return; }
     const abs = resolve(cwd, arg);
     const st = await stat(abs).catch(() => null);
     if (st?.isDirectory()) {
@@ -73,11 +75,11 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
     if (!st && isDynamicPattern(arg)) {
       const matches = (await glob(arg, { cwd, onlyFiles: true, dot: false, followSymbolicLinks: true, expandDirectories: false })).sort(byName);
       if (!matches.length) problems.push({ input: arg, reason: 'no file matches this pattern' });
-      for (const m of matches) add(fileInput(m, cwd, (await stat(resolve(cwd, m)).catch(() => null))?.size));
+      for (const m of matches) await add(fileInput(m, cwd, (await stat(resolve(cwd, m)).catch(() => null))?.size));
       return;
     }
     // A file, or a path that does not exist: reading it reports the reason ("no such file").
-    add(fileInput(arg, cwd, st?.isFile() ? st.size : undefined));
+    await add(fileInput(arg, cwd, st?.isFile() ? st.size : undefined));
   };
 
   for (const arg of args) await expandOne(arg);
@@ -90,7 +92,7 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
       // entries are paths, never patterns: a file name may contain * or [
       const st = await stat(resolve(cwd, name)).catch(() => null);
       if (st?.isDirectory()) await expandOne(name);
-      else add(fileInput(name, cwd, st?.isFile() ? st.size : undefined));
+      else await add(fileInput(name, cwd, st?.isFile() ? st.size : undefined));
     }
   }
   return { inputs, problems };
@@ -98,7 +100,7 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
 
 /** Recursively list a directory: sorted names, no hidden entries, each real directory entered once. */
 async function walk(
-  abs: string, shown: string, mirror: string, ancestors: Set<string>, excluded: Set<string>, add: (f: InputFile) => void,
+  abs: string, shown: string, mirror: string, ancestors: Set<string>, excluded: Set<string>, add: (f: InputFile) => Promise<void>,
 ): Promise<void> {
   const real = await realpath(abs).catch(() => abs);
   if (ancestors.has(real) || excluded.has(real)) return; // a symlink loop, or the output directory
@@ -120,7 +122,7 @@ async function walk(
       size = st.size;
     }
     if (isDir) await walk(childAbs, childShown, childMirror, inner, excluded, add);
-    else if (isFile) add({ path: childAbs, name: childShown, mirror: childMirror, ...(size !== undefined ? { size } : {}) });
+    else if (isFile) await add({ path: childAbs, name: childShown, mirror: childMirror, ...(size !== undefined ? { size } : {}) });
   }
 }
 

@@ -1,0 +1,133 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import { openPages, isPageHeader, type Page, type PageStreamOptions } from '../src/read/pages.js';
+import { decodeBuffer, DecodeError } from '../src/read/decode.js';
+import { encode, makePage, type ArchiveEncoding } from './helpers/archive.js';
+
+/** Feed `bytes` in chunks of the given sizes (cycled) and collect the pages. */
+async function pagesOf(bytes: Buffer, sizes: number[] = [bytes.length || 1], options: PageStreamOptions = {}) {
+  async function* chunks() {
+    for (let at = 0, k = 0; at < bytes.length; k++) {
+      const n = Math.max(1, sizes[k % sizes.length]!);
+      yield bytes.subarray(at, at + n);
+      at += n;
+    }
+  }
+  const stream = await openPages(chunks(), options);
+  const pages: Page[] = [];
+  for await (const p of stream.pages) pages.push(p);
+  return { encoding: stream.encoding, pages, warnings: stream.warnings };
+}
+
+const utf8 = (s: string): Buffer => Buffer.from(s, 'utf8');
+
+describe('page splitting', () => {
+  it('cuts at form feeds, numbers pages from 1 and drops blank pages', async () => {
+    const { pages } = await pagesOf(utf8('甲页正文。\n\f乙页正文。\n\f\n\f丙页正文。'));
+    expect(pages).toEqual([
+      { page: 1, text: '甲页正文。\n' },
+      { page: 2, text: '乙页正文。\n' },
+      { page: 3, text: '丙页正文。' },
+    ]);
+  });
+
+  it('opens a page at a header that states a page number, keeping the header with its page', async () => {
+    const text = '2023年11月4日重庆日报 第1版\n\n第一篇正文。\n\n2023年11月4日重庆日报 第2版\n\n第二篇正文。\n';
+    const { pages } = await pagesOf(utf8(text));
+    expect(pages.map((p) => p.text)).toEqual([
+      '2023年11月4日重庆日报 第1版\n\n第一篇正文。\n\n',
+      '2023年11月4日重庆日报 第2版\n\n第二篇正文。\n',
+    ]);
+  });
+
+  it('keeps a footer and the next header together, and a trailing footer on its page', async () => {
+    const text = '正文一。\n第 1 版\n\n第02版:要闻\n正文二。\n第 2 版\n';
+    const { pages } = await pagesOf(utf8(text));
+    expect(pages.map((p) => p.text)).toEqual(['正文一。\n', '第 1 版\n\n第02版:要闻\n正文二。\n第 2 版\n']);
+  });
+
+  it('does not cut at date-only headers or at the mirror\'s per-article 第1版(要闻)专栏:', () => {
+    expect(isPageHeader('2026年6月12日人民日报 第3版')).toBe(true);
+    expect(isPageHeader('第07版:要闻')).toBe(true);
+    expect(isPageHeader('第1版(要闻)专栏:')).toBe(false);
+    expect(isPageHeader('1985-01-02')).toBe(false);
+    expect(isPageHeader('会议强调,要深入学习贯彻第3版的精神。')).toBe(false);
+  });
+
+  it('cuts at --page-separator lines, drops them, and then ignores page headers', async () => {
+    const text = '正文一。\n=====\n第 2 版\n正文二。\n第 3 版\n正文三。\n';
+    const { pages } = await pagesOf(utf8(text), undefined, { separator: /^=+$/u });
+    expect(pages.map((p) => p.text)).toEqual(['正文一。\n', '第 2 版\n正文二。\n第 3 版\n正文三。\n']);
+  });
+
+  it('cuts a page with no break at a blank line once it is too long, and says so', async () => {
+    const { pages, warnings } = await pagesOf(utf8('一二三四五。\n\n六七八九十。\n\n甲乙。\n'), undefined, { maxPageChars: 8 });
+    expect(pages.map((p) => p.text)).toEqual(['一二三四五。\n\n六七八九十。\n', '\n甲乙。\n']);
+    expect(warnings).toHaveLength(1);
+  });
+});
+
+describe('streaming decode', () => {
+  const archive = [makePage(1, 1), makePage(2, 2), makePage(3, 3)].join('\r\n\f');
+
+  it.each<ArchiveEncoding>(['utf-8', 'gb18030', 'utf-16le', 'utf-16be'])(
+    '%s in any chunking gives the pages that one whole-buffer decode gives',
+    async (encoding) => {
+      const bytes = encode(archive, encoding);
+      const whole = await pagesOf(bytes, undefined, { prefixBytes: bytes.length + 1 });
+      expect(whole.pages).toHaveLength(3);
+      expect(whole.pages.map((p) => p.text).join('\f')).toBe(decodeBuffer(bytes).text);
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 700 }), { minLength: 1, maxLength: 8 }), async (sizes) => {
+          const streamed = await pagesOf(bytes, sizes, { prefixBytes: 64 });
+          expect(streamed.encoding).toBe(whole.encoding);
+          expect(streamed.pages).toEqual(whole.pages);
+        }),
+        { numRuns: 25 },
+      );
+    },
+  );
+
+  it('keeps CRLF whole when a chunk ends between CR and LF', async () => {
+    const bytes = utf8('标题\r\n\r\n正文。\r\n');
+    const { pages } = await pagesOf(bytes, [7, 1], { prefixBytes: 2 });
+    expect(pages).toEqual([{ page: 1, text: '标题\r\n\r\n正文。\r\n' }]);
+  });
+
+  it('refuses a bad byte after the detection prefix instead of writing U+FFFD', async () => {
+    const good = utf8(makePage(4).repeat(4));
+    const bytes = Buffer.concat([good, Buffer.from([0xff, 0x41])]);
+    await expect(pagesOf(bytes, [1000], { prefixBytes: 1024 })).rejects.toThrow(DecodeError);
+    const gb = Buffer.concat([iconv.encode(makePage(5).repeat(4), 'gb18030'), Buffer.from([0x80])]);
+    await expect(pagesOf(gb, [1000], { prefixBytes: 1024 })).rejects.toThrow(/GB18030/);
+  });
+
+  it('decides GB18030 from the prefix when it is not UTF-8, and refuses binary input', async () => {
+    const gb = iconv.encode(makePage(6).repeat(3), 'gb18030');
+    expect((await pagesOf(gb, [500], { prefixBytes: 256 })).encoding).toBe('gb18030');
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.alloc(5000, 7)]);
+    await expect(pagesOf(png, [500], { prefixBytes: 256 })).rejects.toMatchObject({ reason: 'binary' });
+  });
+
+  it('holds one page at a time: 120 MB of pages stream through in bounded memory', async () => {
+    const page = utf8(`${makePage(7)}\n\f`);
+    const copies = Math.ceil(120e6 / page.length);
+    async function* source() {
+      const block = Buffer.concat(Array.from({ length: 64 }, () => page));
+      for (let i = 0; i < copies; i += 64) yield block;
+    }
+    global.gc?.();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    let count = 0;
+    const stream = await openPages(source());
+    for await (const p of stream.pages) {
+      count++;
+      if (p.text.length > page.length) throw new Error('pages ran together');
+      if (count % 2000 === 0) peak = Math.max(peak, process.memoryUsage().rss);
+    }
+    expect(count).toBeGreaterThanOrEqual(copies);
+    expect(peak - before).toBeLessThan(100e6);
+  }, 30_000);
+});
