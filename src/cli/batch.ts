@@ -13,9 +13,9 @@
  * reading of inputs instead of filling RAM.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, extname, join, posix, resolve, sep } from 'node:path';
+import { dirname, extname, join, posix } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EmitterFactory, EmitterOptions, Emitter, InputReport } from '../emit/types.js';
 import { ArticleFiles } from '../emit/article-files.js';
@@ -527,7 +527,15 @@ function safeJoin(dir: string, rel: string): string {
 /** On disk: no symlinked folder on the way out of DIR, and never an input file (safe-path.ts). */
 async function checkTarget(dir: string, target: string, inputs: InputFile[]): Promise<void> {
   await refuseSymlinks(dir, target);
-  await refuseInputOverwrite(target, await realInputSet(inputs.flatMap((f) => (f.path === null ? [] : [f.path]))));
+  await refuseInputOverwrite(target, await realInputsOf(inputs));
+}
+
+/** The inputs' real paths, computed once per run (not once per output file: archives have 10⁵ files). */
+const realInputs = new WeakMap<InputFile[], Promise<Set<string>>>();
+function realInputsOf(inputs: InputFile[]): Promise<Set<string>> {
+  let set = realInputs.get(inputs);
+  if (!set) realInputs.set(inputs, (set = realInputSet(inputs.flatMap((f) => (f.path === null ? [] : [f.path])))));
+  return set;
 }
 
 /**
