@@ -78,7 +78,7 @@ export interface BatchResult {
 /** Worker threads cost ~0.3 s to start (and load the dictionary): below this much text, run in-process.
  *  NEWS_SPLIT_POOL_MIN_CHARS overrides it (tests set 0 to put small archives on the pool). */
 const POOL_MIN_CHARS = envNumber('NEWS_SPLIT_POOL_MIN_CHARS') ?? 1 << 20;
-const MAX_PAGES_IN_FLIGHT_PER_JOB = 4;
+const MAX_PAGES_IN_FLIGHT_PER_JOB = 64;
 const MAX_CHARS_IN_FLIGHT = 32 << 20;
 /** warnings listed under --strict before "… and N more" */
 const MAX_LISTED_WARNINGS = 20;
@@ -386,60 +386,81 @@ interface Pending {
   reject(err: Error): void;
 }
 
+/** Pages go to workers in batches (a message per page costs more than a small page's split), and each
+ *  worker has up to WORKER_DEPTH batches in its port, so it never waits for the main thread. */
+const BATCH_PAGES = 16;
+const BATCH_CHARS = 256 * 1024;
+const WORKER_DEPTH = 2;
+
 class WorkerPool {
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Pending>();
-  private readonly queue: Pending[] = [];
+  private readonly workers: Array<{ worker: Worker; jobs: Pending[][] }> = [];
+  private readonly queue: Pending[][] = [];
+  private batch: Pending[] = [];
+  private batchChars = 0;
+  private flushScheduled = false;
   private closed = false;
 
   constructor(size: number, private readonly settings: PageSettings) {
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+    for (let i = 0; i < size; i++) this.workers.push(this.spawn());
   }
 
   run(task: PageTask): Promise<PageResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ task, resolve, reject });
-      this.dispatch();
+      this.batch.push({ task, resolve, reject });
+      this.batchChars += task.text.length;
+      if (this.batch.length >= BATCH_PAGES || this.batchChars >= BATCH_CHARS) this.flush();
+      else if (!this.flushScheduled) {
+        // a part batch goes out as soon as the producer waits (for room or for input)
+        this.flushScheduled = true;
+        setImmediate(() => { this.flushScheduled = false; this.flush(); });
+      }
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    const all = [...this.idle, ...this.busy.keys()];
-    this.idle.length = 0;
-    await Promise.all(all.map((w) => w.terminate()));
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+    this.workers.length = 0;
   }
 
-  private spawn(): Worker {
+  private flush(): void {
+    if (!this.batch.length) return;
+    this.queue.push(this.batch);
+    this.batch = [];
+    this.batchChars = 0;
+    this.dispatch();
+  }
+
+  private spawn(): { worker: Worker; jobs: Pending[][] } {
     const init: WorkerInit = { newsSplitPageWorker: true, settings: this.settings };
     // dist/cli/worker.js next to this module once built: the worker loads compiled JavaScript
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
-    worker.on('message', (reply: WorkerReply) => {
-      const job = this.busy.get(worker);
-      this.busy.delete(worker);
-      if (!this.closed) this.idle.push(worker);
-      if (job) {
-        if (reply.ok) job.resolve(reply.value);
-        else job.reject(Object.assign(new Error(reply.message), reply.stack ? { stack: reply.stack } : {}));
-      }
+    const slot = { worker: new Worker(new URL('./worker.js', import.meta.url), { workerData: init }), jobs: [] as Pending[][] };
+    slot.worker.on('message', (replies: WorkerReply[]) => {
+      const job = slot.jobs.shift() ?? [];
+      replies.forEach((reply, k) => {
+        const pending = job[k];
+        if (!pending) return;
+        if (reply.ok) pending.resolve(reply.value);
+        else pending.reject(Object.assign(new Error(reply.message), reply.stack ? { stack: reply.stack } : {}));
+      });
       this.dispatch();
     });
-    worker.on('error', (err) => {
-      // a crashed worker fails its page (and so its input), and is replaced
-      const job = this.busy.get(worker);
-      this.busy.delete(worker);
-      job?.reject(err);
-      if (!this.closed) { this.idle.push(this.spawn()); this.dispatch(); }
+    slot.worker.on('error', (err) => {
+      // a crashed worker fails the pages it held (and so their inputs), and is replaced
+      for (const job of slot.jobs.splice(0)) for (const p of job) p.reject(err);
+      const i = this.workers.indexOf(slot);
+      if (i >= 0 && !this.closed) { this.workers[i] = this.spawn(); this.dispatch(); }
     });
-    return worker;
+    return slot;
   }
 
   private dispatch(): void {
-    while (!this.closed && this.idle.length && this.queue.length) {
-      const worker = this.idle.shift()!;
+    while (!this.closed && this.queue.length) {
+      const slot = this.workers.reduce((a, b) => (b.jobs.length < a.jobs.length ? b : a));
+      if (slot.jobs.length >= WORKER_DEPTH) return;
       const job = this.queue.shift()!;
-      this.busy.set(worker, job);
-      worker.postMessage(job.task);
+      slot.jobs.push(job);
+      slot.worker.postMessage(job.map((p) => p.task));
     }
   }
 }

@@ -50,14 +50,15 @@ export interface WorkerInit {
 const init = workerData as WorkerInit | undefined;
 if (parentPort && init?.newsSplitPageWorker) {
   const port = parentPort;
-  port.on('message', (task: PageTask) => {
-    let reply: WorkerReply;
-    try {
-      reply = { seq: task.seq, ok: true, value: convertPage(task, init.settings) };
-    } catch (err) {
-      const e = err as Error;
-      reply = { seq: task.seq, ok: false, message: e?.message ?? String(err), ...(e?.stack ? { stack: e.stack } : {}) };
-    }
-    port.postMessage(reply);
+  // a batch of pages in, one reply per page out, in the same order
+  port.on('message', (tasks: PageTask[]) => {
+    port.postMessage(tasks.map((task): WorkerReply => {
+      try {
+        return { seq: task.seq, ok: true, value: convertPage(task, init.settings) };
+      } catch (err) {
+        const e = err as Error;
+        return { seq: task.seq, ok: false, message: e?.message ?? String(err), ...(e?.stack ? { stack: e.stack } : {}) };
+      }
+    }));
   });
 }
