@@ -148,7 +148,10 @@ export async function main(argv: string[]): Promise<number> {
   if (expanded.problems.length && opts.failFast) return EXIT.inputFailed;
 
   const tty = process.stderr.isTTY === true;
-  const showProgress = !opts.quiet && (tty || opts.progress === true);
+  const notes = !opts.quiet && (tty || opts.progress === true);
+  // articles scrolling on the same terminal would tear the bar: then only --progress draws it
+  const articlesOnTerminal = process.stdout.isTTY === true && !opts.output && !opts.outDir;
+  const showProgress = notes && (opts.progress === true || !articlesOnTerminal);
   const run = await runBatch({
     inputs: expanded.inputs, factory, emitterOptions,
     ...(opts.output ? { output: opts.output } : {}), ...(opts.outDir ? { outDir: opts.outDir } : {}),
@@ -156,7 +159,7 @@ export async function main(argv: string[]): Promise<number> {
     failFast: opts.failFast ?? false, strict: opts.strict ?? false, verify: opts.verify ?? false,
     repair: opts.repair, ...(opts.date ? { date: opts.date } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}),
     ...(pageSeparator ? { pageSeparator } : {}),
-    notes: showProgress, quiet: opts.quiet ?? false, progress: showProgress, forcedProgress: !tty,
+    notes, quiet: opts.quiet ?? false, progress: showProgress, forcedProgress: !tty,
     debug: opts.debug ?? false, format: formatMessage,
   });
   if (run.pipeClosed) return EXIT.ok;
