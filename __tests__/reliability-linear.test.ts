@@ -1,0 +1,52 @@
+// Linear time: doubling an adversarial input at most about doubles the time. Each input targets a
+// regular expression that runs on user text (space runs, bars, credits, list items, leads, tags,
+// sentence ends). Robust on a noisy 2-core machine: medians of several runs, a generous ratio.
+import { describe, expect, it } from '@jest/globals';
+import { split } from '../src/pipeline.js';
+
+const N = 20_000;
+/** quadratic behaviour shows as a ratio of ~4 at 2n against n; linear is ~2 */
+const MAX_RATIO = 3.2;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time(text: string): number {
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    split(text);
+    runs.push(performance.now() - t0);
+  }
+  return median(runs);
+}
+
+const ADVERSARIAL: Array<[string, (n: number) => string]> = [
+  ['a long run of spaces inside a line (trailing-space, credit, list-gap regexes)', (n) => `甲${' '.repeat(n)}乙`],
+  ['a long run of ideographic spaces', (n) => `甲${'\u3000'.repeat(n)}乙`],
+  ['spaces then a bar not at the end (web-residue suffix)', (n) => `甲${' '.repeat(n)}|乙`],
+  ['bars and spaces alternating', (n) => `甲${' |'.repeat(n / 2)}乙`],
+  ['many short space-separated segments (embedded lead search)', (n) => '张 '.repeat(n / 2)],
+  ['names before a photo credit that never comes', (n) => `${'张 '.repeat(n / 2)}摄x`],
+  ['spaces before a numbered item that never comes', (n) => `${' '.repeat(n)}x一、`],
+  ['navigation arrows', (n) => `首页${' >'.repeat(n / 2)}`],
+  ['sentence ends separated by spaces', (n) => '。 '.repeat(n / 4)],
+  ['open parentheses', (n) => '('.repeat(n)],
+  ['role words', (n) => '记者、'.repeat(n / 3)],
+  ['outlet suffixes before a lead', (n) => `${'日报'.repeat(n / 2)}北京`],
+  ['digits', (n) => '1'.repeat(n)],
+];
+
+describe(`linear time on adversarial input (n = ${N} and ${2 * N}, ratio < ${MAX_RATIO})`, () => {
+  it.each(ADVERSARIAL)('%s', (_name, make) => {
+    split(make(1000)); // warm up
+    const small = make(N);
+    const large = make(2 * N);
+    const t1 = Math.max(time(small), 2); // below 2 ms the clock is all noise
+    const t2 = time(large);
+    expect(t2 / t1).toBeLessThan(MAX_RATIO);
+    expect(t2).toBeLessThan(3000);
+  });
+});
