@@ -5,7 +5,7 @@
  */
 import { matchFurniture, type FurnitureRule } from '../knowledge/furniture.js';
 import {
-  endsSentence, lastChar, firstChar, isClauseMark, cannotStartLine, visibleLength, hasOpenPair, hasInnerSentenceEnd,
+  endsSentence, lastChar, firstChar, isClauseMark, cannotStartLine, visibleLength, hasInnerSentenceEnd,
 } from '../knowledge/punctuation.js';
 import {
   parseLead, parseBylineLine, parseCredit, parseMetaLine, parseTrailingTag,
@@ -74,7 +74,7 @@ function classified(unit: Unit, found: Omit<ClassifiedUnit, keyof Unit>): Classi
 export function looksLikeHeading(text: string): boolean {
   const len = visibleLength(text);
   if (len === 0 || len > MAX_HEADLINE) return false;
-  if (/[。;；]/u.test(text) || hasInnerSentenceEnd(text) || hasOpenPair(text)) return false;
+  if (/[。;；]/u.test(text) || hasInnerSentenceEnd(text)) return false;
   // prose: two clause commas, or a sentence that opens with its date (6月11日，在…)
   if ((text.match(/[,，]/gu)?.length ?? 0) >= 2 || DATE_OPENING_RE.test(text)) return false;
   if (cannotStartLine(firstChar(text))) return false;

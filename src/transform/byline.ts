@@ -10,7 +10,7 @@
  */
 import { ROLE_ALTERNATION, rolesOf, PHOTO_SUFFIXES, type Role } from '../knowledge/roles.js';
 import { OUTLET_SOURCE, KNOWN_AGENCIES, outletOrNull, looksLikeOutlet } from '../knowledge/outlets.js';
-import { splitNames, isPlausibleName } from './names.js';
+import { splitNames, splitUnroledNames, isPlausibleName } from './names.js';
 
 const HAN = '\\p{Script=Han}';
 /** a day or month number, Arabic or Chinese (【新华社延安十三日电】) */
@@ -129,7 +129,7 @@ export function parsePeople(text: string, defaultRole: Role = 'reporters', maxUn
   const out: ParsedPeople = Object.assign(emptyPeople(), { outlet: null, count: 0, outletOnly: false, rejected: [] });
   const marks = [...text.matchAll(ROLE_MARK_RE)];
   if (marks.length === 0) {
-    const { names, rejected } = splitNames(text);
+    const { names, rejected } = splitUnroledNames(text);
     if (rejected.length || names.length === 0) return null;
     if (names.some((n) => [...n].length > maxUnroled)) return null;
     out[defaultRole].push(...names);
@@ -208,7 +208,7 @@ export function parseBylineLine(text: string, namesOnly = false): BylineFacts | 
     return facts;
   }
   if (namesOnly) {
-    const { names, rejected } = splitNames(t);
+    const { names, rejected } = splitUnroledNames(t);
     if (rejected.length || names.length === 0 || names.length > 4) return null;
     if (names.some((n) => [...n].length > 3)) return null;
     facts.reporters.push(...names);

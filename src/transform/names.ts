@@ -3,6 +3,8 @@
  * Precision first: a token that does not look like a name is reported, not returned.
  */
 
+import { startsWithSurname } from '../knowledge/surnames.js';
+
 const NAME_RE = /^(?:[\p{Script=Han}]{2,4}|[\p{Script=Han}]{1,6}·[\p{Script=Han}]{1,8})$/u;
 /** Words that stand where a name could, but name nobody. */
 const NOT_NAMES = new Set([
@@ -38,6 +40,12 @@ export function splitNames(text: string, maxUnroled = 4): NameList {
     else rejected.push(m);
   }
   return { names, rejected };
+}
+
+/** Names with no role word to vouch for them must start with a known surname. */
+export function splitUnroledNames(text: string): NameList {
+  const { names, rejected } = splitNames(text);
+  return { names: names.filter(startsWithSurname), rejected: [...rejected, ...names.filter((n) => !startsWithSurname(n))] };
 }
 
 export function isPlausibleName(token: string): boolean {

@@ -9,7 +9,9 @@
  * Otherwise the run stays in the body as intertitles. A dateline lead also starts an article, and
  * so does body text after furniture or after a closing reporter tag (headline-less items).
  */
-import { namesOnlyByline, type ClassifiedUnit } from '../parse/classify.js';
+import { namesOnlyByline, looksLikeHeading, MAX_HEADLINE, type ClassifiedUnit } from '../parse/classify.js';
+import { hasOpenPair, visibleLength } from '../knowledge/punctuation.js';
+import { decideJoin } from './repair.js';
 import { breakInsideWord } from './junction.js';
 import { cohesion, NEW_TOPIC_BELOW } from './cohesion.js';
 import type { BylineFacts, LeadFacts } from './byline.js';
@@ -98,6 +100,21 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
           }
           j++;
         }
+        // a title line broken before its closing quote (汇率避险“工具箱 / ”再扩容…)
+        while (j < units.length && j > i && continuesQuotedTitle(units[j - 1]!.text, units[j]!)) j++;
+        // the first words of the body, cut off by a break, are not a deck line (…新途径 / 在没有定位信号的受 / 限环境中…)
+        if (j - 1 > i || (j - 1 === i && cur)) {
+          const last = units[j - 1]!;
+          const body = units[j];
+          if (body && body.kind === 'body' && startsBody(last.text, body.text)) j--;
+        }
+        if (j === i) {
+          // the whole "run" was the body's first words
+          if (!cur || (cur.closed && hasBody(cur)) || afterFurniture) cur = open([]);
+          addPiece(cur, u);
+          afterFurniture = false;
+          continue;
+        }
         const run = units.slice(i, j);
         const next = units[j];
         if (!names && next && next.kind === 'body' && next.gap >= 0) names = namesOnlyByline(next.text);
@@ -167,6 +184,17 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
     else leftovers.push(...d.units);
   }
   return { drafts: kept, leftovers };
+}
+
+/** The break between a heading-like line and the body below it cut a sentence: the line is body. */
+function startsBody(line: string, body: string): boolean {
+  if (visibleLength(body) <= MAX_HEADLINE) return false;
+  const d = decideJoin(line, body);
+  return d.join && (d.kind === 'mid-word' || d.kind === 'duplicate' || d.kind === 'clause' || d.evidence.includes('quotation or bracket left open'));
+}
+
+function continuesQuotedTitle(above: string, u: ClassifiedUnit): boolean {
+  return u.kind === 'body' && hasOpenPair(above) && /^[”’」』》)）]/u.test(u.text) && looksLikeHeading(u.text.slice(1));
 }
 
 /** Does the body after a heading (from unit j on) leave the subject of the article so far? */
