@@ -1,12 +1,13 @@
 // Linear time: doubling an adversarial input at most about doubles the time. Each input targets a
 // regular expression that runs on user text (space runs, bars, credits, list items, leads, tags,
-// sentence ends). Robust on a noisy 2-core machine: medians of several runs, a generous ratio.
+// sentence ends). Robust on a noisy 2-core machine: medians of several runs, n against 4n (linear
+// gives ~4, quadratic ~16), and the best of three attempts (noise only ever slows one attempt down).
 import { describe, expect, it } from '@jest/globals';
 import { split } from '../src/pipeline.js';
 
-const N = 20_000;
-/** quadratic behaviour shows as a ratio of ~4 at 2n against n; linear is ~2 */
-const MAX_RATIO = 3.2;
+const N = 10_000;
+/** at 4n against n, linear is ~4 and quadratic ~16 */
+const MAX_RATIO = 8;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -39,14 +40,20 @@ const ADVERSARIAL: Array<[string, (n: number) => string]> = [
   ['digits', (n) => '1'.repeat(n)],
 ];
 
-describe(`linear time on adversarial input (n = ${N} and ${2 * N}, ratio < ${MAX_RATIO})`, () => {
+describe(`linear time on adversarial input (n = ${N} and ${4 * N}, ratio < ${MAX_RATIO})`, () => {
   it.each(ADVERSARIAL)('%s', (_name, make) => {
     split(make(1000)); // warm up
     const small = make(N);
-    const large = make(2 * N);
-    const t1 = Math.max(time(small), 2); // below 2 ms the clock is all noise
-    const t2 = time(large);
-    expect(t2 / t1).toBeLessThan(MAX_RATIO);
-    expect(t2).toBeLessThan(3000);
+    const large = make(4 * N);
+    let best = Infinity;
+    let largeTime = Infinity;
+    for (let attempt = 0; attempt < 3 && best >= MAX_RATIO; attempt++) {
+      const t1 = Math.max(time(small), 2); // below 2 ms the clock is all noise
+      const t2 = time(large);
+      best = Math.min(best, t2 / t1);
+      largeTime = Math.min(largeTime, t2);
+    }
+    expect(best).toBeLessThan(MAX_RATIO);
+    expect(largeTime).toBeLessThan(5000);
   });
 });
