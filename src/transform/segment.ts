@@ -75,7 +75,8 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
           if (cur && !hasBody(cur)) cur.bylines.push(u.meta);
           else pending.push(u.meta);
         }
-        if (hasBody(cur)) cur!.closed = true;
+        // furniture ends an article's text; between a deck and its body only a meta line may stand
+        if (hasBody(cur) || (cur && u.furnitureKind !== 'editor')) cur!.closed = true;
         afterFurniture = true;
         continue;
       }
