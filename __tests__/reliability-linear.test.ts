@@ -38,6 +38,8 @@ const ADVERSARIAL: Array<[string, (n: number) => string]> = [
   ['role words', (n) => '记者、'.repeat(n / 3)],
   ['outlet suffixes before a lead', (n) => `${'日报'.repeat(n / 2)}北京`],
   ['digits', (n) => '1'.repeat(n)],
+  // every line is a clause cut after a comma: break repair joins them all into one growing paragraph
+  ['thousands of short lines joined into one paragraph (break repair)', (n) => `标题\n\n${'这是一段文字，\n'.repeat(n / 4)}`],
 ];
 
 describe(`linear time on adversarial input (n = ${N} and ${4 * N}, ratio < ${MAX_RATIO})`, () => {

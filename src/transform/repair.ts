@@ -56,19 +56,33 @@ interface Decision {
   evidence: string[];
 }
 
-export function decideJoin(left: string, right: string): Decision {
+/**
+ * How much of the paragraph above a break the decision reads. Everything it asks of that text (its
+ * last characters, whether it is short enough to be a title, open quotes, inner sentence ends) is
+ * settled within this tail, so a long paragraph costs no more than a short one: joining stays linear.
+ */
+const TAIL = 200;
+
+export function decideJoin(paragraph: string, right: string): Decision {
+  return decide(paragraph.slice(0, 8), paragraph.length > TAIL ? paragraph.slice(-TAIL) : paragraph, paragraph.length, right);
+}
+
+/** The decision reads the paragraph's first characters (a caption label?), its tail and its length. */
+function decide(head: string, left: string, length: number, right: string): Decision {
+  const paragraph = length <= 8 ? head : '';
+  const isCaption = CAPTION_RE.test(head);
   const a = lastChar(left);
   const b = firstChar(right);
-  if (CAPTION_LABEL_RE.test(left)) return { join: true, kind: 'clause', evidence: ['caption label'] };
+  if (CAPTION_LABEL_RE.test(paragraph)) return { join: true, kind: 'clause', evidence: ['caption label'] };
   if (cannotStartLine(b)) return { join: true, kind: 'clause', evidence: [`next part starts with ${b}`] };
   if (endsSentence(left)) return { join: false, evidence: ['sentence end'] };
   if (a === '：' || a === ':') return { join: false, evidence: ['colon introduces what follows'] };
-  const long = visibleLength(left) > MAX_HEADLINE;
+  const long = length > TAIL || visibleLength(left) > MAX_HEADLINE;
   if ((a === '—' || a === '－') && !long) return { join: false, evidence: ['intertitle ending in a dash'] };
   if (isClauseMark(a)) return { join: true, kind: 'clause', evidence: [`ends with ${a}`] };
   if (isOpener(a)) return { join: true, kind: 'clause', evidence: [`ends with opening ${a}`] };
   // a caption (图说:…) is a paragraph of its own unless the break is plainly inside a sentence
-  if (CAPTION_RE.test(left) && !hasOpenPair(left)) return { join: false, evidence: ['caption'] };
+  if (isCaption && !hasOpenPair(left)) return { join: false, evidence: ['caption'] };
   const open = hasOpenPair(left);
   // A paragraph that starts with the very character the unfinished text above ends with is the
   // break repeating it (…融合 | 合、…, …规模化 | 化发展…): chance would make that one break in hundreds.
@@ -98,24 +112,43 @@ export function decideJoin(left: string, right: string): Decision {
 export function joinPieces(pieces: Piece[], repair: boolean): { paragraphs: ParagraphDraft[]; repairs: Repair[] } {
   const paragraphs: ParagraphDraft[] = [];
   const repairs: Repair[] = [];
+  // the paragraph being built, kept as parts plus its head and tail: re-reading or re-slicing the
+  // growing string at every break would make a page of many short lines quadratic
+  let parts: string[] = [];
+  let head = '';
+  let tail = '';
+  let length = 0;
+  const flush = (): void => {
+    const cur = paragraphs[paragraphs.length - 1];
+    if (cur && parts.length > 1) cur.text = parts.join('');
+  };
   for (const p of pieces) {
     const cur = paragraphs[paragraphs.length - 1];
     if (repair && cur) {
-      const d = decideJoin(cur.text, p.text);
+      const d = decide(head, tail, length, p.text);
       if (d.join) {
         const dropped = d.drop ? firstChar(p.text) : '';
+        const added = p.text.slice(dropped.length);
         repairs.push({
           kind: d.kind!, line: p.line, offset: p.offset,
-          before: cur.text.slice(-8), after: p.text.slice(0, 8),
+          before: tail.slice(-8), after: p.text.slice(0, 8),
           ...(dropped ? { dropped } : {}), evidence: d.evidence,
         });
-        cur.text += p.text.slice(dropped.length);
+        parts.push(added);
+        length += added.length;
+        tail = (tail + added.slice(-TAIL)).slice(-TAIL);
         cur.endLine = p.line;
         cur.end = p.end;
         continue;
       }
     }
+    flush();
     paragraphs.push({ text: p.text, line: p.line, endLine: p.line, offset: p.offset, end: p.end });
+    parts = [p.text];
+    head = p.text.slice(0, 8);
+    tail = p.text.slice(-TAIL);
+    length = p.text.length;
   }
+  flush();
   return { paragraphs, repairs };
 }
