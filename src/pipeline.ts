@@ -8,7 +8,8 @@ import { segment, type ArticleDraft } from './transform/segment.js';
 import { joinPieces } from './transform/repair.js';
 import { readDeck } from './transform/title.js';
 import { datelineFrom, resolveDate, pageDateFrom, parseDateOption } from './transform/dateline.js';
-import { furnitureRulesOf } from './knowledge/profile.js';
+import { compileProfile, type CompiledProfile } from './knowledge/profile.js';
+import { OWN_PAPER } from './knowledge/outlets.js';
 import type { Article, Byline, Dateline, Furniture, SplitOptions, SplitResult } from './types.js';
 import type { BylineFacts } from './transform/byline.js';
 
@@ -19,8 +20,8 @@ export function split(text: string, options: SplitOptions = {}): SplitResult {
   const warnings: string[] = [];
 
   const { units, furniture: cutFurniture } = toUnits(text);
-  const extra = furnitureRulesOf(options.profile);
-  const classified = units.map((u) => classifyUnit(u, extra));
+  const profile = compileProfile(options.profile);
+  const classified = units.map((u) => classifyUnit(u, profile));
   const { drafts, leftovers } = segment(classified);
 
   const furniture: Furniture[] = [
@@ -41,11 +42,12 @@ export function split(text: string, options: SplitOptions = {}): SplitResult {
     }
   }
 
-  const articles = drafts.map((d, i) => buildArticle(d, i + 1, { file, page, repair, publication }));
+  const articles = drafts.map((d, i) => buildArticle(d, i + 1, { file, page, repair, publication, profile }));
   return { articles, diagnostics: { furniture, warnings }, pageDate };
 }
 
 interface BuildContext {
+  profile: CompiledProfile;
   file: string;
   page: number;
   repair: boolean;
@@ -56,7 +58,7 @@ function buildArticle(d: ArticleDraft, index: number, ctx: BuildContext): Articl
   const { paragraphs, repairs } = joinPieces(d.pieces, ctx.repair);
   const deck = readDeck(d.headlines.map((h) => h.text));
   const facts: BylineFacts[] = d.lead ? [d.lead.facts, ...d.bylines] : d.bylines;
-  const byline = mergeBylines(facts);
+  const byline = mergeBylines(facts, ctx.profile.name);
   const warnings: string[] = [];
   for (const f of facts) if (f.rejected.length) warnings.push(`byline '${f.raw}': not taken as names: ${f.rejected.join(', ')}`);
 
@@ -94,7 +96,7 @@ function buildArticle(d: ArticleDraft, index: number, ctx: BuildContext): Articl
 }
 
 /** Lead first, then byline lines, meta lines, credits and tags: the first outlet named wins. */
-function mergeBylines(facts: BylineFacts[]): Byline {
+function mergeBylines(facts: BylineFacts[], paper: string | null): Byline {
   const b: Byline = { raw: null, source: null, reporters: [], correspondents: [], photographers: [], editors: [], agency: null };
   const raws: string[] = [];
   for (const f of facts) {
@@ -105,6 +107,8 @@ function mergeBylines(facts: BylineFacts[]): Byline {
       for (const n of f[role]) if (!b[role].includes(n)) b[role].push(n);
     }
   }
+  // with a profile that names the paper, 本报 names it too
+  if (!b.source && paper && raws.some((r) => OWN_PAPER.some((own) => r.replace(/^[(（【\[]/u, '').startsWith(own)))) b.source = paper;
   b.raw = raws.length ? raws.join('\n') : null;
   return b;
 }

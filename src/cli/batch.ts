@@ -12,6 +12,7 @@
  * flight), so a 1 GB archive is converted in bounded memory and a slow reader of stdout slows the
  * reading of inputs instead of filling RAM.
  */
+import type { Profile } from '../knowledge/profile.js';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -33,6 +34,8 @@ import { resolveInside, refuseSymlinks, refuseInputOverwrite, realInputSet } fro
 export type MessageLevel = 'error' | 'warning' | 'note';
 
 export interface BatchOptions {
+  /** a newspaper profile for every page */
+  profile?: Profile;
   inputs: InputFile[];
   factory: EmitterFactory;
   emitterOptions: EmitterOptions;
@@ -98,7 +101,9 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     enabled: o.progress, forced: o.forcedProgress ?? false, totalFiles: o.inputs.length, totalBytes: knownBytes,
   });
   const say = (message: string, level: MessageLevel): void => progress.log(o.format(message, level));
-  const settings: PageSettings = { repair: o.repair, verify: o.verify ?? false, ...(o.date ? { date: o.date } : {}) };
+  const settings: PageSettings = {
+    repair: o.repair, verify: o.verify ?? false, ...(o.date ? { date: o.date } : {}), ...(o.profile ? { profile: o.profile } : {}),
+  };
   const runner = new PageRunner(jobs, settings, knownBytes >= POOL_MIN_CHARS);
   const room = new Room(jobs * MAX_PAGES_IN_FLIGHT_PER_JOB, MAX_CHARS_IN_FLIGHT);
   const queue = new StepQueue();

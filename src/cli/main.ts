@@ -3,6 +3,8 @@
  * Exit codes: 0 converted; 1 an input could not be read or decoded; 2 usage error; 3 --strict and a
  * warning was raised. The batch machinery (inputs, pages, workers, output trees) is in batch.ts.
  */
+import { loadProfile } from './profile-file.js';
+import type { Profile } from '../knowledge/profile.js';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { chalkStderr as chalk } from 'chalk';
@@ -16,6 +18,7 @@ import { configureEvalCommand, runEval, type EvalRequest } from '../eval/command
 export const EXIT = { ok: 0, inputFailed: 1, usage: 2, strictWarnings: 3 } as const;
 
 interface CliOptions {
+  profile?: string;
   format: string;
   output?: string;
   date?: string;
@@ -80,6 +83,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--excel', 'csv for Excel: as --bom, and neutralise cells starting with = + - @')
     .option('--emitter <module>', 'load a plug-in emitter (.js/.mjs path or package name); repeatable', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--list-formats', 'list the built-in and loaded output formats')
+    .option('--profile <file>', "a newspaper profile (JSON or YAML): the paper's name, furniture, dateline, byline and headline rules")
     .option('--date <date>', 'publication date (YYYY, YYYY-MM or YYYY-MM-DD) to complete datelines')
     .option('--no-repair', 'do not re-join paragraphs cut by page or column breaks')
     .option('--encoding <name>', 'input encoding (default: detect UTF-8 / UTF-16 BOM / GB18030)')
@@ -105,8 +109,16 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
   const opts = program.opts<CliOptions>();
+  let profile: Profile | undefined;
+  try {
+    if (opts.profile !== undefined) profile = loadProfile(opts.profile);
+  } catch (err) {
+    return usageError((err as Error).message);
+  }
   // split options given before `eval` apply to it too (news-split --no-repair eval DIR)
-  if (evalRun.request) return runEval(evalRun.request, { repair: opts.repair, date: opts.date, encoding: opts.encoding });
+  if (evalRun.request) {
+    return runEval(evalRun.request, { repair: opts.repair, date: opts.date, encoding: opts.encoding, ...(profile ? { profile } : {}) });
+  }
   const args = program.args.length || opts.filesFrom !== undefined ? program.args : ['-'];
 
   let factory: EmitterFactory;
@@ -158,6 +170,7 @@ export async function main(argv: string[]): Promise<number> {
     skipExisting: opts.skipExisting ?? false, ...(opts.jobs ? { jobs: opts.jobs } : {}),
     failFast: opts.failFast ?? false, strict: opts.strict ?? false, verify: opts.verify ?? false,
     repair: opts.repair, ...(opts.date ? { date: opts.date } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}),
+    ...(profile ? { profile } : {}),
     ...(pageSeparator ? { pageSeparator } : {}),
     notes, quiet: opts.quiet ?? false, progress: showProgress, forcedProgress: !tty,
     debug: opts.debug ?? false, format: formatMessage,

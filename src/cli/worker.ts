@@ -7,6 +7,7 @@
  * main thread runs the one emitter. Measured on the sample page: cloning a page's articles costs
  * about 4 % of what split() costs, so the parallel part is where the time goes.
  */
+import type { Profile } from '../knowledge/profile.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { split } from '../pipeline.js';
 import { verify, type VerifyReport } from '../verify.js';
@@ -16,6 +17,8 @@ export interface PageSettings {
   repair: boolean;
   date?: string;
   verify: boolean;
+  /** a newspaper profile (plain data: it crosses to the workers as is) */
+  profile?: Profile;
 }
 
 export interface PageTask {
@@ -37,6 +40,7 @@ export type WorkerReply =
 export function convertPage(task: PageTask, settings: PageSettings): PageResult {
   const result = split(task.text, {
     file: task.file, page: task.page, repair: settings.repair, ...(settings.date ? { date: settings.date } : {}),
+    ...(settings.profile ? { profile: settings.profile } : {}),
   });
   return settings.verify ? { result, check: verify(task.text, result) } : { result };
 }

@@ -1,21 +1,88 @@
 /**
- * Newspaper profiles: rules as data. A profile extends the generic rules for one paper without code:
- * its name, extra furniture lines, and more. Loaded from JSON or YAML by the CLI (--profile FILE).
+ * Newspaper profiles: rules as data. The generic rules stay the default; a profile (JSON or YAML,
+ * --profile FILE) extends them for one paper without code: its name, furniture lines, dateline and
+ * byline forms, headline and intertitle cues. Patterns are JavaScript regular expressions (u flag).
  */
 import type { FurnitureKind } from '../types.js';
 import type { FurnitureRule } from './furniture.js';
 
 export interface Profile {
-  /** the paper's name, as its bylines print it (used for 本报 → source) */
+  /** the paper's name: bylines that say 本报 name it (source) */
   name?: string;
-  /** extra furniture: regular expressions (strings) matched against whole lines */
+  /** lines that are furniture: a pattern, or {pattern, kind} */
   furniture?: Array<string | { pattern: string; kind?: FurnitureKind }>;
+  /** dateline leads at a paragraph start; named groups: source, place, date, people (e.g. 记者 王芳) */
+  datelines?: string[];
+  /** whole lines that are bylines; named groups: source, people */
+  bylines?: string[];
+  /** lines that are headline lines and start an article (rubrics, kickers: 【晨光快评】) */
+  headlines?: string[];
+  /** lines that are intertitles inside an article, never the start of one (◎ 把好质量关) */
+  intertitles?: string[];
 }
 
-export function furnitureRulesOf(profile: Profile | undefined): FurnitureRule[] {
-  if (!profile?.furniture) return [];
-  return profile.furniture.map((f) => {
+export interface CompiledProfile {
+  name: string | null;
+  furniture: FurnitureRule[];
+  datelines: RegExp[];
+  bylines: RegExp[];
+  headlines: RegExp[];
+  intertitles: RegExp[];
+}
+
+export const NO_PROFILE: CompiledProfile = { name: null, furniture: [], datelines: [], bylines: [], headlines: [], intertitles: [] };
+
+const FURNITURE_KINDS: FurnitureKind[] = ['page-header', 'editor', 'navigation', 'jump', 'web-residue', 'table-of-contents', 'section-label', 'image-placeholder', 'unassigned'];
+
+export class ProfileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProfileError';
+  }
+}
+
+const compiled = new WeakMap<Profile, CompiledProfile>();
+
+/** Check a profile's shape and compile its patterns; errors name the field (datelines[1]: …). */
+export function compileProfile(profile: Profile | undefined): CompiledProfile {
+  if (!profile) return NO_PROFILE;
+  const hit = compiled.get(profile);
+  if (hit) return hit;
+  if (typeof profile !== 'object' || Array.isArray(profile)) throw new ProfileError('a profile is an object of rules');
+  const known = new Set(['name', 'furniture', 'datelines', 'bylines', 'headlines', 'intertitles', 'description']);
+  for (const key of Object.keys(profile)) if (!known.has(key)) throw new ProfileError(`unknown field '${key}' (known: ${[...known].join(', ')})`);
+  if (profile.name !== undefined && typeof profile.name !== 'string') throw new ProfileError('name: a string');
+  const patterns = (field: 'datelines' | 'bylines' | 'headlines' | 'intertitles'): RegExp[] => {
+    const list = profile[field] ?? [];
+    if (!Array.isArray(list)) throw new ProfileError(`${field}: a list of patterns`);
+    return list.map((p, i) => regex(p, `${field}[${i}]`));
+  };
+  const furniture = (profile.furniture ?? []).map((f, i): FurnitureRule => {
     const spec = typeof f === 'string' ? { pattern: f } : f;
-    return { kind: spec.kind ?? 'page-header', pattern: new RegExp(spec.pattern, 'u'), example: spec.pattern };
+    if (!spec || typeof spec !== 'object') throw new ProfileError(`furniture[${i}]: a pattern or {pattern, kind}`);
+    const kind = spec.kind ?? 'page-header';
+    if (!FURNITURE_KINDS.includes(kind)) throw new ProfileError(`furniture[${i}].kind: one of ${FURNITURE_KINDS.join(', ')}`);
+    return { kind, pattern: regex(spec.pattern, `furniture[${i}]`), example: spec.pattern, maxLength: 500 };
   });
+  const c: CompiledProfile = {
+    name: profile.name ?? null, furniture,
+    datelines: patterns('datelines').map((r) => anchored(r)), bylines: patterns('bylines'),
+    headlines: patterns('headlines'), intertitles: patterns('intertitles'),
+  };
+  compiled.set(profile, c);
+  return c;
+}
+
+function regex(source: unknown, where: string): RegExp {
+  if (typeof source !== 'string' || !source) throw new ProfileError(`${where}: a regular expression as a string`);
+  try {
+    return new RegExp(source, 'u');
+  } catch (err) {
+    throw new ProfileError(`${where}: invalid regular expression: ${(err as Error).message}`);
+  }
+}
+
+/** Dateline patterns match at the start of a paragraph. */
+function anchored(r: RegExp): RegExp {
+  return r.source.startsWith('^') ? r : new RegExp(`^(?:${r.source})`, 'u');
 }

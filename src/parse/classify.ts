@@ -3,7 +3,9 @@
  * credit, a headline-like line, or body text. Context (what comes before and after) is the
  * segmenter's job.
  */
-import { matchFurniture, type FurnitureRule } from '../knowledge/furniture.js';
+import { matchFurniture } from '../knowledge/furniture.js';
+import { NO_PROFILE, type CompiledProfile } from '../knowledge/profile.js';
+import { profileLead, profileBylineLine } from '../transform/profile-rules.js';
 import {
   endsSentence, lastChar, firstChar, isClauseMark, cannotStartLine, visibleLength, hasInnerSentenceEnd,
 } from '../knowledge/punctuation.js';
@@ -33,16 +35,26 @@ export interface ClassifiedUnit extends Unit {
   credit?: CreditFacts;
   /** a reporter tag closing the unit: (吕劲) */
   tag?: TagFacts;
+  /** a profile says what this heading line is */
+  cue?: 'headline' | 'intertitle';
 }
 
-export function classifyUnit(unit: Unit, extraFurniture: FurnitureRule[] = []): ClassifiedUnit {
+export function classifyUnit(unit: Unit, profile: CompiledProfile = NO_PROFILE): ClassifiedUnit {
   const text = unit.text;
-  const furniture = matchFurniture(text, extraFurniture);
+  // a profile's own rules come before the generic ones
+  const own = profile.furniture.find((r) => r.pattern.test(text));
+  if (!own) {
+    if (profile.headlines.some((r) => r.test(text))) return classified(unit, { kind: 'heading', cue: 'headline' });
+    if (profile.intertitles.some((r) => r.test(text))) return classified(unit, { kind: 'heading', cue: 'intertitle' });
+  }
+  const furniture = own ?? matchFurniture(text);
   if (furniture) {
     const meta = furniture.kind === 'editor' ? parseMetaLine(text) ?? undefined : undefined;
     return classified(unit, { kind: 'furniture', furnitureKind: furniture.kind, meta });
   }
-  const lead = parseLead(text);
+  const profileByline = profileBylineLine(text, profile);
+  if (profileByline) return classified(unit, { kind: 'byline', byline: profileByline });
+  const lead = profileLead(text, profile) ?? parseLead(text);
   if (lead) {
     const c = classified(unit, { kind: 'lead', lead });
     const tag = parseTrailingTag(text);

@@ -124,6 +124,9 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
           || next?.kind === 'lead' || next?.kind === 'byline' || names !== null;
         // where the layout says nothing (no wider gaps between articles), a change of subject does
         if (!starts && !gaps.signal && cur) starts = subjectChanges(cur, units, j, run.length);
+        // a profile's cues overrule the layout
+        if (run.some((h) => h.cue === 'headline')) starts = true;
+        else if (cur && !cur.closed && run.every((h) => h.cue === 'intertitle')) starts = false;
         if (cur && !hasBody(cur) && !cur.closed && cur.headlines.length > 0 && !gaps.wide(u)) {
           // more deck lines after a meta line under the title
           cur.headlines.push(...run);

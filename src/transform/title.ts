@@ -20,8 +20,8 @@ export interface Deck {
   subtitles: string[];
 }
 
-/** A series kicker (深化改革系列述评之十一) names the series, never the article. */
-const SERIES_KICKER_RE = /之[一二三四五六七八九十百零〇\d]{1,4}$/u;
+/** A series kicker (深化改革系列述评之十一) or a rubric in brackets (【晨光快评】) names the column, never the article. */
+const SERIES_KICKER_RE = /之[一二三四五六七八九十百零〇\d]{1,4}$|^【[^】]{1,12}】$/u;
 
 export function readDeck(all: string[]): Deck {
   let k = 0;

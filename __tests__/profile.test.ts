@@ -1,0 +1,70 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { split } from '../src/pipeline.js';
+import { loadProfile } from '../src/cli/profile-file.js';
+import { compileProfile, ProfileError } from '../src/knowledge/profile.js';
+import { ROOT, FIXTURES, runCli } from './helpers/cli.js';
+
+const PROFILE = join(ROOT, 'examples', 'profiles', 'chenguang-ribao.yml');
+const PAGE = join(FIXTURES, 'profile', 'chenguang-page.txt');
+const text = readFileSync(PAGE, 'utf8');
+
+describe('newspaper profiles', () => {
+  it('reads the page as the paper prints it when its profile is given', () => {
+    const { articles, diagnostics } = split(text, { profile: loadProfile(PROFILE) });
+    expect(articles.map((a) => [a.headlines, a.title, a.kicker])).toEqual([
+      [['让老街留住烟火气'], '让老街留住烟火气', []],
+      [['【晨光快评】', '改造更要留住记忆'], '改造更要留住记忆', ['【晨光快评】']],
+    ]);
+    expect(articles[0]!.byline).toMatchObject({ source: '晨光日报', reporters: ['王芳'] });
+    expect(articles[0]!.paragraphs).toEqual([
+      '老街改造工程昨日完工，街巷两侧的老字号陆续重新开门营业，不少市民专程赶来逛街。',
+      '◎ 让居民说了算',
+      '改造方案先后三次征求居民意见，保留了老街原有的青石板路和骑楼。',
+    ]);
+    expect(articles[1]!.byline).toMatchObject({ reporters: ['李明'] });
+    expect(diagnostics.furniture.map((f) => [f.kind, f.text])).toEqual([['page-header', '晨光日报·要闻  A2']]);
+  });
+
+  it('changes the result: without it the generic rules misread this paper', () => {
+    const { articles } = split(text);
+    expect(articles[0]!.headlines).toContain('晨光日报·要闻  A2');
+    expect(articles[0]!.byline.reporters).toEqual([]);
+    expect(articles.map((a) => a.title)).toContain('◎ 让居民说了算');
+  });
+
+  it('works the same through the CLI, in YAML or JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ns-profile-'));
+    const json = join(dir, 'p.json');
+    writeFileSync(json, JSON.stringify(loadProfile(PROFILE)));
+    const viaYaml = runCli(['--profile', PROFILE, PAGE]);
+    const viaJson = runCli(['--profile', json, PAGE]);
+    expect(viaYaml.status).toBe(0);
+    expect(viaJson.stdout).toBe(viaYaml.stdout);
+    expect(viaYaml.stdout.trim().split('\n').map((l) => JSON.parse(l).byline.source)).toEqual(['晨光日报', null]);
+  });
+
+  it('refuses a bad profile with exit 2, naming the file and the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ns-profile-'));
+    const bad = join(dir, 'bad.yml');
+    writeFileSync(bad, 'name: X\ndatelines:\n  - "^(unclosed"\n');
+    let r = runCli(['--profile', bad, PAGE]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`profile ${bad}: datelines[0]: invalid regular expression`);
+    writeFileSync(bad, 'nmae: typo\n');
+    r = runCli(['--profile', bad, PAGE]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("unknown field 'nmae'");
+    r = runCli(['--profile', join(dir, 'missing.yml'), PAGE]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no such file');
+    expect(r.stdout).toBe('');
+  });
+
+  it('checks field shapes', () => {
+    expect(() => compileProfile({ furniture: [{ pattern: 'x', kind: 'ad' as never }] })).toThrow(ProfileError);
+    expect(() => compileProfile({ headlines: 'x' as never })).toThrow(/headlines: a list/);
+  });
+});
