@@ -38,6 +38,9 @@ export interface Segmentation {
 /** Heading runs this long start an article: intertitles have one or two lines. */
 const RUN_STARTS_ARTICLE = 3;
 
+/** Furniture that ends a deck still waiting for its body. */
+const DECK_ENDING = new Set<string>(['page-header', 'section-label', 'table-of-contents', 'jump']);
+
 /** A headline set in two parts with a space between (二季度以来 银行理财规模企稳回升); intertitles are one phrase. */
 const TWO_PART_TITLE_RE = /\p{Script=Han}[”」》)）]?[ \u3000]+[“「《(（]?[\p{Script=Han}A-Za-z0-9]/u;
 
@@ -75,8 +78,9 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
           if (cur && !hasBody(cur)) cur.bylines.push(u.meta);
           else pending.push(u.meta);
         }
-        // furniture ends an article's text; between a deck and its body only a meta line may stand
-        if (hasBody(cur) || (cur && u.furnitureKind !== 'editor')) cur!.closed = true;
+        // furniture ends an article's text; between a deck and its body only residue (a meta line,
+        // a site's date line) may stand, not a new page, section or table of contents
+        if (hasBody(cur) || (cur && DECK_ENDING.has(u.furnitureKind!))) cur!.closed = true;
         afterFurniture = true;
         continue;
       }
@@ -173,7 +177,7 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
         continue;
       }
       case 'body': {
-        if (!cur || (cur.closed && hasBody(cur)) || (afterFurniture && hasBody(cur))) cur = open([]);
+        if (!cur || cur.closed || (afterFurniture && hasBody(cur))) cur = open([]);
         addPiece(cur, u);
         afterFurniture = false;
         continue;
