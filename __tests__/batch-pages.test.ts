@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openPages, isPageHeader, type Page, type PageStreamOptions } from '../src/read/pages.js';
 import { decodeBuffer, DecodeError } from '../src/read/decode.js';
 import { encode, makePage, type ArchiveEncoding } from './helpers/archive.js';
@@ -41,10 +44,26 @@ describe('page splitting', () => {
     ]);
   });
 
-  it('keeps a footer and the next header together, and a trailing footer on its page', async () => {
-    const text = '正文一。\n第 1 版\n\n第02版:要闻\n正文二。\n第 2 版\n';
-    const { pages } = await pagesOf(utf8(text));
-    expect(pages.map((p) => p.text)).toEqual(['正文一。\n', '第 1 版\n\n第02版:要闻\n正文二。\n第 2 版\n']);
+  it('cuts only at a header of the kind that opened the page, with a different text', async () => {
+    // the footer repeats the header: no cut; the next page's header (same kind, 第 2 版) opens page 2
+    const archive = '第 1 版\n正文一。\n第 1 版\n\n第 2 版\n正文二。\n';
+    expect((await pagesOf(utf8(archive))).pages.map((p) => p.text)).toEqual(['第 1 版\n正文一。\n第 1 版\n\n', '第 2 版\n正文二。\n']);
+    // a web page's per-article footer (another kind of header, another page number) is no page break
+    const web = '2026年6月12日人民日报 第3版\n正文。\n《 人民日报 》( 2026年06月12日   06 版)\n正文二。\n';
+    expect((await pagesOf(utf8(web))).pages).toHaveLength(1);
+    // nor is a header in a page that had none at its top
+    expect((await pagesOf(utf8('正文一。\n第 1 版\n正文二。\n'))).pages).toHaveLength(1);
+  });
+
+  it('leaves every single-page fixture in one page, exactly as decoded', async () => {
+    const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt'));
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) {
+      const bytes = readFileSync(join(dir, f));
+      const { pages } = await pagesOf(bytes, [4096], { prefixBytes: 1024 });
+      expect({ f, texts: pages.map((p) => p.text) }).toEqual({ f, texts: [decodeBuffer(bytes).text] });
+    }
   });
 
   it('does not cut at date-only headers or at the mirror\'s per-article 第1版(要闻)专栏:', () => {

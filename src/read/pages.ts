@@ -51,8 +51,20 @@ export const PAGE_BREAK_RULES: RegExp[] = FURNITURE_RULES
   .map((r) => r.pattern);
 
 export function isPageHeader(line: string): boolean {
+  return pageHeaderOf(line) !== null;
+}
+
+/** Which page-break rule a line matches (and its text, trimmed), or null. */
+interface HeaderLine {
+  rule: number;
+  text: string;
+}
+
+function pageHeaderOf(line: string): HeaderLine | null {
   const t = line.trim();
-  return t.length > 0 && t.length <= MAX_FURNITURE_LENGTH && PAGE_BREAK_RULES.some((re) => re.test(t));
+  if (!t.length || t.length > MAX_FURNITURE_LENGTH) return null;
+  const rule = PAGE_BREAK_RULES.findIndex((re) => re.test(t));
+  return rule < 0 ? null : { rule, text: t.replace(/\s+/gu, ' ') };
 }
 
 /** Open a byte stream: decide its encoding from a prefix, then yield its pages. Throws DecodeError. */
@@ -251,17 +263,22 @@ function startsWith(buf: Uint8Array, bytes: number[]): boolean {
 // ---------------------------------------------------------------- text → pages
 
 /**
- * Cuts decoded text into pages. A form feed always ends a page. A page-header line (or a
- * --page-separator line) opens a new page only once the current page has body text, so a header at
- * the top of the first page, or a footer followed by the next page's header, never makes an empty
- * page: header and blank lines after body text wait in `pending` until a body line shows that a new
- * page has begun (they open it) or the input ends (they close the current one).
+ * Cuts decoded text into pages. A form feed always ends a page, and so does a --page-separator line.
+ * Without a separator, a page-header line opens a new page when it is the same kind of header as the
+ * one that opened the current page (same rule: 2023年11月4日重庆日报 第2版 after …第1版) but not the
+ * same text. So a footer that repeats the header, a web page's per-article 《人民日报》(… 06 版) line
+ * under a 第3版 header, or a header in a single-page file never cut a page. The new page's header and
+ * the blank lines after it wait in `pending` until a body line shows that a page has begun (they open
+ * it) or the input ends (they close the current one).
  */
 export class PageSplitter {
   private parts: string[] = [];
   private chars = 0;
   private hasBody = false;
   private pending: string[] = [];
+  /** the header that opened the current page, and the one waiting in `pending` */
+  private header: HeaderLine | null = null;
+  private pendingHeader: HeaderLine | null = null;
   private carry = '';
   private number = 0;
 
@@ -307,9 +324,18 @@ export class PageSplitter {
   private *line(text: string, end: string): Generator<Page> {
     if (this.separator) {
       if (this.separator.test(text)) { yield* this.cut(false); return; }
-    } else if (this.hasBody && (this.pending.length || isPageHeader(text))) {
-      if (isBlank(text) || isPageHeader(text)) { this.pending.push(text + end); return; }
+    } else if (this.pending.length) {
+      if (isBlank(text) || pageHeaderOf(text)) { this.pending.push(text + end); return; }
       yield* this.cut(false);
+    } else {
+      const header = pageHeaderOf(text);
+      if (header) {
+        const opens = this.hasBody && this.header !== null && header.rule === this.header.rule && header.text !== this.header.text;
+        if (opens) { this.pending.push(text + end); this.pendingHeader = header; return; }
+        this.header ??= header;
+        this.append(text + end);
+        return;
+      }
     }
     if (!isBlank(text)) this.hasBody = true;
     else if (this.chars > this.maxPageChars && this.hasBody) {
@@ -333,6 +359,8 @@ export class PageSplitter {
     this.parts = [];
     this.chars = 0;
     this.hasBody = false;
+    this.header = hard ? null : this.pendingHeader;
+    this.pendingHeader = null;
     if (!isBlank(text)) yield { page: ++this.number, text };
     if (!hard) for (const p of carried) this.append(p);
   }
