@@ -47,7 +47,7 @@ export const FURNITURE_RULES: FurnitureRule[] = [
   { kind: 'web-residue', example: '|', pattern: /^[|｜\s]+$/u },
   // a reprinting site's stock line: an outlet with a numeric date (参考消息网2026-01-30号报道); headlines never carry ISO dates
   { kind: 'web-residue', example: '参考消息网2026-01-30号报道', pattern: /^[^。，,]{0,12}\d{4}-\d{1,2}-\d{1,2}[^。，,]{0,8}$/u },
-  { kind: 'image-placeholder', example: '头条787x93px', pattern: /\d{2,4}\s*[x×*]\s*\d{2,4}\s*(?:px)?$|banner$|^\[?(?:图片|圖片|img|image)\]?$|<br\s*\/?>/iu },
+  { kind: 'image-placeholder', example: '头条787x93px', pattern: /\d{2,4}\s*[x×*]\s*\d{2,4}\s*(?:px)?$|banner$|^\[?(?:图片|圖片|img|image)\]?$/iu },
   // Tables of contents and teasers: 1. 标题 (mirror TOC), >标题 (导读 bullets), 要聞 P.2
   { kind: 'table-of-contents', example: '1. 国务院办公厅发出公告 今年夏时制从4月12日开始', pattern: /^\d{1,2}\.\s+\S[^。]*$/u, maxLength: 200 },
   { kind: 'table-of-contents', example: '>重庆实施资本市场"千里马计划"', pattern: /^>(?!>)\s*\S/u },
@@ -61,13 +61,18 @@ export const FURNITURE_PREFIXES: FurnitureRule[] = [
   { kind: 'page-header', example: '第1版(要闻)专栏: 国务院办公厅发出公告', pattern: /^第\s*\d{1,3}\s*版\s*[(（][^)）]{0,12}[)）]\s*专栏\s*[:：]?\s*/u },
   { kind: 'table-of-contents', example: '>>重庆实施资本市场“千里马计划”', pattern: /^>>\s*/u },
   { kind: 'web-residue', example: '■ 黃 教 授 2002 年', pattern: /^[■□▲△●◆◇★☆]\s*(?=\S)/u },
+  { kind: 'jump', example: '（上接第1版）据介绍，', pattern: /^[(（]\s*(?:上接|接第|紧接|緊接)\s*第?\s*[A-Z]?\d{1,3}\s*版\s*[)）]\s*/u },
 ];
 
 /** Residue at the end of a line: the | a web page leaves after a caption. */
 export const FURNITURE_SUFFIXES: FurnitureRule[] = [
   // tried once per run of spaces and bars (the lookbehind), so a long run of them costs linear time
   { kind: 'web-residue', example: '本报记者 刘可 摄 |', pattern: /(?<![\s|｜])[|｜]*\s+[|｜][\s|｜]*$/u },
+  { kind: 'jump', example: '…开放到晚上十点。（下转第3版）', pattern: /[(（]\s*(?:下转|下轉|转第|轉第|转|轉)\s*第?\s*[A-Z]?\d{1,3}\s*版\s*[)）]$/u },
 ];
+
+/** HTML line breaks left in a web dump (第一段。<br/>第二段。): a line end, and residue. */
+export const HTML_BREAK_RE = /<br\s*\/?>/giu;
 
 export function matchFurniture(text: string, extra: FurnitureRule[] = []): FurnitureRule | null {
   for (const rules of [extra, FURNITURE_RULES]) {

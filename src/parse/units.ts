@@ -4,8 +4,8 @@
  * that a web mirror flattened (headline runs, a dateline and paragraphs separated by single spaces)
  * is cut into several units. Furniture glued to the start or end of a line is cut off and reported.
  */
-import { toLines, isBlank } from '../read/lines.js';
-import { FURNITURE_PREFIXES, FURNITURE_SUFFIXES } from '../knowledge/furniture.js';
+import { toLines, isBlank, type Line } from '../read/lines.js';
+import { FURNITURE_PREFIXES, FURNITURE_SUFFIXES, HTML_BREAK_RE } from '../knowledge/furniture.js';
 import { SENTENCE_END, CLOSERS } from '../knowledge/punctuation.js';
 import { parseLead } from '../transform/byline.js';
 import type { Furniture } from '../types.js';
@@ -44,7 +44,7 @@ export function toUnits(text: string): UnitsResult {
   const units: Unit[] = [];
   const furniture: Furniture[] = [];
   let gap = 0;
-  for (const line of toLines(text)) {
+  for (const line of toLines(text).flatMap((l) => splitHtmlBreaks(l, furniture))) {
     if (isBlank(line.text)) { gap++; continue; }
     const lead = /^[\s\u3000\u00a0\ufeff]*/u.exec(line.text)![0].length;
     // a loop, not /[\s…]*$/: that regex retries at every position of an inner space run (quadratic)
@@ -84,6 +84,23 @@ export function toUnits(text: string): UnitsResult {
     gap = 0;
   }
   return { units, furniture };
+}
+
+/** A line cut at its HTML line breaks: pieces on the same line number, the tags reported as residue. */
+function splitHtmlBreaks(line: Line, furniture: Furniture[]): Line[] {
+  if (!line.text.includes('<')) return [line];
+  const pieces: Line[] = [];
+  let from = 0;
+  for (const m of line.text.matchAll(HTML_BREAK_RE)) {
+    pieces.push({ no: line.no, offset: line.offset + from, text: line.text.slice(from, m.index) });
+    furniture.push({ kind: 'web-residue', text: m[0], line: line.no, offset: line.offset + m.index });
+    from = m.index + m[0].length;
+  }
+  if (from === 0) return [line];
+  const rest = line.text.slice(from);
+  if (rest.trim()) pieces.push({ no: line.no, offset: line.offset + from, text: rest });
+  // an empty piece between two breaks is no blank line of the page
+  return pieces.filter((p, i) => i === 0 || p.text.trim() !== '');
 }
 
 /** Cut one line into [start, end) pieces: flattened headlines + dateline, paragraphs, numbered items. */

@@ -27,6 +27,8 @@ export interface ArticleDraft {
   units: ClassifiedUnit[];
   /** an ending mark was seen (closing tag or byline, furniture after the body) */
   closed: boolean;
+  /** an image placeholder or web residue followed the body: the next body may or may not go on */
+  softBreak?: boolean;
 }
 
 export interface Segmentation {
@@ -37,6 +39,9 @@ export interface Segmentation {
 
 /** Heading runs this long start an article: intertitles have one or two lines. */
 const RUN_STARTS_ARTICLE = 3;
+
+/** Furniture that stands inside articles as often as between them (a photo's placeholder). */
+const SOFT_BREAKS = new Set<string>(['image-placeholder', 'web-residue']);
 
 /** Furniture that ends a deck still waiting for its body. */
 const DECK_ENDING = new Set<string>(['page-header', 'section-label', 'table-of-contents', 'jump']);
@@ -80,7 +85,8 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
         }
         // furniture ends an article's text; between a deck and its body only residue (a meta line,
         // a site's date line) may stand, not a new page, section or table of contents
-        if (hasBody(cur) || (cur && DECK_ENDING.has(u.furnitureKind!))) cur!.closed = true;
+        if (cur && hasBody(cur) && SOFT_BREAKS.has(u.furnitureKind!)) cur.softBreak = true;
+        else if (hasBody(cur) || (cur && DECK_ENDING.has(u.furnitureKind!))) cur!.closed = true;
         afterFurniture = true;
         continue;
       }
@@ -177,7 +183,12 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
         continue;
       }
       case 'body': {
-        if (!cur || cur.closed || (afterFurniture && hasBody(cur))) cur = open([]);
+        // after an image placeholder or residue inside the body, only a change of subject starts anew
+        if (cur?.softBreak && !cur.closed) {
+          cur.softBreak = false;
+          if (subjectChanges(cur, units, i, 1)) cur.closed = true;
+        } else if (afterFurniture && hasBody(cur)) cur!.closed = true;
+        if (!cur || cur.closed) cur = open([]);
         addPiece(cur, u);
         afterFurniture = false;
         continue;
