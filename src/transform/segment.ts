@@ -10,7 +10,7 @@
  * so does body text after furniture or after a closing reporter tag (headline-less items).
  */
 import { namesOnlyByline, looksLikeHeading, MAX_HEADLINE, type ClassifiedUnit } from '../parse/classify.js';
-import { hasOpenPair, visibleLength } from '../knowledge/punctuation.js';
+import { hasOpenPair, visibleLength, endsSentence } from '../knowledge/punctuation.js';
 import { decideJoin } from './repair.js';
 import { breakInsideWord } from './junction.js';
 import { cohesion, NEW_TOPIC_BELOW } from './cohesion.js';
@@ -29,6 +29,8 @@ export interface ArticleDraft {
   closed: boolean;
   /** an image placeholder or web residue followed the body: the next body may or may not go on */
   softBreak?: boolean;
+  /** a closing reporter tag ended it (…。(吕劲)) */
+  tagged?: boolean;
 }
 
 export interface Segmentation {
@@ -202,7 +204,7 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
     if (hasBody(d)) kept.push(d);
     else leftovers.push(...d.units);
   }
-  return { drafts: kept, leftovers };
+  return { drafts: separateClusterIntro(kept), leftovers };
 }
 
 /** The break between a heading-like line and the body below it cut a sentence: the line is body. */
@@ -230,10 +232,31 @@ function subjectChanges(cur: ArticleDraft, units: ClassifiedUnit[], j: number, l
   return c < (lines >= 2 ? NEW_TOPIC_BELOW.twoLines : NEW_TOPIC_BELOW.oneLine);
 }
 
+/**
+ * A cluster of short items, each closed by its reporter tag, prints one paragraph per item. When the
+ * first tagged item has more, the untagged paragraphs before it are the cluster's introduction (or
+ * an item whose tag the page lost), not part of that item.
+ */
+function separateClusterIntro(drafts: ArticleDraft[]): ArticleDraft[] {
+  const items = drafts.filter((d) => d.tagged && d.headlines.length === 0 && d.lead === null);
+  const single = items.filter((d) => d.pieces.length === 1).length;
+  if (items.length < 3 || single < items.length - 1) return drafts;
+  const out: ArticleDraft[] = [];
+  for (const d of drafts) {
+    const k = d.pieces.length - 1;
+    if (!items.includes(d) || k < 1 || !endsSentence(d.pieces[k - 1]!.text)) { out.push(d); continue; }
+    const introPieces = d.pieces.slice(0, k);
+    const cut = d.pieces[k]!.offset;
+    out.push({ ...d, bylines: [], pieces: introPieces, units: d.units.filter((u) => u.offset < cut), tagged: false });
+    out.push({ ...d, pieces: [d.pieces[k]!], units: d.units.filter((u) => u.offset >= cut) });
+  }
+  return out;
+}
+
 function addPiece(d: ArticleDraft, u: ClassifiedUnit): void {
   d.units.push(u);
   let end = u.end;
-  if (u.tag) { d.bylines.push(u.tag); end = Math.min(end, u.offset + u.tag.start); d.closed = true; }
+  if (u.tag) { d.bylines.push(u.tag); end = Math.min(end, u.offset + u.tag.start); d.closed = true; d.tagged = true; }
   if (u.credit) { d.bylines.push(u.credit); end = Math.min(end, u.offset + u.credit.start); }
   const text = u.text.slice(0, end - u.offset).trimEnd();
   if (text) d.pieces.push({ text, line: u.line, offset: u.offset, end: u.offset + text.length });
