@@ -201,7 +201,7 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
   const kept: ArticleDraft[] = [];
   leftovers.push(...pendingUnits);
   for (const d of drafts) {
-    if (hasBody(d)) kept.push(d);
+    if (hasBody(d) && !isOrphanLine(d)) kept.push(d);
     else leftovers.push(...d.units);
   }
   return { drafts: separateClusterIntro(kept), leftovers };
@@ -230,6 +230,13 @@ function subjectChanges(cur: ArticleDraft, units: ClassifiedUnit[], j: number, l
   const c = cohesion(before, after);
   if (c === null) return lines >= 2;
   return c < (lines >= 2 ? NEW_TOPIC_BELOW.twoLines : NEW_TOPIC_BELOW.oneLine);
+}
+
+/** A lone short line with no headline and no byline is no article (a weather line, a stray label). */
+const MIN_ORPHAN_TEXT = 20;
+function isOrphanLine(d: ArticleDraft): boolean {
+  return d.headlines.length === 0 && d.lead === null && d.bylines.length === 0 && d.pieces.length === 1
+    && visibleLength(d.pieces[0]!.text) < MIN_ORPHAN_TEXT;
 }
 
 /**
