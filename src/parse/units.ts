@@ -37,6 +37,8 @@ const SENTENCE_GAP_RE = new RegExp(`(?<=[${esc(SENTENCE_END)}][${esc(CLOSERS)}]*
 const LIST_GAP_RE = new RegExp(`(?<!${WS})${WS}+(?=[一二三四五六七八九十]{1,3}、)`, 'gu');
 const SPACE_RUN_RE = new RegExp(`${WS}+`, 'gu');
 const HAS_SPACE_RE = new RegExp(WS, 'u');
+/** Fewest consecutive lines that can show a hard-wrapped layout. */
+const MIN_WRAPPED_LINES = 8;
 /** Longest headline segment accepted before an embedded dateline. */
 const MAX_SEGMENT = 45;
 
@@ -83,7 +85,36 @@ export function toUnits(text: string): UnitsResult {
     }
     gap = 0;
   }
-  return { units, furniture };
+  return { units: joinWrappedLines(units, text), furniture };
+}
+
+/**
+ * Hard-wrapped columns: the page breaks every line at the column width and marks a new paragraph
+ * (and each headline line) only by indenting it. There, a line that is not indented and follows
+ * another directly continues it: the two are one unit, as printed before the wrap. A page is read
+ * this way only when indented and unindented lines are both common among lines that follow each
+ * other without a blank line; where every line is indented, or none, indentation says nothing.
+ */
+function joinWrappedLines(units: Unit[], text: string): Unit[] {
+  let consecutive = 0;
+  let continuations = 0;
+  let indented = 0;
+  for (let i = 1; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.gap !== 0) continue;
+    consecutive++;
+    if (u.indent) indented++;
+    else continuations++;
+  }
+  if (consecutive < MIN_WRAPPED_LINES || continuations < consecutive * 0.3 || indented < consecutive * 0.1) return units;
+  const out: Unit[] = [];
+  for (const u of units) {
+    const prev = out[out.length - 1];
+    if (prev && u.gap === 0 && !u.indent) {
+      out[out.length - 1] = { ...prev, text: prev.text + text.slice(u.offset, u.end), end: u.end };
+    } else out.push(u);
+  }
+  return out;
 }
 
 /** A line cut at its HTML line breaks: pieces on the same line number, the tags reported as residue. */
