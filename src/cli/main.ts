@@ -3,17 +3,20 @@
  * Exit codes: 0 converted; 1 an input could not be read or decoded; 2 usage error; 3 --strict and a
  * warning was raised. The batch machinery (inputs, pages, workers, output trees) is in batch.ts.
  */
-import { loadProfile } from './profile-file.js';
 import type { Profile } from '../knowledge/profile.js';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { chalkStderr as chalk } from 'chalk';
-import { loadEmitter, builtInFormats, listFormats, describeFormats } from '../emit/registry.js';
+import { builtInFormats } from '../emit/registry.js';
 import type { EmitterFactory } from '../emit/types.js';
-import { loadPlugins, chooseFormat, type LoadedPlugin } from '../emit/plugin.js';
-import { expandInputs, type Expanded } from '../read/inputs.js';
-import { runBatch, defaultJobs, describeReadError, type MessageLevel } from './batch.js';
-import { configureEvalCommand, runEval, type EvalRequest } from '../eval/command.js';
+import type { LoadedPlugin } from '../emit/plugin.js';
+import type { Expanded } from '../read/inputs.js';
+import type { MessageLevel } from './batch.js';
+import { configureEvalCommand, type EvalRequest } from '../eval/options.js';
+// Everything else (the batch machinery, the parser, eval, plug-ins, globbing, decoders, the profile
+// loader) is imported when a conversion or an eval runs: `--version` and `--help` load only commander
+// and chalk (a test checks this: __tests__/cli-startup.test.ts).
 
 export const EXIT = { ok: 0, inputFailed: 1, usage: 2, strictWarnings: 3 } as const;
 
@@ -72,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--out-dir <dir>', 'one output file per input in <dir>, mirroring the input tree (md: one file per article)')
     .option('--skip-existing', 'with --out-dir: leave inputs whose output exists (continue an interrupted run)')
-    .option('-j, --jobs <n>', `worker threads (default: the number of CPUs, ${defaultJobs()})`, parseJobs)
+    .option('-j, --jobs <n>', `worker threads (default: the number of CPUs, ${availableParallelism()})`, parseJobs)
     .option('--files-from <list>', "read input paths from <list>, one a line ('-': stdin)")
     .option('-0, --null', 'with --files-from: the paths are NUL-separated (find -print0)')
     .option('--page-separator <regex>', 'lines matching <regex> separate pages (default: form feeds and page headers like 第3版)')
@@ -111,16 +114,20 @@ export async function main(argv: string[]): Promise<number> {
   const opts = program.opts<CliOptions>();
   let profile: Profile | undefined;
   try {
-    if (opts.profile !== undefined) profile = loadProfile(opts.profile);
+    if (opts.profile !== undefined) profile = (await import('./profile-file.js')).loadProfile(opts.profile);
   } catch (err) {
     return usageError((err as Error).message);
   }
   // split options given before `eval` apply to it too (news-split --no-repair eval DIR)
   if (evalRun.request) {
+    const { runEval } = await import('../eval/command.js');
     return runEval(evalRun.request, { repair: opts.repair, date: opts.date, encoding: opts.encoding, ...(profile ? { profile } : {}) });
   }
   const args = program.args.length || opts.filesFrom !== undefined ? program.args : ['-'];
 
+  const [{ loadEmitter, listFormats, describeFormats }, { loadPlugins, chooseFormat }] = await Promise.all([
+    import('../emit/registry.js'), import('../emit/plugin.js'),
+  ]);
   let factory: EmitterFactory;
   let plugins: LoadedPlugin[];
   try {
@@ -146,6 +153,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const emitterOptions = { bom: opts.bom, excel: opts.excel };
 
+  const [{ expandInputs }, { runBatch, describeReadError }] = await Promise.all([import('../read/inputs.js'), import('./batch.js')]);
   let expanded: Expanded;
   try {
     expanded = await expandInputs(args, {

@@ -1,0 +1,50 @@
+// `--version` and `--help` must start fast: they load commander and chalk, not the conversion stack.
+// A preloaded hook (helpers/trace-loads.mjs) records every module the process loads.
+import { describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CLI, ROOT, SAMPLE } from './helpers/cli.js';
+
+const HOOK = join(ROOT, '__tests__', 'helpers', 'trace-loads.mjs');
+
+function loadedBy(args: string[]): { status: number | null; stdout: string; loaded: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'news-split-loads-'));
+  const file = join(dir, 'loads');
+  try {
+    const r = spawnSync(process.execPath, ['--import', HOOK, CLI, ...args], {
+      cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NEWS_SPLIT_TRACE_LOADS: file },
+    });
+    return { status: r.status, stdout: r.stdout, loaded: readFileSync(file, 'utf8').split('\n').filter(Boolean) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** modules that only a conversion or an eval needs */
+const HEAVY = [
+  /\/dist\/cli\/batch\.js$/, /\/dist\/cli\/worker\.js$/, /\/dist\/pipeline\.js$/, /\/dist\/parse\//, /\/dist\/transform\//,
+  /\/dist\/read\//, /\/dist\/eval\/command\.js$/, /\/dist\/emit\/plugin\.js$/, /\/dist\/cli\/profile-file\.js$/,
+  /node_modules\/(tinyglobby|cli-progress|iconv-lite|@node-rs|yaml)\//,
+];
+const heavyIn = (loaded: string[]): string[] => loaded.filter((url) => HEAVY.some((re) => re.test(url)));
+
+describe('start-up', () => {
+  for (const args of [['--version'], ['--help'], ['eval', '--help']]) it(`${args.join(' ')} loads neither the parser nor the batch machinery`, () => {
+    const r = loadedBy(args);
+    expect(r.status).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(0);
+    expect(r.loaded.some((url) => url.includes('/node_modules/commander/'))).toBe(true);
+    expect(heavyIn(r.loaded)).toEqual([]);
+  });
+
+  it('a conversion does load them (the probe sees lazy imports)', () => {
+    const r = loadedBy([SAMPLE]);
+    expect(r.status).toBe(0);
+    const heavy = heavyIn(r.loaded).join('\n');
+    expect(heavy).toMatch(/\/dist\/cli\/batch\.js$/m);
+    expect(heavy).toMatch(/\/dist\/pipeline\.js$/m);
+    expect(heavy).toMatch(/node_modules\/tinyglobby\//);
+  });
+});
