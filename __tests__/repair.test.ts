@@ -13,6 +13,7 @@ describe('break repair decisions', () => {
     ['这段水上高速从“双向两', '两车道”升级为“双向四车道”。', 'duplicate'],
     ['两项进展接连出现,从计算辅助到参与证明生成与结构构造', ',AI正深度融入数学研究核心环节。', 'clause'],
     ['图:', '本报娱乐部编辑与读者见面。', 'clause'],
+    ['在没有定位信号的受限环境', '中，无人机如何智能辨识方向、自主避障？', 'clause'],
   ])('joins %s | %s (%s)', (left, right, kind) => {
     const d = decideJoin(left, right);
     expect(d.join).toBe(true);

@@ -89,7 +89,7 @@ export function looksLikeHeading(text: string): boolean {
   if (/[。;；]/u.test(text) || hasInnerSentenceEnd(text)) return false;
   // prose: two clause commas, or a sentence that opens with its date (6月11日，在…)
   if ((text.match(/[,，]/gu)?.length ?? 0) >= 2 || DATE_OPENING_RE.test(text)) return false;
-  if (cannotStartLine(firstChar(text))) return false;
+  if (cannotStartLine(firstChar(text)) || /^\p{Script=Han}[,，、]/u.test(text)) return false;
   const last = lastChar(text);
   if (isClauseMark(last) || last === '：' || last === ':') return false;
   if (endsSentence(text)) return len <= MAX_QUESTION_HEADLINE && /[?？!！][”」』)）]*$/u.test(text);

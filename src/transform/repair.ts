@@ -39,6 +39,8 @@ const NEVER_FINAL = new Set([...'的之和与與及或在对對把被从從向�
 const CAPTION_LABEL_RE = /^(?:图|圖|图说|圖說|图为|圖為|图片|圖片)\s*[:：]?$/u;
 const CAPTION_RE = /^(?:图|圖|图说|圖說|图片|圖片)\s*[:：]|^(?:图为|圖為|上图|下图|左图|右图)/u;
 
+const LONE_CHARACTER_RE = /^\p{Script=Han}[,，、;；]/u;
+
 /** Particles that never start a sentence: a piece starting with one continues the text above. */
 const NEVER_INITIAL = new Set([...'的地得了着们吗呢吧啊']);
 /** Intertitles without end punctuation are short (the longest in the dev corpus has 15 characters). */
@@ -93,6 +95,10 @@ function decide(head: string, left: string, length: number, right: string): Deci
     return { join: true, kind: 'mid-word', evidence: ['letters or digits on both sides'] };
   }
   if (LIST_ITEM_RE.test(right)) return { join: false, evidence: ['numbered item follows'] };
+  // one character and a comma (…受限环境 | 中，无人机…): the end of the clause above, not a new sentence
+  if (LONE_CHARACTER_RE.test(right)) {
+    return { join: true, kind: 'clause', evidence: ['one character before a comma ends the clause above'] };
+  }
   if (NEVER_INITIAL.has(b)) return { join: true, kind: 'mid-sentence', evidence: [`${b} cannot start a sentence`] };
   if (breakInsideWord(left, right)) return { join: true, kind: 'mid-word', evidence: ['word across the break'] };
   if (open) return { join: true, kind: 'mid-sentence', evidence: ['quotation or bracket left open'] };
