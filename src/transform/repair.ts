@@ -95,12 +95,12 @@ function decide(head: string, left: string, length: number, right: string): Deci
     return { join: true, kind: 'mid-word', evidence: ['letters or digits on both sides'] };
   }
   if (LIST_ITEM_RE.test(right)) return { join: false, evidence: ['numbered item follows'] };
+  if (NEVER_INITIAL.has(b)) return { join: true, kind: 'mid-sentence', evidence: [`${b} cannot start a sentence`] };
+  if (breakInsideWord(left, right)) return { join: true, kind: 'mid-word', evidence: ['word across the break'] };
   // one character and a comma (…受限环境 | 中，无人机…): the end of the clause above, not a new sentence
   if (LONE_CHARACTER_RE.test(right)) {
     return { join: true, kind: 'clause', evidence: ['one character before a comma ends the clause above'] };
   }
-  if (NEVER_INITIAL.has(b)) return { join: true, kind: 'mid-sentence', evidence: [`${b} cannot start a sentence`] };
-  if (breakInsideWord(left, right)) return { join: true, kind: 'mid-word', evidence: ['word across the break'] };
   if (open) return { join: true, kind: 'mid-sentence', evidence: ['quotation or bracket left open'] };
   if (hasInnerSentenceEnd(left)) return { join: true, kind: 'mid-sentence', evidence: ['a sentence ends inside: prose, not a title'] };
   if (visibleLength(left) >= PROSE_MIN && /[,，、：:]/u.test(left)) {
