@@ -75,6 +75,11 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
     return d;
   };
   const hasBody = (d: ArticleDraft | null): boolean => !!d && (d.pieces.length > 0 || d.lead !== null);
+  /** The article that body text goes to: the current one, unless it ended (or furniture ended its text). */
+  const bodyTarget = (): ArticleDraft => {
+    if (cur && afterFurniture && hasBody(cur)) cur.closed = true;
+    return cur && !cur.closed ? cur : open([]);
+  };
 
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
@@ -123,7 +128,7 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
         }
         if (j === i) {
           // the whole "run" was the body's first words
-          if (!cur || (cur.closed && hasBody(cur)) || afterFurniture) cur = open([]);
+          cur = bodyTarget();
           addPiece(cur, u);
           afterFurniture = false;
           continue;
@@ -158,7 +163,7 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
         continue;
       }
       case 'byline': {
-        if (!cur || (cur.closed && hasBody(cur))) cur = open([]);
+        if (!cur || cur.closed) cur = open([]);
         cur.bylines.push(u.byline!);
         cur.units.push(u);
         // a byline after the body closes the article: (记者 X) at the end
@@ -189,8 +194,8 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
         if (cur?.softBreak && !cur.closed) {
           cur.softBreak = false;
           if (subjectChanges(cur, units, i, 1)) cur.closed = true;
-        } else if (afterFurniture && hasBody(cur)) cur!.closed = true;
-        if (!cur || cur.closed) cur = open([]);
+        }
+        cur = bodyTarget();
         addPiece(cur, u);
         afterFurniture = false;
         continue;
