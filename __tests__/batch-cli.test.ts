@@ -104,6 +104,22 @@ describe('news-split over an archive', () => {
     expect(two.stdout).toBe(expectedStdout(readable()));
   });
 
+  // jsonl and csv are emitted on the workers (their text comes back), json on the main thread: each
+  // must give the same bytes, counts and warnings as an in-process --jobs 1 run
+  it.each(['jsonl', 'csv', 'json'])('--format %s: --jobs 2 on worker threads writes what --jobs 1 writes, and counts the same', (format) => {
+    const args = ['--format', format, '--progress', '--strict', 'arch'];
+    const one = run(['--jobs', '1', ...args]);
+    const two = run(['--jobs', '2', ...args], { env: { NEWS_SPLIT_POOL_MIN_CHARS: '0' } });
+    expect(one.status).toBe(1);
+    expect(two.status).toBe(1);
+    expect(one.stdout.length).toBeGreaterThan(10_000);
+    expect(two.stdout).toBe(one.stdout);
+    // the summary (files, pages, articles, repairs, warnings; not the time) and the listed warnings
+    const summary = (r: Run) => r.stderr.replace(/, [\d.]+ s$/mu, '');
+    expect(summary(two)).toBe(summary(one));
+    expect(one.stderr).toMatch(/260 files, \d{3,} pages, \d{3,} articles, \d+ repairs?, \d+ warnings?, 2 failed/u);
+  });
+
   it('--skip-existing continues an interrupted run, leaving finished files alone', () => {
     const [first, second] = readable().map(jsonlOf);
     const old = new Date('2001-01-01T00:00:00Z');

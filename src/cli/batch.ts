@@ -14,7 +14,7 @@
  */
 import type { Profile } from '../knowledge/profile.js';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, extname, join, posix } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -25,7 +25,8 @@ import type { InputFile } from '../read/inputs.js';
 import { openPages } from '../read/pages.js';
 import { DecodeError } from '../read/decode.js';
 import { describeVerifyReport } from '../verify.js';
-import { convertPage, type PageResult, type PageSettings, type PageTask, type WorkerInit, type WorkerReply } from './worker.js';
+import { convertPage, pageEmitter, pageNameOf, summarise, type PageResult, type PageSettings, type PageTask, type WorkerInit, type WorkerReply } from './worker.js';
+import { loadEmitter } from '../emit/registry.js';
 import { fileOutput, stdoutOutput, streamOutput, PipeClosed, type Output } from './output.js';
 import { Progress, summaryLine, type RunCounts } from './progress.js';
 import { tempPathFor, trackTemp, commitTemp, writeFileAtomic, onInterrupt, reportInterrupt } from './atomic-write.js';
@@ -83,6 +84,8 @@ export interface BatchResult {
 const POOL_MIN_CHARS = envNumber('NEWS_SPLIT_POOL_MIN_CHARS') ?? 1 << 20;
 const MAX_PAGES_IN_FLIGHT_PER_JOB = 64;
 const MAX_CHARS_IN_FLIGHT = 32 << 20;
+/** inputs up to this size are read in one piece (a read stream allocates its whole buffer per file) */
+const WHOLE_FILE_BYTES = 1 << 20;
 /** warnings listed under --strict before "… and N more" */
 const MAX_LISTED_WARNINGS = 20;
 
@@ -103,8 +106,9 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   const say = (message: string, level: MessageLevel): void => progress.log(o.format(message, level));
   const settings: PageSettings = {
     repair: o.repair, verify: o.verify ?? false, ...(o.date ? { date: o.date } : {}), ...(o.profile ? { profile: o.profile } : {}),
+    ...((await emitsInPlace(o)) ? { emit: { format: o.factory.name, options: o.emitterOptions } } : {}),
   };
-  const runner = new PageRunner(jobs, settings, knownBytes >= POOL_MIN_CHARS);
+  const runner = new PageRunner(jobs, settings, knownBytes >= POOL_MIN_CHARS, await pageEmitter(settings));
   const room = new Room(jobs * MAX_PAGES_IN_FLIGHT_PER_JOB, MAX_CHARS_IN_FLIGHT);
   const queue = new StepQueue();
   const dest = destinationFor(o);
@@ -129,7 +133,9 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
       if (conflict) { queue.push({ kind: 'failed', input: i, reason: conflict }); continue; }
       if (o.skipExisting && (await dest.exists(input))) { queue.push({ kind: 'skipped', input: i }); continue; }
       try {
-        const source = input.path === null ? process.stdin : createReadStream(input.path, { highWaterMark: 1 << 20 });
+        const source = input.path === null ? process.stdin
+          : input.size !== undefined && input.size <= WHOLE_FILE_BYTES ? [await readFile(input.path)]
+          : createReadStream(input.path, { highWaterMark: 1 << 20 });
         const stream = await openPages(counted(source, (n) => progress.bytes(n)), {
           ...(o.encoding ? { encoding: o.encoding } : {}), ...(o.pageSeparator ? { separator: o.pageSeparator } : {}),
         });
@@ -203,8 +209,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
           room.give(step.chars);
           if (s.failed || stopped) break;
           if (!value) { await fail(step.input, `internal error on page ${step.page}: ${(error as Error)?.message ?? error}`); if (o.debug) console.error(error); break; }
-          const { result, check } = value;
-          const pageName = step.page > 1 ? `${input.name} p${step.page}` : input.name;
+          const { check } = value;
+          const pageName = pageNameOf(input.name, step.page);
           if (check && !check.ok) {
             const lines = describeVerifyReport(check, pageName);
             await fail(step.input, lines[0]!.slice(input.name.length).replace(/^:?\s*/, ''));
@@ -212,21 +218,27 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
             break;
           }
           if (check) s.verifiedChars += check.inputChars;
-          const report: InputReport = {
-            file: input.name, page: step.page, encoding: step.encoding, articles: result.articles.length,
-            pageDate: result.pageDate, diagnostics: result.diagnostics,
-          };
-          if (!(await writing(step.input, () => dest.page(step.input, input, report, result.articles)))) break;
-          s.pages++;
-          s.articles += result.articles.length;
-          counts.pages++;
-          counts.articles += result.articles.length;
-          progress.articlesDone(result.articles.length);
-          for (const a of result.articles) {
-            counts.repairs += a.repairs.length;
-            for (const w of a.warnings) warn(`${a.id}: ${w}`);
+          let summary;
+          if ('text' in value) {
+            // emitted where the page was split (a stateless format): the text as it goes out
+            summary = value.summary;
+            if (!(await writing(step.input, () => dest.text(step.input, input, value.text)))) break;
+          } else {
+            const { result } = value;
+            summary = summarise(result, pageName);
+            const report: InputReport = {
+              file: input.name, page: step.page, encoding: step.encoding, articles: result.articles.length,
+              pageDate: result.pageDate, diagnostics: result.diagnostics,
+            };
+            if (!(await writing(step.input, () => dest.page(step.input, input, report, result.articles)))) break;
           }
-          for (const w of result.diagnostics.warnings) warn(`${pageName}: ${w}`);
+          s.pages++;
+          s.articles += summary.articles;
+          counts.pages++;
+          counts.articles += summary.articles;
+          counts.repairs += summary.repairs;
+          progress.articlesDone(summary.articles);
+          for (const w of summary.warnings) warn(w);
           break;
         }
         case 'done': {
@@ -270,8 +282,19 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   return { counts, failures, pipeClosed, ...(outputError ? { outputError } : {}) };
 }
 
+/** Stateless built-in formats are emitted where each page is split (see worker.ts). */
+async function emitsInPlace(o: BatchOptions): Promise<boolean> {
+  if (!o.factory.stateless || o.factory.layout === 'per-article') return false;
+  // a plug-in may take a built-in's name; the workers load the built-in, so it must be that one
+  try {
+    return (await loadEmitter(o.factory.name)) === o.factory;
+  } catch {
+    return false;
+  }
+}
+
 /** Bytes read count towards the progress bar. */
-async function* counted(source: AsyncIterable<Buffer | string>, onBytes: (n: number) => void): AsyncGenerator<Buffer> {
+async function* counted(source: AsyncIterable<Buffer | string> | Iterable<Buffer>, onBytes: (n: number) => void): AsyncGenerator<Buffer> {
   for await (const chunk of source) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     onBytes(buf.length);
@@ -365,7 +388,8 @@ class PageRunner {
   private pool: WorkerPool | null = null;
   private chars = 0;
 
-  constructor(private readonly jobs: number, private readonly settings: PageSettings, poolAtOnce: boolean) {
+  constructor(private readonly jobs: number, private readonly settings: PageSettings, poolAtOnce: boolean,
+    private readonly emitter: Emitter | undefined) {
     if (jobs > 1 && poolAtOnce) this.pool = new WorkerPool(jobs, settings);
   }
 
@@ -374,7 +398,7 @@ class PageRunner {
     if (!this.pool && this.jobs > 1 && this.chars >= POOL_MIN_CHARS) this.pool = new WorkerPool(this.jobs, this.settings);
     if (this.pool) return this.pool.run(task);
     try {
-      return Promise.resolve(convertPage(task, this.settings));
+      return Promise.resolve(convertPage(task, this.settings, this.emitter));
     } catch (err) {
       return Promise.reject(err);
     }
@@ -480,6 +504,8 @@ interface Destination {
   exists(input: InputFile): Promise<boolean>;
   open(): Promise<void>;
   page(index: number, input: InputFile, report: InputReport, articles: PageArticles): Promise<void>;
+  /** a page's articles already emitted (a stateless format; never for per-article layouts) */
+  text(index: number, input: InputFile, text: string): Promise<void>;
   finish(index: number, input: InputFile): Promise<void>;
   abort(index: number, input: InputFile): Promise<void>;
   close(): Promise<void>;
@@ -525,8 +551,14 @@ class SharedStream implements Destination {
   open(): Promise<void> { return this.out.write(this.emitter.start?.() ?? ''); }
 
   async page(_i: number, _input: InputFile, report: InputReport, articles: PageArticles): Promise<void> {
-    for (const a of articles) await this.out.write(this.emitter.article(a) ?? '');
-    await this.out.write(this.emitter.input?.(report) ?? '');
+    // one write per page: a write per article costs a promise and a stream call each
+    let text = '';
+    for (const a of articles) text += this.emitter.article(a) ?? '';
+    await this.out.write(text + (this.emitter.input?.(report) ?? ''));
+  }
+
+  text(_i: number, _input: InputFile, text: string): Promise<void> {
+    return this.out.write(text);
   }
 
   finish(): Promise<void> { return Promise.resolve(); }
@@ -606,8 +638,14 @@ class FileTree implements Destination {
 
   async page(i: number, input: InputFile, report: InputReport, articles: PageArticles): Promise<void> {
     const f = await this.fileOf(i, input);
-    for (const a of articles) await f.out.write(f.emitter.article(a) ?? '');
-    await f.out.write(f.emitter.input?.(report) ?? '');
+    let text = '';
+    for (const a of articles) text += f.emitter.article(a) ?? '';
+    await f.out.write(text + (f.emitter.input?.(report) ?? ''));
+  }
+
+  async text(i: number, input: InputFile, text: string): Promise<void> {
+    const f = await this.fileOf(i, input);
+    await f.out.write(text);
   }
 
   async finish(i: number, input: InputFile): Promise<void> {
@@ -668,6 +706,7 @@ class ArticleTree implements Destination {
     }
   }
 
+  text(): Promise<void> { return Promise.reject(new Error('per-article output needs the articles')); }
   finish(): Promise<void> { return Promise.resolve(); }
   abort(): Promise<void> { return Promise.resolve(); }
   close(): Promise<void> { return Promise.resolve(); }

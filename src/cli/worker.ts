@@ -2,16 +2,20 @@
  * One page's conversion, and the worker thread that runs it for `--jobs N`. The same convertPage()
  * runs in-process for small runs, so output never depends on where a page was converted.
  *
- * The worker returns the SplitResult (structured-cloned), not emitted text: emitters may keep state
- * across articles (JSON's separators, its inputs list) and plug-ins need not load in a worker, so the
- * main thread runs the one emitter. Measured on the sample page: cloning a page's articles costs
- * about 4 % of what split() costs, so the parallel part is where the time goes.
+ * With a stateless built-in format (JSON Lines, CSV: `stateless` in emit/types.ts) the page's
+ * articles are emitted where the page was split, and only their text and a summary (counts,
+ * warnings) come back: the main thread, which reads every input and writes all output, then does
+ * not also clone and stringify every article. Other emitters may keep state across articles (JSON's
+ * separators, its inputs list) and plug-ins need not load in a worker, so for them the worker returns
+ * the SplitResult (structured-cloned) and the main thread runs the one emitter.
  */
 import type { Profile } from '../knowledge/profile.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { split } from '../pipeline.js';
 import { verify, type VerifyReport } from '../verify.js';
 import type { SplitResult } from '../types.js';
+import type { Emitter, EmitterOptions } from '../emit/types.js';
+import { loadEmitter } from '../emit/registry.js';
 
 export interface PageSettings {
   repair: boolean;
@@ -19,6 +23,8 @@ export interface PageSettings {
   verify: boolean;
   /** a newspaper profile (plain data: it crosses to the workers as is) */
   profile?: Profile;
+  /** a stateless built-in format to emit pages in place (see above) */
+  emit?: { format: string; options: EmitterOptions };
 }
 
 export interface PageTask {
@@ -28,21 +34,51 @@ export interface PageTask {
   text: string;
 }
 
-export interface PageResult {
-  result: SplitResult;
-  check?: VerifyReport;
+/** What the consumer needs of a page whose articles were emitted in place. */
+export interface PageSummary {
+  articles: number;
+  repairs: number;
+  /** the articles' warnings (each prefixed with its article's id), then the page's */
+  warnings: string[];
 }
+
+export type PageResult =
+  | { result: SplitResult; check?: VerifyReport }
+  | { text: string; summary: PageSummary; check?: VerifyReport };
+
+/** The emitter for settings.emit (a fresh instance: stateless emitters need no sharing). */
+export async function pageEmitter(settings: PageSettings): Promise<Emitter | undefined> {
+  return settings.emit ? (await loadEmitter(settings.emit.format)).create(settings.emit.options) : undefined;
+}
+
+export function summarise(result: SplitResult, pageName: string): PageSummary {
+  let repairs = 0;
+  const warnings: string[] = [];
+  for (const a of result.articles) {
+    repairs += a.repairs.length;
+    for (const w of a.warnings) warnings.push(`${a.id}: ${w}`);
+  }
+  for (const w of result.diagnostics.warnings) warnings.push(`${pageName}: ${w}`);
+  return { articles: result.articles.length, repairs, warnings };
+}
+
+/** How a page is named in its warnings: the input's name, and pN after the first page. */
+export const pageNameOf = (file: string, page: number): string => (page > 1 ? `${file} p${page}` : file);
 
 export type WorkerReply =
   | { seq: number; ok: true; value: PageResult }
   | { seq: number; ok: false; message: string; stack?: string };
 
-export function convertPage(task: PageTask, settings: PageSettings): PageResult {
+export function convertPage(task: PageTask, settings: PageSettings, emitter?: Emitter): PageResult {
   const result = split(task.text, {
     file: task.file, page: task.page, repair: settings.repair, ...(settings.date ? { date: settings.date } : {}),
     ...(settings.profile ? { profile: settings.profile } : {}),
   });
-  return settings.verify ? { result, check: verify(task.text, result) } : { result };
+  const check = settings.verify ? { check: verify(task.text, result) } : {};
+  if (!emitter) return { result, ...check };
+  let text = '';
+  for (const a of result.articles) text += emitter.article(a) ?? '';
+  return { text, summary: summarise(result, pageNameOf(task.file, task.page)), ...check };
 }
 
 /** Marks the worker's data, so that importing this module in the main thread starts nothing. */
@@ -54,15 +90,23 @@ export interface WorkerInit {
 const init = workerData as WorkerInit | undefined;
 if (parentPort && init?.newsSplitPageWorker) {
   const port = parentPort;
-  // a batch of pages in, one reply per page out, in the same order
+  const emitter = pageEmitter(init.settings);
+  // a batch of pages in, one reply per page out, in the same order (batches stay in order: each
+  // waits for the emitter, which loads once)
   port.on('message', (tasks: PageTask[]) => {
-    port.postMessage(tasks.map((task): WorkerReply => {
-      try {
-        return { seq: task.seq, ok: true, value: convertPage(task, init.settings) };
-      } catch (err) {
-        const e = err as Error;
-        return { seq: task.seq, ok: false, message: e?.message ?? String(err), ...(e?.stack ? { stack: e.stack } : {}) };
-      }
-    }));
+    const failed = (task: PageTask, err: unknown): WorkerReply => {
+      const x = err as Error;
+      return { seq: task.seq, ok: false, message: x?.message ?? String(err), ...(x?.stack ? { stack: x.stack } : {}) };
+    };
+    void emitter.then(
+      (e) => port.postMessage(tasks.map((task): WorkerReply => {
+        try {
+          return { seq: task.seq, ok: true, value: convertPage(task, init.settings, e) };
+        } catch (err) {
+          return failed(task, err);
+        }
+      })),
+      (err) => port.postMessage(tasks.map((task) => failed(task, err))),
+    );
   });
 }

@@ -58,6 +58,7 @@ export const csv: EmitterFactory = {
   name: 'csv',
   extension: 'csv',
   description: 'CSV, one row per article (--bom or --excel for spreadsheet programs)',
+  stateless: true,
   create(options) {
     const excel = Boolean(options.excel);
     const bom = excel || Boolean(options.bom);

@@ -5,6 +5,7 @@ export const jsonl: EmitterFactory = {
   name: 'jsonl',
   extension: 'jsonl',
   description: 'JSON Lines, one article per line (the default)',
+  stateless: true,
   create() {
     return { article: (a) => `${JSON.stringify(a)}\n` };
   },

@@ -44,5 +44,9 @@ export interface EmitterFactory {
   /** 'per-article': with --out-dir, one file per article (Markdown), each written by a fresh emitter
    *  as start() + article() + end(); default 'per-input', one file per input */
   layout?: 'per-input' | 'per-article';
+  /** article() depends on nothing but the article and the options, and input() writes nothing: the
+   *  CLI may then call article() where the page was split (a worker thread) and pass on its text.
+   *  Honoured for the built-in formats only (a worker loads an emitter by its format name). */
+  stateless?: boolean;
   create(options: EmitterOptions): Emitter;
 }
