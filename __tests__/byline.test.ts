@@ -55,6 +55,15 @@ describe('photo credits', () => {
     expect(text.slice(0, c.start)).toBe('图为重庆市人大代表米佳。');
   });
 
+  it('reads credits in brackets, with /摄, and after a sentence and a space', () => {
+    const text = '6月1日，孩子们在公园里游玩。（新华社记者 李贺 摄）';
+    const c = parseCredit(text)!;
+    expect(c).toMatchObject({ photographers: ['李贺'], source: '新华社', raw: '（新华社记者 李贺 摄）' });
+    expect(text.slice(0, c.start)).toBe('6月1日，孩子们在公园里游玩。');
+    expect(parseCredit('孩子们在公园里游玩。 张三/摄')).toMatchObject({ photographers: ['张三'] });
+    expect(parseCredit('孩子们在公园里游玩。 本报记者 王小明 摄影')).toMatchObject({ photographers: ['王小明'], source: null });
+  });
+
   it('does not read 拍摄 inside a sentence as a credit', () => {
     expect(parseCredit('他用手机拍摄')).toBeNull();
   });
@@ -67,6 +76,8 @@ describe('byline lines and tags', () => {
     expect(parseBylineLine('记者、攝影:李明佑')).toMatchObject({ reporters: ['李明佑'], photographers: ['李明佑'] });
     expect(parseBylineLine('文/图 王小明')).toMatchObject({ reporters: ['王小明'], photographers: ['王小明'] });
     expect(parseBylineLine('本报特约记者 赵 刚')).toMatchObject({ reporters: ['赵刚'] });
+    expect(parseBylineLine('本报记者 张三 北京报道')).toMatchObject({ reporters: ['张三'], raw: '本报记者 张三 北京报道' });
+    expect(parseBylineLine('文/本报记者 张三')).toMatchObject({ reporters: ['张三'] });
   });
 
   it('takes names alone only where a byline is expected', () => {

@@ -178,6 +178,8 @@ function mergePeople(into: People & { rejected?: string[] }, from: People): void
 // --- standalone byline lines -------------------------------------------------------------------
 
 const BYLINE_LINE_RE = new RegExp(`^(${OUTLET_SOURCE})?(${ROLE_GROUP})`, 'u');
+// tried once per run of spaces (the lookbehind): from every space of a long run it would be quadratic
+const FILED_FROM_RE = /(?<![ \t\u3000])[ \t\u3000]+[\p{Script=Han}]{0,6}(?:报道|報道)$/u;
 const CREDIT_PREFIX_RE = /^(文\s*[/／]\s*图|文\s*[/／]\s*圖|图文|圖文|文图|图\s*[/／]|圖\s*[/／]|文\s*[/／])\s*/u;
 
 /**
@@ -185,14 +187,19 @@ const CREDIT_PREFIX_RE = /^(文\s*[/／]\s*图|文\s*[/／]\s*圖|图文|圖文|
  * Names-only lines (王 颖) count when `namesOnly` is allowed (right under a headline).
  */
 export function parseBylineLine(text: string, namesOnly = false): BylineFacts | null {
-  const t = text.trim();
+  if (text.length > 200) return null;
+  // 本报记者 张三 北京报道: where the report was filed is no name
+  const t = text.trim().replace(FILED_FROM_RE, '');
   if (t.length > 60 || /[。!?！？]/u.test(t)) return null;
-  const facts: BylineFacts = Object.assign(emptyPeople(), { source: null, agency: null, raw: t, rejected: [] });
+  const facts: BylineFacts = Object.assign(emptyPeople(), { source: null, agency: null, raw: text.trim(), rejected: [] });
   const prefix = CREDIT_PREFIX_RE.exec(t);
   if (prefix) {
     const p = prefix[1]!.replace(/\s/gu, '');
-    const { names, rejected } = splitNames(t.slice(prefix[0].length));
-    if (rejected.length || !names.length) return null;
+    // 文/图 王小明, or 文/本报记者 张三 (the role words read as usual)
+    const rest = t.slice(prefix[0].length).replace(new RegExp(`^(?:${OUTLET_SOURCE})?(?=${ROLE_GROUP})`, 'u'), '');
+    const people = parsePeople(rest, 'reporters', 4);
+    const names = people ? [...new Set([...people.reporters, ...people.photographers, ...people.correspondents])] : [];
+    if (!names.length) return null;
     if (p.includes('文')) facts.reporters.push(...names);
     if (p.includes('图') || p.includes('圖')) facts.photographers.push(...names);
     return facts;
@@ -222,9 +229,10 @@ export function parseBylineLine(text: string, namesOnly = false): BylineFacts | 
 const PHOTO = PHOTO_SUFFIXES.join('|');
 const CREDIT_RE = new RegExp(
   // a credit starts after the *last* space of a run: starting at every space of a long run is quadratic
-  `(^|[。！？!?”」]|\\s(?![ \\t\\u3000]))((${OUTLET_SOURCE})?(${ROLE_GROUP})?[ \\t\\u3000]*` +
-    `([${HAN}·]{1,4}(?:[ \\t\\u3000、,，]+[${HAN}·]{1,4}){0,5})[ \\t\\u3000]*(?:${PHOTO})` +
-    `(?:[ \\t\\u3000]*[/／][ \\t\\u3000]*([^\\s/／()（）]{2,12}))?[ \\t\\u3000]*(?:[(（]下同[)）])?)[ \\t\\u3000]*$`,
+  // (the white space after a sentence end belongs to the boundary, so the credit starts at its first word)
+  `(^|[。！？!?”」][ \\t\\u3000]*[(（]?|\\s(?![ \\t\\u3000])[(（]?|[(（])((${OUTLET_SOURCE})?(${ROLE_GROUP})?[ \\t\\u3000]*` +
+    `([${HAN}·]{1,4}(?:[ \\t\\u3000、,，]+[${HAN}·]{1,4}){0,5})[ \\t\\u3000]*[/／]?(?:${PHOTO})` +
+    `(?:[ \\t\\u3000]*[/／][ \\t\\u3000]*([^\\s/／()（）]{2,12}))?[ \\t\\u3000]*(?:[(（]下同[)）])?)[)）]?[ \\t\\u3000]*$`,
   'u',
 );
 
@@ -243,9 +251,11 @@ export function parseCredit(text: string): CreditFacts | null {
   if (rejected.length || names.length === 0) return null;
   // without a role word or outlet, only a short line is a credit (张三 摄), not the end of a sentence
   if (!roleWord && !outlet && m.index + m[1]!.length > 0 && !/\s/u.test(m[1]!)) return null;
-  const start = m.index + m[1]!.length;
+  // an opening bracket before the credit belongs to it: （新华社记者 李贺 摄）
+  const open = /[(（]$/u.test(m[1]!) ? 1 : 0;
+  const start = m.index + m[1]!.length - open;
   const facts: CreditFacts = Object.assign(emptyPeople(), {
-    source: outletOrNull(outlet), agency: m[6] ?? null, raw: m[2]!.trim(), rejected: [], start,
+    source: outletOrNull(outlet), agency: m[6] ?? null, raw: text.slice(start).trim(), rejected: [], start,
   });
   facts.photographers.push(...names);
   return facts;

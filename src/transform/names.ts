@@ -13,6 +13,9 @@ const NOT_NAMES = new Set([
   '国际观察', '新闻分析', '评论员', '評論員', '特稿', '专稿', '專稿', '综述', '綜述', '述评', '述評', '快讯', '快訊',
 ]);
 
+/** Words no name contains: a role, a report, the paper itself (本报记者, 北京报道). */
+const NOT_IN_NAMES_RE = /记者|記者|通讯员|通訊員|编辑|編輯|摄影|攝影|报道|報道|本报|本報|评论员|評論員|实习生|實習生/u;
+
 export interface NameList {
   names: string[];
   rejected: string[];
@@ -36,7 +39,7 @@ export function splitNames(text: string, maxUnroled = 4): NameList {
   const names: string[] = [];
   const rejected: string[] = [];
   for (const m of merged) {
-    if (NAME_RE.test(m) && !NOT_NAMES.has(m) && [...m].length <= maxUnroled + 4) names.push(m);
+    if (NAME_RE.test(m) && !NOT_NAMES.has(m) && !NOT_IN_NAMES_RE.test(m) && [...m].length <= maxUnroled + 4) names.push(m);
     else rejected.push(m);
   }
   return { names, rejected };
