@@ -27,6 +27,7 @@ import { DecodeError } from '../read/decode.js';
 import { describeVerifyReport } from '../verify.js';
 import { convertPage, pageEmitter, pageNameOf, summarise, type PageResult, type PageSettings, type PageTask, type WorkerInit, type WorkerReply } from './worker.js';
 import { loadEmitter } from '../emit/registry.js';
+import { SharedSegmenter } from './segmenter.js';
 import { fileOutput, stdoutOutput, streamOutput, PipeClosed, type Output } from './output.js';
 import { Progress, summaryLine, type RunCounts } from './progress.js';
 import { tempPathFor, trackTemp, commitTemp, writeFileAtomic, onInterrupt, reportInterrupt } from './atomic-write.js';
@@ -428,8 +429,11 @@ class WorkerPool {
   private batchChars = 0;
   private flushScheduled = false;
   private closed = false;
+  /** one jieba for all workers (~47 MB each otherwise); replacements of crashed workers may load their own */
+  private readonly segmenter: SharedSegmenter;
 
   constructor(size: number, private readonly settings: PageSettings) {
+    this.segmenter = new SharedSegmenter(size * 2);
     for (let i = 0; i < size; i++) this.workers.push(this.spawn());
   }
 
@@ -450,6 +454,7 @@ class WorkerPool {
     this.closed = true;
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
     this.workers.length = 0;
+    await this.segmenter.close();
   }
 
   private flush(): void {
@@ -461,7 +466,8 @@ class WorkerPool {
   }
 
   private spawn(): { worker: Worker; jobs: Pending[][] } {
-    const init: WorkerInit = { newsSplitPageWorker: true, settings: this.settings };
+    const remote = this.segmenter.claim();
+    const init: WorkerInit = { newsSplitPageWorker: true, settings: this.settings, ...(remote ? { segmenter: remote } : {}) };
     // dist/cli/worker.js next to this module once built: the worker loads compiled JavaScript
     const slot = { worker: new Worker(new URL('./worker.js', import.meta.url), { workerData: init }), jobs: [] as Pending[][] };
     slot.worker.on('message', (replies: WorkerReply[]) => {

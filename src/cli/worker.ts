@@ -16,6 +16,8 @@ import { verify, type VerifyReport } from '../verify.js';
 import type { SplitResult } from '../types.js';
 import type { Emitter, EmitterOptions } from '../emit/types.js';
 import { loadEmitter } from '../emit/registry.js';
+import { useSegmenter } from '../transform/junction.js';
+import { remoteSegmenter, type RemoteSlot } from './segmenter.js';
 
 export interface PageSettings {
   repair: boolean;
@@ -85,11 +87,14 @@ export function convertPage(task: PageTask, settings: PageSettings, emitter?: Em
 export interface WorkerInit {
   newsSplitPageWorker: true;
   settings: PageSettings;
+  /** the shared segmenter's slot for this worker (none: it loads its own) */
+  segmenter?: RemoteSlot;
 }
 
 const init = workerData as WorkerInit | undefined;
 if (parentPort && init?.newsSplitPageWorker) {
   const port = parentPort;
+  if (init.segmenter) useSegmenter(remoteSegmenter(init.segmenter));
   const emitter = pageEmitter(init.settings);
   // a batch of pages in, one reply per page out, in the same order (batches stay in order: each
   // waits for the emitter, which loads once)

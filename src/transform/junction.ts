@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 
-interface Segmenter {
+export interface Segmenter {
   cut(text: string, hmm?: boolean): string[];
 }
 
@@ -15,17 +15,25 @@ let segmenter: Segmenter | null | undefined;
 const cache = new Map<string, boolean>();
 const WINDOW = 6;
 
-function load(): Segmenter | null {
-  if (segmenter !== undefined) return segmenter;
+/** jieba with its dictionary, or null where it cannot load (then the layout evidence alone decides). */
+export function loadSegmenter(): Segmenter | null {
   try {
     const require = createRequire(import.meta.url);
     const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(d: Uint8Array): Segmenter } };
     // read dict.txt directly: the package's dict.js also reads a 6 MB idf table we do not use
-    segmenter = Jieba.withDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
+    return Jieba.withDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
   } catch {
-    // No segmenter on this platform: the layout evidence alone decides.
-    segmenter = null;
+    return null;
   }
+}
+
+/** Segment with `s` instead of loading jieba here (worker threads share one: cli/segmenter.ts). */
+export function useSegmenter(s: Segmenter): void {
+  segmenter = s;
+}
+
+function load(): Segmenter | null {
+  if (segmenter === undefined) segmenter = loadSegmenter();
   return segmenter;
 }
 
