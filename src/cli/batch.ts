@@ -13,7 +13,7 @@
  * reading of inputs instead of filling RAM.
  */
 import type { Profile } from '../knowledge/profile.js';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, openSync } from 'node:fs';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, extname, join, posix } from 'node:path';
@@ -635,7 +635,10 @@ class FileTree implements Destination {
       const temp = tempPathFor(target);
       trackTemp(temp);
       const emitter = this.factory.create(this.options);
-      f = { emitter, out: streamOutput(createWriteStream(temp), true), temp, target };
+      // opened here, synchronously: an interrupt (atomic-write.ts removes tracked temp files, then
+      // exits) must not race an open still in flight that would create the file after the removal
+      const fd = openSync(temp, 'wx');
+      f = { emitter, out: streamOutput(createWriteStream(temp, { fd }), true), temp, target };
       this.open_.set(i, f);
       await f.out.write(emitter.start?.() ?? '');
     }
