@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
-import { runCli, SAMPLE } from './helpers/cli.js';
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, SAMPLE, FIXTURES } from './helpers/cli.js';
 
 describe('news-split command line', () => {
   it('prints one JSON line per article of the sample page', () => {
@@ -31,6 +33,30 @@ describe('news-split command line', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.articles).toHaveLength(3);
     expect(doc.inputs[0].diagnostics.furniture).toEqual([]);
+  });
+
+  it('reports furniture of JSON Lines runs with --diagnostics, the same with any --jobs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ns-diag-'));
+    const page = join(FIXTURES, 'phenomena', 'furniture.txt');
+    const outs = ['1', '2'].map((jobs) => {
+      const file = join(dir, `d${jobs}.jsonl`);
+      const r = runCli(['--jobs', jobs, '--diagnostics', file, page, SAMPLE], undefined, { NEWS_SPLIT_POOL_MIN_CHARS: '0' });
+      expect(r.status).toBe(0);
+      return readFileSync(file, 'utf8');
+    });
+    expect(outs[1]).toBe(outs[0]);
+    const records = outs[0]!.trim().split('\n').map((l) => JSON.parse(l));
+    expect(records.map((r) => [r.file, r.page])).toEqual([[page, 1], [SAMPLE, 1]]);
+    expect(records[0].pageDate).toBe('2024-03-08');
+    expect(records[0].furniture.map((f: { text: string }) => f.text)).toEqual(['2024年3月8日  星期五  晨光日报  第2版', '（下转第3版）', '下转第3版', '责任编辑：刘 洋  美编：陈 晨']);
+    expect(records[1].furniture).toEqual([]);
+  });
+
+  it('refuses a --diagnostics file it cannot write, before converting anything', () => {
+    const r = runCli(['--diagnostics', '/nonexistent-folder/d.jsonl', SAMPLE]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--diagnostics /nonexistent-folder/d.jsonl: no such folder');
   });
 
   it('answers a missing file with exit 1 and a message naming it, no stack trace', () => {

@@ -38,6 +38,8 @@ export type MessageLevel = 'error' | 'warning' | 'note';
 export interface BatchOptions {
   /** a newspaper profile for every page */
   profile?: Profile;
+  /** --diagnostics FILE: one JSON line per page with its furniture and warnings */
+  diagnostics?: string;
   inputs: InputFile[];
   factory: EmitterFactory;
   emitterOptions: EmitterOptions;
@@ -113,6 +115,15 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   const room = new Room(jobs * MAX_PAGES_IN_FLIGHT_PER_JOB, MAX_CHARS_IN_FLIGHT);
   const queue = new StepQueue();
   const dest = destinationFor(o);
+  let diagnostics: Output | null = null;
+  if (o.diagnostics) {
+    // opened before any input is read: a path that cannot be written is an error now, not a crash later
+    try {
+      diagnostics = streamOutput(createWriteStream('', { fd: openSync(o.diagnostics, 'w') }), true);
+    } catch (err) {
+      return { counts: { files: o.inputs.length, skipped: 0, pages: 0, articles: 0, repairs: 0, warnings: 0, failures: 0, seconds: 0 }, failures: [], pipeClosed: false, outputError: `--diagnostics ${o.diagnostics}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (err as Error).message}` };
+    }
+  }
   // Ctrl-C / SIGTERM: remove temporary files, say which outputs were finished (atomic-write.ts)
   if (o.outDir) onInterrupt(reportInterrupt);
   const plan = planOutputs(o, dest);
@@ -233,6 +244,13 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
             };
             if (!(await writing(step.input, () => dest.page(step.input, input, report, result.articles)))) break;
           }
+          if (diagnostics) {
+            const record = {
+              file: input.name, page: step.page, encoding: step.encoding, pageDate: summary.pageDate,
+              furniture: summary.diagnostics.furniture, warnings: summary.diagnostics.warnings,
+            };
+            await diagnostics.write(`${JSON.stringify(record)}\n`);
+          }
           s.pages++;
           s.articles += summary.articles;
           counts.pages++;
@@ -274,6 +292,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     stop();
     queue.close();
     await runner.close();
+    await diagnostics?.close().catch((err: Error) => { outputError ??= `${o.diagnostics}: ${err.message}`; });
     if (o.inputs.some((f) => f.path === null)) process.stdin.destroy();
     counts.seconds = (Date.now() - started) / 1000;
     progress.stop();

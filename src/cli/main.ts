@@ -22,6 +22,7 @@ export const EXIT = { ok: 0, inputFailed: 1, usage: 2, strictWarnings: 3 } as co
 
 interface CliOptions {
   profile?: string;
+  diagnostics?: string;
   format: string;
   output?: string;
   date?: string;
@@ -86,6 +87,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--excel', 'csv for Excel: as --bom, and neutralise cells starting with = + - @')
     .option('--emitter <module>', 'load a plug-in emitter (.js/.mjs path or package name); repeatable', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--list-formats', 'list the built-in and loaded output formats')
+    .option('--diagnostics <file>', 'write what went to no article (furniture) and warnings, one JSON line per page')
     .option('--profile <file>', "a newspaper profile (JSON or YAML): the paper's name, furniture, dateline, byline and headline rules")
     .option('--date <date>', 'publication date (YYYY, YYYY-MM or YYYY-MM-DD) to complete datelines')
     .option('--no-repair', 'do not re-join paragraphs cut by page or column breaks')
@@ -178,7 +180,7 @@ export async function main(argv: string[]): Promise<number> {
     skipExisting: opts.skipExisting ?? false, ...(opts.jobs ? { jobs: opts.jobs } : {}),
     failFast: opts.failFast ?? false, strict: opts.strict ?? false, verify: opts.verify ?? false,
     repair: opts.repair, ...(opts.date ? { date: opts.date } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}),
-    ...(profile ? { profile } : {}),
+    ...(profile ? { profile } : {}), ...(opts.diagnostics ? { diagnostics: opts.diagnostics } : {}),
     ...(pageSeparator ? { pageSeparator } : {}),
     notes, quiet: opts.quiet ?? false, progress: showProgress, forcedProgress: !tty,
     debug: opts.debug ?? false, format: formatMessage,

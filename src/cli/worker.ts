@@ -13,7 +13,7 @@ import type { Profile } from '../knowledge/profile.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { split } from '../pipeline.js';
 import { verify, type VerifyReport } from '../verify.js';
-import type { SplitResult } from '../types.js';
+import type { Diagnostics, SplitResult } from '../types.js';
 import type { Emitter, EmitterOptions } from '../emit/types.js';
 import { loadEmitter } from '../emit/registry.js';
 import { useSegmenter } from '../transform/junction.js';
@@ -42,6 +42,9 @@ export interface PageSummary {
   repairs: number;
   /** the articles' warnings (each prefixed with its article's id), then the page's */
   warnings: string[];
+  /** what went to no article, and the page's own warnings and date (for --diagnostics) */
+  diagnostics: Diagnostics;
+  pageDate: string | null;
 }
 
 export type PageResult =
@@ -61,7 +64,7 @@ export function summarise(result: SplitResult, pageName: string): PageSummary {
     for (const w of a.warnings) warnings.push(`${a.id}: ${w}`);
   }
   for (const w of result.diagnostics.warnings) warnings.push(`${pageName}: ${w}`);
-  return { articles: result.articles.length, repairs, warnings };
+  return { articles: result.articles.length, repairs, warnings, diagnostics: result.diagnostics, pageDate: result.pageDate };
 }
 
 /** How a page is named in its warnings: the input's name, and pN after the first page. */
