@@ -5,7 +5,7 @@
  * is cut into several units. Furniture glued to the start or end of a line is cut off and reported.
  */
 import { toLines, isBlank, type Line } from '../read/lines.js';
-import { FURNITURE_PREFIXES, FURNITURE_SUFFIXES, HTML_BREAK_RE } from '../knowledge/furniture.js';
+import { FURNITURE_PREFIXES, FURNITURE_SUFFIXES, HTML_BREAK_RE, applies } from '../knowledge/furniture.js';
 import { SENTENCE_END, CLOSERS } from '../knowledge/punctuation.js';
 import { parseLead } from '../transform/byline.js';
 import type { Furniture } from '../types.js';
@@ -66,6 +66,7 @@ export function toUnits(text: string): UnitsResult {
       }
     }
     for (const rule of FURNITURE_SUFFIXES) {
+      if (!applies(rule, body)) continue;
       const m = rule.pattern.exec(body);
       if (m && m.index > 0) {
         const piece = m[0].trim();

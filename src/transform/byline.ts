@@ -63,7 +63,12 @@ const PAREN_RE = /^[ \t\u3000]*[(（]([^()（）]{1,80})[)）]/u;
 const REPORTED_RE = new RegExp(`^[ \\t\\u3000]*((?:${ROLE_GROUP})[:：]?[ \\t\\u3000]*[${HAN}· \\t\\u3000、]{2,30}?)(?:报道|報道)[:：,，]?`, 'u');
 
 /** Recognise a dateline lead at the start of a paragraph: 重庆日报讯(记者 张 璐) / 新华社北京5月27日电 */
+/** A lead ends within its first ~50 characters in 讯, 电 or 消息: a cheap test before the long pattern. */
+const LEAD_KIND_RE = /[讯訊电電]|消息/u;
+const LEAD_REACH = 64;
+
 export function parseLead(text: string): LeadFacts | null {
+  if (!LEAD_KIND_RE.test(text.slice(0, LEAD_REACH))) return null;
   const m = LEAD_RE.exec(text);
   if (!m) return null;
   const [, , outletText, placeText, dateText, kind] = m;
@@ -243,6 +248,7 @@ export interface CreditFacts extends BylineFacts {
 
 /** A photo credit at the end of a line: 重庆日报记者 谢智强 摄/视觉重庆, 新华社记者鞠鹏摄, 中新网记者 何蓬磊 摄 */
 export function parseCredit(text: string): CreditFacts | null {
+  if (!text.includes('摄') && !text.includes('攝')) return null;
   const m = CREDIT_RE.exec(text);
   if (!m) return null;
   const outlet = m[3] ?? null;
@@ -277,6 +283,7 @@ export interface TagFacts extends BylineFacts {
 
 /** A reporter tag closing a short item, after its last sentence: …。(吕劲) / …。(記者 李勇、李松) */
 export function parseTrailingTag(text: string): TagFacts | null {
+  if (!/[)）]\s*$/u.test(text.slice(-4))) return null;
   const m = TAG_RE.exec(text);
   if (m && m.index > 0) {
     const before = text.slice(0, m.index).trimEnd();
