@@ -87,6 +87,8 @@ export interface BatchResult {
 const POOL_MIN_CHARS = envNumber('NEWS_SPLIT_POOL_MIN_CHARS') ?? 1 << 20;
 const MAX_PAGES_IN_FLIGHT_PER_JOB = 64;
 const MAX_CHARS_IN_FLIGHT = 32 << 20;
+/** Young-generation size of page workers, MB (V8's default grows to tens of MB per thread). */
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 8 };
 /** inputs up to this size are read in one piece (a read stream allocates its whole buffer per file) */
 const WHOLE_FILE_BYTES = 1 << 20;
 /** warnings listed under --strict before "… and N more" */
@@ -488,7 +490,9 @@ class WorkerPool {
     const remote = this.segmenter.claim();
     const init: WorkerInit = { newsSplitPageWorker: true, settings: this.settings, ...(remote ? { segmenter: remote } : {}) };
     // dist/cli/worker.js next to this module once built: the worker loads compiled JavaScript
-    const slot = { worker: new Worker(new URL('./worker.js', import.meta.url), { workerData: init }), jobs: [] as Pending[][] };
+    // a small young generation: a page worker keeps nothing between pages, and every worker's heap
+    // counts towards the run's peak memory (no old-generation cap: one huge page must still fit)
+    const slot = { worker: new Worker(new URL('./worker.js', import.meta.url), { workerData: init, resourceLimits: WORKER_HEAP }), jobs: [] as Pending[][] };
     slot.worker.on('message', (replies: WorkerReply[]) => {
       const job = slot.jobs.shift() ?? [];
       replies.forEach((reply, k) => {
