@@ -28,6 +28,7 @@ export const FURNITURE_RULES: FurnitureRule[] = [
   { kind: 'page-header', example: '《 人民日报 》( 2026年06月12日 06 版)', pattern: new RegExp(String.raw`^《\s*[^》]{2,12}\s*》\s*[(（]\s*${DATE}\s*[A-Z]?\d{1,3}\s*版\s*[)）]$`, 'u'), needs: ['版'] },
   { kind: 'page-header', example: '第07版:要闻', pattern: /^第?\s*[A-Z]?\d{1,3}\s*版\s*[:：]\s*\S[^。]{0,12}$/u, needs: ['版'] },
   { kind: 'page-header', example: '第 1 版', pattern: /^第\s*[A-Z]?\d{1,3}\s*版$/u, needs: ['版'] },
+  { kind: 'page-header', example: 'A3版 要闻', pattern: /^(?:版面\s*[:：]\s*)?第?\s*[A-Z]?\d{1,3}\s*版(?:[ \t\u3000]+\S{1,8})?$/u, needs: ['版'] },
   { kind: 'page-header', example: 'A26 中國新聞 … 2015 年 8 月 10 日(星期一)', pattern: new RegExp(String.raw`^[A-Z]?\d{1,3}\s+\S.{0,40}${DATE}\s*[(（]?星期[一二三四五六日天][)）]?$`, 'u'), needs: ['星期'] },
   { kind: 'page-header', example: '2023年4月4日重庆手机报', pattern: new RegExp(String.raw`^${DATE}\s*(?:星期[一二三四五六日天])?\s*\S{0,10}(?:报|報|刊)(?:\s*第?\s*[A-Z]?\d{1,3}\s*版)?$`, 'u'), needs: ['报', '報', '刊'] },
   { kind: 'page-header', example: '1985-01-02', pattern: new RegExp(String.raw`^${DATE}(?:\s*[(（]?星期[一二三四五六日天][)）]?)?$`, 'u') },
@@ -36,9 +37,10 @@ export const FURNITURE_RULES: FurnitureRule[] = [
   // The mirror's separator before each article of 人民日报 1946–2003: 第1版(要闻)专栏:
   { kind: 'page-header', example: '第1版(要闻)专栏:', pattern: /^第\s*\d{1,3}\s*版\s*[(（][^)）]{0,12}[)）]\s*专栏\s*[:：]?$/u, needs: ['专栏'] },
   // Editor and imprint lines.
-  { kind: 'editor', example: '责任编辑:周舟', pattern: /^[(（]?\s*(?:责任编辑|責任編輯|本版编辑|本版編輯|本版责编|本版責編|责编|責編|编辑|編輯|美编|美編|校对|校對|版式设计|版式設計|制图|製圖)\s*[:：]/u, needs: ['编', '編', '校', '版式', '制图', '製圖'] },
+  // (also bracketed, and with a space instead of the colon: 【责任编辑：张三】, 责任编辑 张三)
+  { kind: 'editor', example: '责任编辑:周舟', pattern: /^[(（【\[]?\s*(?:责任编辑|責任編輯|本版编辑|本版編輯|本版责编|本版責編|责编|責編|编辑|編輯|美编|美編|校对|校對|版式设计|版式設計|制图|製圖)(?:\s*[:：]|[ \t\u3000]+(?=\S{2,4}(?:[ \t\u3000]|[】\])）]?$)))/u, needs: ['编', '編', '校', '版式', '制图', '製圖'] },
   { kind: 'editor', example: '2026-01-30 03:09:19 来源:参考消息网 责任编辑:刘天霖', pattern: /(?:来源|來源)\s*[:：].{0,40}(?:编辑|編輯|作者|记者|記者)\s*[:：]/u, needs: ['来源', '來源'] },
-  { kind: 'editor', example: '来源:新民晚报 记者:罗水元', pattern: /^(?:来源|來源)\s*[:：]\s*\S{2,16}(?:\s|$)/u, needs: ['来源', '來源'] },
+  { kind: 'editor', example: '来源:新民晚报 记者:罗水元', pattern: /^[(（【]?(?:本文)?(?:来源|來源)\s*[:：]\s*[^\s)）】]{2,16}[)）】]?(?:\s|$)/u, needs: ['来源', '來源'] },
   // Jump lines: 下转第2版, (上接第1版)
   { kind: 'jump', example: '下转第2版', pattern: /^[(（]?\s*(?:下转|下轉|上接|转第|轉第|接第|紧接|緊接)\s*(?:第|第\s*)?[A-Z]?\d{1,3}\s*版\s*[)）]?$/u, needs: ['版'] },
   // Web residue around mirrored articles.
@@ -46,7 +48,7 @@ export const FURNITURE_RULES: FurnitureRule[] = [
   { kind: 'navigation', example: '首页 > 新闻 > 正文', pattern: /^\S{1,8}(?:\s*>\s*\S{1,10}){2,}$/u, needs: ['>'] },
   { kind: 'web-residue', example: 'http://www.sina.com.cn 2007年01月10日06:20 四川在线-华西都市报', pattern: /^https?:\/\/\S+/u, needs: ['http'] },
   { kind: 'web-residue', example: '详情点击: http://isjb.cn/QLLEXJR', pattern: /^[^。]{0,12}(?:https?:\/\/|www\.)\S+\s*$/u, needs: ['http', 'www.'] },
-  { kind: 'web-residue', example: '不支持Flash', pattern: /^(?:不支持Flash|您的浏览器不支持|爱问\s*[(（]iAsk\.com[)）]|分享到|打印本页|关闭窗口|返回顶部|返回首页|【打印】|【关闭】|\[打印\]|\[关闭\]|点击进入|扫一扫|扫码关注|微信扫一扫)/u },
+  { kind: 'web-residue', example: '不支持Flash', pattern: /^(?:不支持Flash|您的浏览器不支持|返回搜狐|查看更多|爱问\s*[(（]iAsk\.com[)）]|分享到|打印本页|关闭窗口|返回顶部|返回首页|【打印】|【关闭】|\[打印\]|\[关闭\]|点击进入|扫一扫|扫码关注|微信扫一扫)/u },
   { kind: 'web-residue', example: '娱乐专题搜索:', pattern: /^\S{0,8}(?:搜索|搜尋)\s*[:：]?$/u, needs: ['搜'] },
   { kind: 'web-residue', example: '|', pattern: /^[|｜\s]+$/u, needs: ['|', '｜'] },
   // a reprinting site's stock line: an outlet with a numeric date (参考消息网2026-01-30号报道); headlines never carry ISO dates
