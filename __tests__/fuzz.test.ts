@@ -19,7 +19,7 @@ const lead = fc.tuple(fc.constantFrom('本报讯', '新华社北京5月27日电'
   fc.constantFrom('', '(记者 张 璐)', '（记者 王小明 通讯员 李华）', '(记者 刘伟)'), words(5, 60))
   .map(([a, b, c]) => `${a}${b}${c}。`);
 const paragraph = words(5, 120).map((s) => `${s}。`);
-const furniture = fc.constantFrom('第 1 版', '责任编辑:周舟', '下转第2版', '2023年11月4日 星期六', '来源:新民晚报 记者:罗水元', '>>重庆实施计划', '【导读】', '■ 黄教授', '首页 > 新闻 > 正文', '1985-01-02');
+const furniture = fc.constantFrom('第 1 版', '责任编辑:赵敏', '下转第2版', '2023年11月4日 星期六', '来源:新民晚报 记者:李明', '>>重庆实施计划', '【导读】', '■ 黄教授', '首页 > 新闻 > 正文', '1985-01-02');
 const credit = fc.constantFrom('重庆日报记者 谢智强 摄/视觉重庆', '张三 摄', '(吕劲)', '本报记者 孙 振 胡婧怡', '图/李明');
 const piece = fc.oneof(headline, lead, paragraph, furniture, credit);
 const lineEnd = fc.constantFrom('\n', '\n\n', '\n\n\n', '\r\n', '\r', ' ', '\u2028');

@@ -47,7 +47,7 @@ function random(seed) {
 }
 
 const WEEKDAYS = '一二三四五六日';
-const EDITORS = ['周舟', '郭静', '唐小川', '韩 梅', '宋立新', '罗佳'];
+const EDITORS = ['赵敏', '郭静', '唐小川', '韩 梅', '宋立新', '罗佳'];
 
 /** Returns page(n) → the text of page n (its articles counted in page.articles). */
 export function pageMaker(seed = 1) {

@@ -10,7 +10,7 @@
  *   - a repair's `dropped` character (the copy a 'duplicate' repair removed);
  *   - the diagnostics' furniture list.
  * The dateline is not counted: it is read from the lead or the first paragraph and left there.
- * A web page's meta line (来源:新民晚报 记者:罗水元) is furniture *and* names the article's people,
+ * A web page's meta line (来源:新民晚报 记者:李明) is furniture *and* names the article's people,
  * so its byline.raw entry is a copy of a furniture text and is not counted a second time.
  *
  * Characters are compared as a multiset (order is free: titles are views, repairs re-join), so the

@@ -32,15 +32,15 @@ export const FURNITURE_RULES: FurnitureRule[] = [
   { kind: 'page-header', example: 'A26 中國新聞 … 2015 年 8 月 10 日(星期一)', pattern: new RegExp(String.raw`^[A-Z]?\d{1,3}\s+\S.{0,40}${DATE}\s*[(（]?星期[一二三四五六日天][)）]?$`, 'u'), needs: ['星期'] },
   { kind: 'page-header', example: '2023年4月4日重庆手机报', pattern: new RegExp(String.raw`^${DATE}\s*(?:星期[一二三四五六日天])?\s*\S{0,10}(?:报|報|刊)(?:\s*第?\s*[A-Z]?\d{1,3}\s*版)?$`, 'u'), needs: ['报', '報', '刊'] },
   { kind: 'page-header', example: '1985-01-02', pattern: new RegExp(String.raw`^${DATE}(?:\s*[(（]?星期[一二三四五六日天][)）]?)?$`, 'u') },
-  { kind: 'page-header', example: '仁聞報2013年十二月號', pattern: /^\S{1,10}(?:报|報)\s*\d{4}\s*年\s*\S{1,3}月[号號]$/u, needs: ['月'] },
+  { kind: 'page-header', example: '晨光報2013年十二月號', pattern: /^\S{1,10}(?:报|報)\s*\d{4}\s*年\s*\S{1,3}月[号號]$/u, needs: ['月'] },
   { kind: 'page-header', example: 'Page 1', pattern: /^(?:Page|PAGE|P\.)\s*\d{1,3}$/u, needs: ['P'] },
   // The mirror's separator before each article of 人民日报 1946–2003: 第1版(要闻)专栏:
   { kind: 'page-header', example: '第1版(要闻)专栏:', pattern: /^第\s*\d{1,3}\s*版\s*[(（][^)）]{0,12}[)）]\s*专栏\s*[:：]?$/u, needs: ['专栏'] },
   // Editor and imprint lines.
   // (also bracketed, and with a space instead of the colon: 【责任编辑：张三】, 责任编辑 张三)
-  { kind: 'editor', example: '责任编辑:周舟', pattern: /^[(（【\[]?\s*(?:责任编辑|責任編輯|本版编辑|本版編輯|本版责编|本版責編|责编|責編|编辑|編輯|美编|美編|校对|校對|版式设计|版式設計|制图|製圖)(?:\s*[:：]|[ \t\u3000]+(?=\S{2,4}(?:[ \t\u3000]|[】\])）]?$)))/u, needs: ['编', '編', '校', '版式', '制图', '製圖'] },
-  { kind: 'editor', example: '2026-01-30 03:09:19 来源:参考消息网 责任编辑:刘天霖', pattern: /(?:来源|來源)\s*[:：].{0,40}(?:编辑|編輯|作者|记者|記者)\s*[:：]/u, needs: ['来源', '來源'] },
-  { kind: 'editor', example: '来源:新民晚报 记者:罗水元', pattern: /^[(（【]?(?:本文)?(?:来源|來源)\s*[:：]\s*[^\s)）】]{2,16}[)）】]?(?:\s|$)/u, needs: ['来源', '來源'] },
+  { kind: 'editor', example: '责任编辑:王芳', pattern: /^[(（【\[]?\s*(?:责任编辑|責任編輯|本版编辑|本版編輯|本版责编|本版責編|责编|責編|编辑|編輯|美编|美編|校对|校對|版式设计|版式設計|制图|製圖)(?:\s*[:：]|[ \t\u3000]+(?=\S{2,4}(?:[ \t\u3000]|[】\])）]?$)))/u, needs: ['编', '編', '校', '版式', '制图', '製圖'] },
+  { kind: 'editor', example: '2026-01-30 03:09:19 来源:晨光网 责任编辑:王小明', pattern: /(?:来源|來源)\s*[:：].{0,40}(?:编辑|編輯|作者|记者|記者)\s*[:：]/u, needs: ['来源', '來源'] },
+  { kind: 'editor', example: '来源:晨光晚报 记者:李明', pattern: /^[(（【]?(?:本文)?(?:来源|來源)\s*[:：]\s*[^\s)）】]{2,16}[)）】]?(?:\s|$)/u, needs: ['来源', '來源'] },
   // Jump lines: 下转第2版, (上接第1版)
   { kind: 'jump', example: '下转第2版', pattern: /^[(（]?\s*(?:下转|下轉|上接|转第|轉第|接第|紧接|緊接)\s*(?:第|第\s*)?[A-Z]?\d{1,3}\s*版\s*[)）]?$/u, needs: ['版'] },
   // Web residue around mirrored articles.
@@ -51,11 +51,11 @@ export const FURNITURE_RULES: FurnitureRule[] = [
   { kind: 'web-residue', example: '不支持Flash', pattern: /^(?:不支持Flash|您的浏览器不支持|返回搜狐|查看更多|爱问\s*[(（]iAsk\.com[)）]|分享到|打印本页|关闭窗口|返回顶部|返回首页|【打印】|【关闭】|\[打印\]|\[关闭\]|点击进入|扫一扫|扫码关注|微信扫一扫)/u },
   { kind: 'web-residue', example: '娱乐专题搜索:', pattern: /^\S{0,8}(?:搜索|搜尋)\s*[:：]?$/u, needs: ['搜'] },
   { kind: 'web-residue', example: '|', pattern: /^[|｜\s]+$/u, needs: ['|', '｜'] },
-  // a reprinting site's stock line: an outlet with a numeric date (参考消息网2026-01-30号报道); headlines never carry ISO dates
-  { kind: 'web-residue', example: '参考消息网2026-01-30号报道', pattern: /^[^。，,]{0,12}\d{4}-\d{1,2}-\d{1,2}[^。，,]{0,8}$/u, needs: ['-'] },
+  // a reprinting site's stock line: an outlet with a numeric date (晨光网2026-01-30号报道); headlines never carry ISO dates
+  { kind: 'web-residue', example: '晨光网2026-01-30号报道', pattern: /^[^。，,]{0,12}\d{4}-\d{1,2}-\d{1,2}[^。，,]{0,8}$/u, needs: ['-'] },
   { kind: 'image-placeholder', example: '头条787x93px', pattern: /\d{2,4}\s*[x×*]\s*\d{2,4}\s*(?:px)?$|banner$|^\[?(?:图片|圖片|img|image)\]?$/iu },
   // Tables of contents and teasers: 1. 标题 (mirror TOC), >标题 (导读 bullets), 要聞 P.2
-  { kind: 'table-of-contents', example: '1. 国务院办公厅发出公告 今年夏时制从4月12日开始', pattern: /^\d{1,2}\.\s+\S[^。]*$/u, maxLength: 200, needs: ['.'] },
+  { kind: 'table-of-contents', example: '1. 市政府召开常务会议 部署春耕生产', pattern: /^\d{1,2}\.\s+\S[^。]*$/u, maxLength: 200, needs: ['.'] },
   { kind: 'table-of-contents', example: '>重庆实施资本市场"千里马计划"', pattern: /^>(?!>)\s*\S/u, needs: ['>'] },
   { kind: 'table-of-contents', example: '要聞 P.2', pattern: /^\S{1,6}\s*P\.\s*\d{1,3}(?:-\d{1,3})?$/u, needs: ['P.'] },
   // Section rubrics in brackets: 【导读】, 【封面新闻】

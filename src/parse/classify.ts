@@ -27,7 +27,7 @@ export type UnitKind = 'furniture' | 'lead' | 'byline' | 'credit' | 'heading' | 
 export interface ClassifiedUnit extends Unit {
   kind: UnitKind;
   furnitureKind?: FurnitureKind;
-  /** people named by a furniture line (来源:新民晚报 记者:罗水元) */
+  /** people named by a furniture line (来源:新民晚报 记者:李明) */
   meta?: BylineFacts;
   lead?: LeadFacts;
   byline?: BylineFacts;

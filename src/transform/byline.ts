@@ -309,7 +309,7 @@ function pick(p: People): People {
 
 const META_FIELD_RE = /(来源|來源|记者|記者|作者|责任编辑|責任編輯|编辑|編輯)\s*[:：]\s*([^\s|｜:：]+)/gu;
 
-/** 来源:新民晚报 记者:罗水元 编辑:裘颖琼 — furniture that still names the article's people. */
+/** 来源:新民晚报 记者:李明 编辑:王芳 — furniture that still names the article's people. */
 export function parseMetaLine(text: string): BylineFacts | null {
   const facts: BylineFacts = Object.assign(emptyPeople(), { source: null, agency: null, raw: text.trim(), rejected: [] });
   let any = false;
