@@ -28,13 +28,12 @@ export const ROLE_WORDS: ReadonlyArray<readonly [string, Role]> = [
 
 /** Words that, after names, credit them with the photo (X 摄, X 摄影). */
 export const PHOTO_SUFFIXES = ['摄影', '攝影', '摄', '攝'];
-/** Prefixes that credit a photo or text before the names (图/X, 文/X, 文/图 X). */
+/** Prefixes that credit text or photo before the names (文/图 X, 图/X, 文/X); a slash may be full-width or spaced. */
 export const CREDIT_PREFIXES: ReadonlyArray<readonly [string, Role[]]> = [
   ['文/图', ['reporters', 'photographers']], ['文/圖', ['reporters', 'photographers']],
   ['文图', ['reporters', 'photographers']], ['圖文', ['reporters', 'photographers']], ['图文', ['reporters', 'photographers']],
   ['图/', ['photographers']], ['圖/', ['photographers']],
-  ['图', ['photographers']], ['圖', ['photographers']],
-  ['文/', ['reporters']], ['文', ['reporters']],
+  ['文/', ['reporters']],
 ];
 
 /** A combined role: 记者、攝影:李明佑 names the same person in both roles. */

@@ -8,7 +8,7 @@
  *
  * Newspaper knowledge (role words, outlets) lives in ../knowledge; this file applies it.
  */
-import { ROLE_ALTERNATION, rolesOf, PHOTO_SUFFIXES, type Role } from '../knowledge/roles.js';
+import { ROLE_ALTERNATION, rolesOf, PHOTO_SUFFIXES, CREDIT_PREFIXES, type Role } from '../knowledge/roles.js';
 import { OUTLET_SOURCE, KNOWN_AGENCIES, outletOrNull, looksLikeOutlet } from '../knowledge/outlets.js';
 import { splitNames, splitUnroledNames, isPlausibleName } from './names.js';
 
@@ -185,7 +185,12 @@ function mergePeople(into: People & { rejected?: string[] }, from: People): void
 const BYLINE_LINE_RE = new RegExp(`^(${OUTLET_SOURCE})?(${ROLE_GROUP})`, 'u');
 // tried once per run of spaces (the lookbehind): from every space of a long run it would be quadratic
 const FILED_FROM_RE = /(?<![ \t\u3000])[ \t\u3000]+[\p{Script=Han}]{0,6}(?:报道|報道)$/u;
-const CREDIT_PREFIX_RE = /^(文\s*[/／]\s*图|文\s*[/／]\s*圖|图文|圖文|文图|图\s*[/／]|圖\s*[/／]|文\s*[/／])\s*/u;
+const CREDIT_PREFIX_RE = new RegExp(
+  `^(${[...CREDIT_PREFIXES].map(([p]) => p).sort((a, b) => b.length - a.length).map((p) => p.replace('/', '\\s*[/／]\\s*')).join('|')})\\s*`,
+  'u',
+);
+/** the outlet before a role word after a credit prefix (文/本报记者 张三) */
+const OUTLET_BEFORE_ROLE_RE = new RegExp(`^(?:${OUTLET_SOURCE})?(?=${ROLE_GROUP})`, 'u');
 
 /**
  * A line that is only a byline: 本报记者 孙 振 胡婧怡 / 仁聞報記者 / 记者、攝影:李明佑 / 文/图 X.
@@ -199,14 +204,13 @@ export function parseBylineLine(text: string, namesOnly = false): BylineFacts | 
   const facts: BylineFacts = Object.assign(emptyPeople(), { source: null, agency: null, raw: text.trim(), rejected: [] });
   const prefix = CREDIT_PREFIX_RE.exec(t);
   if (prefix) {
-    const p = prefix[1]!.replace(/\s/gu, '');
+    const printed = prefix[1]!.replace(/\s/gu, '').replace('／', '/');
+    const roles = CREDIT_PREFIXES.find(([p]) => p === printed)![1];
     // 文/图 王小明, or 文/本报记者 张三 (the role words read as usual)
-    const rest = t.slice(prefix[0].length).replace(new RegExp(`^(?:${OUTLET_SOURCE})?(?=${ROLE_GROUP})`, 'u'), '');
-    const people = parsePeople(rest, 'reporters', 4);
+    const people = parsePeople(t.slice(prefix[0].length).replace(OUTLET_BEFORE_ROLE_RE, ''), 'reporters', 4);
     const names = people ? [...new Set([...people.reporters, ...people.photographers, ...people.correspondents])] : [];
     if (!names.length) return null;
-    if (p.includes('文')) facts.reporters.push(...names);
-    if (p.includes('图') || p.includes('圖')) facts.photographers.push(...names);
+    for (const role of roles) facts[role].push(...names);
     return facts;
   }
   const m = BYLINE_LINE_RE.exec(t);
