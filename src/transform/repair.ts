@@ -15,6 +15,7 @@ import {
   hasOpenPair, hasInnerSentenceEnd,
 } from '../knowledge/punctuation.js';
 import { MAX_HEADLINE } from '../parse/classify.js';
+import { NEVER_FINAL, NEVER_INITIAL, CAPTION_LABEL_RE, CAPTION_RE, LIST_ITEM_RE } from '../knowledge/conventions.js';
 import { breakInsideWord } from './junction.js';
 import type { Repair, RepairKind } from '../types.js';
 
@@ -33,20 +34,13 @@ export interface ParagraphDraft {
   end: number;
 }
 
-/** Characters that end no headline and no paragraph: a break after them cut the sentence. */
-const NEVER_FINAL = new Set([...'的之和与與及或在对對把被从從向将將于於并並而但且跟给給让讓使以为為是']);
-/** Caption labels printed on a line of their own (图: / 图说:) belong to the caption below. */
-const CAPTION_LABEL_RE = /^(?:图|圖|图说|圖說|图为|圖為|图片|圖片)\s*[:：]?$/u;
-const CAPTION_RE = /^(?:图|圖|图说|圖說|图片|圖片)\s*[:：]|^(?:图为|圖為|上图|下图|左图|右图)/u;
-
+/** One character and a comma at the start of a piece: the end of a clause cut off above. */
 const LONE_CHARACTER_RE = /^\p{Script=Han}[,，、;；]/u;
 
-/** Particles that never start a sentence: a piece starting with one continues the text above. */
-const NEVER_INITIAL = new Set([...'的地得了着们吗呢吧啊']);
 /** Intertitles without end punctuation are short (the longest in the dev corpus has 15 characters). */
 const MAX_INTERTITLE = 18;
+/** A full date at the end of a piece: no title ends on one. */
 const FULL_DATE_END_RE = /\d{1,2}\s*月\s*\d{1,2}\s*日$/u;
-const LIST_ITEM_RE = /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|[①-⑳])/u;
 
 /** A piece this long with commas inside reads as prose; intertitles with commas end in a dash (handled above). */
 const PROSE_MIN = 20;

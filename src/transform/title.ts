@@ -10,6 +10,7 @@
  *     is a title over its subtitles (市委常委会举行扩大会议 / 学习贯彻… / 研究部署… / 市委书记…).
  */
 import { visibleLength } from '../knowledge/punctuation.js';
+import { COLUMN_KICKER_RE } from '../knowledge/conventions.js';
 
 /** The longest title printed as one (the dev corpus has 30; decks with subtitles run to 37 and more). */
 export const MAX_JOINED_TITLE = 30;
@@ -20,12 +21,10 @@ export interface Deck {
   subtitles: string[];
 }
 
-/** A series kicker (深化改革系列述评之十一) or a rubric in brackets (【晨光快评】) names the column, never the article. */
-const SERIES_KICKER_RE = /之[一二三四五六七八九十百零〇\d]{1,4}$|^【[^】]{1,12}】$/u;
 
 export function readDeck(all: string[]): Deck {
   let k = 0;
-  while (k < all.length - 1 && SERIES_KICKER_RE.test(all[k]!)) k++;
+  while (k < all.length - 1 && COLUMN_KICKER_RE.test(all[k]!)) k++;
   const deck = readTitleLines(all.slice(k));
   return { ...deck, kicker: [...all.slice(0, k), ...deck.kicker] };
 }

@@ -1,0 +1,21 @@
+/**
+ * Conventions of Chinese print that the parser reads breaks and decks by: which characters end or
+ * start no sentence, how captions are labelled, how numbered items and column kickers look.
+ */
+
+/** Characters that end no headline and no paragraph: a break after them cut the sentence. */
+export const NEVER_FINAL = new Set([...'的之和与與及或在对對把被从從向将將于於并並而但且跟给給让讓使以为為是']);
+
+/** Particles that never start a sentence: a piece starting with one continues the text above. */
+export const NEVER_INITIAL = new Set([...'的地得了着们吗呢吧啊']);
+
+/** A caption label printed on a line of its own (图: / 图说:): it belongs to the caption below. */
+export const CAPTION_LABEL_RE = /^(?:图|圖|图说|圖說|图为|圖為|图片|圖片)\s*[:：]?$/u;
+/** A caption's opening (图说:…, 图为…): a paragraph of its own. */
+export const CAPTION_RE = /^(?:图|圖|图说|圖說|图片|圖片)\s*[:：]|^(?:图为|圖為|上图|下图|左图|右图)/u;
+
+/** The mark of a numbered item: 一、 / （二） / 3. / ① */
+export const LIST_ITEM_RE = /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|[①-⑳])/u;
+
+/** A series kicker (深化改革系列述评之十一) or a rubric in brackets (【晨光快评】) names the column, never the article. */
+export const COLUMN_KICKER_RE = /之[一二三四五六七八九十百零〇\d]{1,4}$|^【[^】]{1,12}】$/u;
