@@ -19,3 +19,9 @@ export const LIST_ITEM_RE = /^(?:[一二三四五六七八九十]{1,3}、|[(（]
 
 /** A series kicker (深化改革系列述评之十一) or a rubric in brackets (【晨光快评】) names the column, never the article. */
 export const COLUMN_KICKER_RE = /之[一二三四五六七八九十百零〇\d]{1,4}$|^【[^】]{1,12}】$/u;
+
+/**
+ * An item of a quote box (众声, 他们说): a speaker's name, then the words in quotation marks, and
+ * nothing after them: 张三 「……」 / 李四：“……”。 The name is group 1 (checked by the caller).
+ */
+export const SPEAKER_ITEM_RE = /^(\p{Script=Han}{2,4})[ \u3000]*[:：]?[ \u3000]*[「“『][^]*[」”』][。．.！!？?]?$/u;

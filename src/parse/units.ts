@@ -8,6 +8,8 @@ import { toLines, isBlank, type Line } from '../read/lines.js';
 import { FURNITURE_PREFIXES, FURNITURE_SUFFIXES, HTML_BREAK_RE, applies } from '../knowledge/furniture.js';
 import { SENTENCE_END, CLOSERS } from '../knowledge/punctuation.js';
 import { parseLead } from '../transform/byline.js';
+import { isSpeakerItem } from '../transform/names.js';
+import { looksLikeHeading } from './classify.js';
 import type { Furniture } from '../types.js';
 
 export interface Unit {
@@ -153,6 +155,8 @@ function cutLine(body: string): Array<[number, number]> {
     }
   }
   const points = [...cuts].filter((c) => c > 0 && c < body.length).sort((a, b) => a - b);
+  const boxAt = quoteBoxHeadingEnd(body, points);
+  if (boxAt > 0) points.unshift(boxAt);
   const out: Array<[number, number]> = [];
   let s = 0;
   for (const c of [...points, body.length]) {
@@ -162,6 +166,22 @@ function cutLine(body: string): Array<[number, number]> {
     s = c;
   }
   return out;
+}
+
+/** Shortest heading cut off a quote box's first item (眾人眼中的他); shorter is a name's padding. */
+const MIN_BOX_HEADING = 4;
+/**
+ * A quote box flattened into one line, its heading glued to the first item: 眾人眼中的他 張三 「…」
+ * 李四 「…」. Where the line's pieces (cut at `points`) are speaker items from the second on, and the
+ * first is a short heading, a space and an item, the heading ends where the item starts.
+ */
+function quoteBoxHeadingEnd(body: string, points: number[]): number {
+  if (points.length === 0) return -1;
+  const m = /^(\S+)[ \t\u3000\u00a0]+/u.exec(body.slice(0, points[0]));
+  if (!m || m[1]!.length < MIN_BOX_HEADING || !looksLikeHeading(m[1]!)) return -1;
+  const first = body.slice(m[0].length, points[0]).trimEnd();
+  const second = body.slice(points[0], points[1] ?? body.length).trimEnd();
+  return isSpeakerItem(first) && isSpeakerItem(second) ? m[0].length : -1;
 }
 
 /** Where a dateline lead starts inside a line that begins with space-separated headline segments. */

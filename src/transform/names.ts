@@ -4,6 +4,7 @@
  */
 
 import { startsWithSurname } from '../knowledge/surnames.js';
+import { SPEAKER_ITEM_RE } from '../knowledge/conventions.js';
 
 const NAME_RE = /^(?:[\p{Script=Han}]{2,4}|[\p{Script=Han}]{1,6}·[\p{Script=Han}]{1,8})$/u;
 /** Words that stand where a name could, but name nobody. */
@@ -53,4 +54,10 @@ export function splitUnroledNames(text: string): NameList {
 
 export function isPlausibleName(token: string): boolean {
   return NAME_RE.test(token) && !NOT_NAMES.has(token);
+}
+
+/** Is the text a quote box's item (张三 「……」)? Its name needs a known surname: no role word vouches for it. */
+export function isSpeakerItem(text: string): boolean {
+  const m = SPEAKER_ITEM_RE.exec(text);
+  return m !== null && isPlausibleName(m[1]!) && startsWithSurname(m[1]!);
 }

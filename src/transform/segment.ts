@@ -13,6 +13,7 @@ import { namesOnlyByline, looksLikeHeading, MAX_HEADLINE, type ClassifiedUnit } 
 import { hasOpenPair, visibleLength, endsSentence } from '../knowledge/punctuation.js';
 import { decideJoin } from './repair.js';
 import { breakInsideWord } from './junction.js';
+import { isSpeakerItem } from './names.js';
 import { cohesion, NEW_TOPIC_BELOW } from './cohesion.js';
 import type { BylineFacts, LeadFacts } from './byline.js';
 import type { Piece } from './repair.js';
@@ -138,7 +139,7 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
         if (!names && next && next.kind === 'body' && next.gap >= 0) names = namesOnlyByline(next.text);
         let starts = !cur || cur.closed || afterFurniture || gaps.wide(u) || run.length >= RUN_STARTS_ARTICLE
           || titleBrokenInWord(run) || run.some((h) => TWO_PART_TITLE_RE.test(h.text))
-          || next?.kind === 'lead' || next?.kind === 'byline' || names !== null;
+          || next?.kind === 'lead' || next?.kind === 'byline' || names !== null || opensQuoteBox(units, j);
         // where the layout says nothing (no wider gaps between articles), a change of subject does
         if (!starts && !gaps.signal && cur) starts = subjectChanges(cur, units, j, run.length);
         // a profile's cues overrule the layout
@@ -235,6 +236,15 @@ function subjectChanges(cur: ArticleDraft, units: ClassifiedUnit[], j: number, l
   const c = cohesion(before, after);
   if (c === null) return lines >= 2;
   return c < (lines >= 2 ? NEW_TOPIC_BELOW.twoLines : NEW_TOPIC_BELOW.oneLine);
+}
+
+/** Speaker items that show a quote box (张三 「…」 李四 「…」): one could be a quote in the text. */
+const QUOTE_BOX_ITEMS = 2;
+/** Does a quote box (众声, 他们说) start at unit j? A heading over it is the box's own, not an intertitle. */
+function opensQuoteBox(units: ClassifiedUnit[], j: number): boolean {
+  let n = 0;
+  while (n < QUOTE_BOX_ITEMS && units[j + n]?.kind === 'body' && isSpeakerItem(units[j + n]!.text)) n++;
+  return n === QUOTE_BOX_ITEMS;
 }
 
 /** A lone short line with no headline and no byline is no article (a weather line, a stray label). */
