@@ -5,7 +5,9 @@
  *   - the gap before it is wider than the page's usual gap between paragraphs;
  *   - page furniture (a header, an editor line) stands right before it, or nothing does (page start);
  *   - the article before it has ended (a closing reporter tag or byline);
- *   - it has three lines or more (intertitles have one or two).
+ *   - it has three lines or more (intertitles have one or two);
+ *   - it heads a quote box (speaker items follow);
+ *   - failing all these, the text after it changes subject (lexical cohesion, cohesion.ts).
  * Otherwise the run stays in the body as intertitles. A dateline lead also starts an article, and
  * so does body text after furniture or after a closing reporter tag (headline-less items).
  */
@@ -130,22 +132,24 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
         if (j === i) {
           // the whole "run" was the body's first words
           cur = bodyTarget();
-          addPiece(cur, u);
+          addPiece(cur, units[i]!);
           afterFurniture = false;
           continue;
         }
+        // (from here on the run's first line is units[i]: a wide gap inside the run may have moved i past u)
         const run = units.slice(i, j);
         const next = units[j];
         if (!names && next && next.kind === 'body' && next.gap >= 0) names = namesOnlyByline(next.text);
-        let starts = !cur || cur.closed || afterFurniture || gaps.wide(u) || run.length >= RUN_STARTS_ARTICLE
+        let starts = !cur || cur.closed || afterFurniture || gaps.wide(run[0]!) || run.length >= RUN_STARTS_ARTICLE
           || titleBrokenInWord(run) || run.some((h) => TWO_PART_TITLE_RE.test(h.text))
           || next?.kind === 'lead' || next?.kind === 'byline' || names !== null || opensQuoteBox(units, j);
-        // where the layout says nothing (no wider gaps between articles), a change of subject does
-        if (!starts && !gaps.signal && cur) starts = subjectChanges(cur, units, j, run.length);
+        // where the layout says nothing here, a change of subject does: also on a page whose wider gaps
+        // mark some article boundaries, since a page or column break leaves wide gaps of its own
+        if (!starts && cur) starts = subjectChanges(cur, units, j, run.length);
         // a profile's cues overrule the layout
         if (run.some((h) => h.cue === 'headline')) starts = true;
         else if (cur && !cur.closed && run.every((h) => h.cue === 'intertitle')) starts = false;
-        if (cur && !hasBody(cur) && !cur.closed && cur.headlines.length > 0 && !gaps.wide(u)) {
+        if (cur && !hasBody(cur) && !cur.closed && cur.headlines.length > 0 && !gaps.wide(run[0]!)) {
           // more deck lines after a meta line under the title
           cur.headlines.push(...run);
           cur.units.push(...run);
@@ -288,8 +292,8 @@ function addPiece(d: ArticleDraft, u: ClassifiedUnit): void {
  * Is the gap before a unit wider than this page's gap between paragraphs? The usual gap is the most
  * common one; a page whose gaps are all alike says nothing (and then cohesion decides).
  */
-function gapJudge(units: ClassifiedUnit[]): { wide: (u: ClassifiedUnit) => boolean; signal: boolean } {
-  const none = { wide: () => false, signal: false };
+function gapJudge(units: ClassifiedUnit[]): { wide: (u: ClassifiedUnit) => boolean } {
+  const none = { wide: () => false };
   const counts = new Map<number, number>();
   let total = 0;
   for (const u of units.slice(1)) {
@@ -304,5 +308,5 @@ function gapJudge(units: ClassifiedUnit[]): { wide: (u: ClassifiedUnit) => boole
   const wider = total - best;
   // wide gaps must be the exception, or they are just this page's paragraph gap
   if (wider === 0 || wider > total * 0.4) return none;
-  return { wide: (u) => u.gap > mode, signal: true };
+  return { wide: (u) => u.gap > mode };
 }
