@@ -16,7 +16,7 @@ import { hasOpenPair, visibleLength, endsSentence } from '../knowledge/punctuati
 import { decideJoin } from './repair.js';
 import { breakInsideWord } from './junction.js';
 import { isSpeakerItem } from './names.js';
-import { cohesion, NEW_TOPIC_BELOW } from './cohesion.js';
+import { cohesion, NEW_TOPIC_BELOW, WINDOW_AFTER } from './cohesion.js';
 import type { BylineFacts, LeadFacts } from './byline.js';
 import type { Piece } from './repair.js';
 
@@ -232,7 +232,7 @@ function continuesQuotedTitle(above: string, u: ClassifiedUnit): boolean {
 function subjectChanges(cur: ArticleDraft, units: ClassifiedUnit[], j: number, lines: number): boolean {
   const before = cur.pieces.map((p) => p.text).join('');
   let after = '';
-  for (let k = j; k < units.length && after.length < 400; k++) {
+  for (let k = j; k < units.length && after.length < WINDOW_AFTER; k++) {
     const u = units[k]!;
     if (u.kind !== 'body') break;
     after += u.text;
