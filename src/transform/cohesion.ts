@@ -41,3 +41,12 @@ export function cohesion(before: string, after: string): number | null {
   for (const v of b.values()) nb += v * v;
   return dot / Math.sqrt(na * nb);
 }
+
+/** Share of a short line's Han bigrams that occur in a text (0 when the line has none). */
+export function sharedBigrams(line: string, text: string): number {
+  const grams = [...bigrams(line).keys()];
+  if (grams.length === 0) return 0;
+  let found = 0;
+  for (const g of grams) if (text.includes(g)) found++;
+  return found / grams.length;
+}

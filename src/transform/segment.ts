@@ -16,7 +16,7 @@ import { hasOpenPair, visibleLength, endsSentence } from '../knowledge/punctuati
 import { decideJoin } from './repair.js';
 import { breakInsideWord } from './junction.js';
 import { isSpeakerItem } from './names.js';
-import { cohesion, NEW_TOPIC_BELOW, WINDOW_AFTER } from './cohesion.js';
+import { cohesion, sharedBigrams, NEW_TOPIC_BELOW, WINDOW_AFTER, WINDOW_BEFORE } from './cohesion.js';
 import type { BylineFacts, LeadFacts } from './byline.js';
 import type { Piece } from './repair.js';
 
@@ -137,7 +137,7 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
           continue;
         }
         // (from here on the run's first line is units[i]: a wide gap inside the run may have moved i past u)
-        const run = units.slice(i, j);
+        let run = units.slice(i, j);
         const next = units[j];
         if (!names && next && next.kind === 'body' && next.gap >= 0) names = namesOnlyByline(next.text);
         let starts = !cur || cur.closed || afterFurniture || gaps.wide(run[0]!) || run.length >= RUN_STARTS_ARTICLE
@@ -146,6 +146,12 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
         // where the layout says nothing here, a change of subject does: also on a page whose wider gaps
         // mark some article boundaries, since a page or column break leaves wide gaps of its own
         if (!starts && cur) starts = subjectChanges(cur, units, j, run.length);
+        // a heading-like last line of the article before (a table's title, a reference) above a new deck
+        if (starts && cur && hasBody(cur) && !cur.closed && !afterFurniture && run.length >= 2 && !gaps.wide(run[0]!)
+          && !run[0]!.cue && endsArticleBefore(cur, run, units, j)) {
+          addPiece(cur, run[0]!);
+          run = run.slice(1);
+        }
         // a profile's cues overrule the layout
         if (run.some((h) => h.cue === 'headline')) starts = true;
         else if (cur && !cur.closed && run.every((h) => h.cue === 'intertitle')) starts = false;
@@ -241,6 +247,22 @@ function subjectChanges(cur: ArticleDraft, units: ClassifiedUnit[], j: number, l
   if (c === null) return lines >= 2;
   return c < (lines >= 2 ? NEW_TOPIC_BELOW.twoLines : NEW_TOPIC_BELOW.oneLine);
 }
+
+/**
+ * Is a deck's first line really the last line of the article before? It is when it repeats that
+ * article's words, and the text below it far fewer (A股市场板块涨跌幅排行 under a market report, above
+ * an unrelated headline): a kicker speaks of its own story.
+ */
+function endsArticleBefore(cur: ArticleDraft, run: ClassifiedUnit[], units: ClassifiedUnit[], j: number): boolean {
+  const line = run[0]!.text;
+  let after = run.slice(1).map((h) => h.text).join('');
+  for (let k = j; k < units.length && after.length < WINDOW_AFTER; k++) after += units[k]!.text;
+  const before = cur.pieces.map((p) => p.text).join('').slice(-WINDOW_BEFORE);
+  const own = sharedBigrams(line, before);
+  return own >= OWN_WORDS && sharedBigrams(line, after) * 2 <= own;
+}
+/** Share of the line's bigrams found in the article before; the text below must share at most half as many. */
+const OWN_WORDS = 0.15;
 
 /** Speaker items that show a quote box (张三 「…」 李四 「…」): one could be a quote in the text. */
 const QUOTE_BOX_ITEMS = 2;
