@@ -14,6 +14,8 @@ describe('break repair decisions', () => {
     ['两项进展接连出现,从计算辅助到参与证明生成与结构构造', ',AI正深度融入数学研究核心环节。', 'clause'],
     ['图:', '本报娱乐部编辑与读者见面。', 'clause'],
     ['在没有定位信号的受限环境', '中，无人机如何智能辨识方向、自主避障？', 'clause'],
+    ['新设备带来了一个新问题,', ',即如何培训操作人员?', 'duplicate'],
+    ['市民反映的问题已经全部解决。', '。下一步将建立长效机制。', 'duplicate'],
   ])('joins %s | %s (%s)', (left, right, kind) => {
     const d = decideJoin(left, right);
     expect(d.join).toBe(true);
@@ -26,6 +28,7 @@ describe('break repair decisions', () => {
     ['从退市进度来看,已退市的公司主要呈现以下三大梯队:', '完成摘牌或退市整理期届满的公司共9家。'],
     ['政策赋能，解开束缚转化的“细绳子”——', '变化始于一系列改革举措。'],
     ['市政府关于调整公交线路的通告', '一、自下月起，5路公交车延长至火车站。'],
+    ['今年的主要做法是——', '——把服务站建到村口。'],
     ['图说:来自华阳社区的老年合唱团在现场表演', '“晚报上面,既有国家大事,也有平民百姓的故事。”'],
   ])('keeps the paragraph end after %s', (left, right) => {
     expect(decideJoin(left, right).join).toBe(false);
@@ -37,6 +40,11 @@ describe('break repair decisions', () => {
     expect(repairs).toEqual([
       { kind: 'duplicate', line: 3, offset: 300, before: '人才深度融合', after: '合、良性循环。', dropped: '合', evidence: expect.any(Array) },
     ]);
+  });
+
+  it('drops a comma the break printed twice, but keeps an ellipsis split by the break', () => {
+    const { paragraphs } = joinPieces([piece('村里修好了路，', 1), piece('，还装上了路灯。', 3), piece('他说：“这下好了…', 5), piece('…”', 7)], true);
+    expect(paragraphs.map((p) => p.text)).toEqual(['村里修好了路，还装上了路灯。', '他说：“这下好了……”']);
   });
 
   it('keeps every piece as printed with repair off', () => {

@@ -39,6 +39,8 @@ const LONE_CHARACTER_RE = /^\p{Script=Han}[,，、;；]/u;
 
 /** Intertitles without end punctuation are short (the longest in the dev corpus has 15 characters). */
 const MAX_INTERTITLE = 18;
+/** Marks that never stand twice in a row (unlike …… and ——, or !! in speech): doubled only by a break. */
+const DOUBLED_BY_BREAK = '，,、；;：:。．';
 /** A full date at the end of a piece: no title ends on one. */
 const FULL_DATE_END_RE = /\d{1,2}\s*月\s*\d{1,2}\s*日$/u;
 
@@ -70,6 +72,14 @@ function decide(head: string, left: string, length: number, right: string): Deci
   const a = lastChar(left);
   const b = firstChar(right);
   if (CAPTION_LABEL_RE.test(paragraph)) return { join: true, kind: 'clause', evidence: ['caption label'] };
+  // a comma or full stop printed on both sides of the break: no text doubles these marks (…挑战， | ，即…)
+  if (a === b && DOUBLED_BY_BREAK.includes(a)) {
+    return { join: true, kind: 'duplicate', drop: true, evidence: [`${a} on both sides`] };
+  }
+  // an ellipsis or a dash is two characters wide: the break may fall between its halves (…… / ——)
+  if (a === b && (a === '…' || a === '—') && left.at(-2) !== a && right[1] !== a) {
+    return { join: true, kind: 'clause', evidence: [`${a}${b} split by the break`] };
+  }
   if (cannotStartLine(b)) return { join: true, kind: 'clause', evidence: [`next part starts with ${b}`] };
   if (endsSentence(left)) return { join: false, evidence: ['sentence end'] };
   if (a === '：' || a === ':') return { join: false, evidence: ['colon introduces what follows'] };
