@@ -12,7 +12,8 @@
  * so does body text after furniture or after a closing reporter tag (headline-less items).
  */
 import { namesOnlyByline, looksLikeHeading, MAX_HEADLINE, type ClassifiedUnit } from '../parse/classify.js';
-import { hasOpenPair, visibleLength, endsSentence } from '../knowledge/punctuation.js';
+import { hasOpenPair, visibleLength, endsSentence, lastChar } from '../knowledge/punctuation.js';
+import { NEVER_FINAL } from '../knowledge/conventions.js';
 import { decideJoin } from './repair.js';
 import { breakInsideWord } from './junction.js';
 import { isSpeakerItem } from './names.js';
@@ -226,9 +227,14 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
 /** The break between a heading-like line and the body below it cut a sentence: the line is body. */
 function startsBody(line: string, body: string): boolean {
   if (visibleLength(body) <= MAX_HEADLINE) return false;
+  // a line that stops on 的 / 于 / 和 … leaves its sentence open, and a sentence of a word or two
+  // (茶话会。) is the end of one begun above: no deck line does either
+  if (NEVER_FINAL.has(lastChar(line)) || SENTENCE_TAIL_RE.test(body)) return true;
   const d = decideJoin(line, body);
   return d.join && (d.kind === 'mid-word' || d.kind === 'duplicate' || d.kind === 'clause' || d.evidence.includes('quotation or bracket left open'));
 }
+/** A first sentence of at most four characters: the tail of a sentence begun above the break. */
+const SENTENCE_TAIL_RE = /^[^。！？!?，,、；;：:“”「」]{1,4}[。！？!?]/u;
 
 function continuesQuotedTitle(above: string, u: ClassifiedUnit): boolean {
   return u.kind === 'body' && hasOpenPair(above) && /^[”’」』》)）]/u.test(u.text) && looksLikeHeading(u.text.slice(1));
