@@ -11,7 +11,7 @@ import { datelineFrom, resolveDate, pageDateFrom, parseDateOption } from './tran
 import { compileProfile, type CompiledProfile } from './knowledge/profile.js';
 import { OWN_PAPER } from './knowledge/outlets.js';
 import type { Article, Byline, Dateline, Furniture, SplitOptions, SplitResult } from './types.js';
-import type { BylineFacts } from './transform/byline.js';
+import type { BylineFacts, TagFacts } from './transform/byline.js';
 
 export function split(text: string, options: SplitOptions = {}): SplitResult {
   const file = options.file ?? 'stdin';
@@ -64,6 +64,9 @@ function buildArticle(d: ArticleDraft, index: number, ctx: BuildContext): Articl
 
   let dateline: Dateline | null = null;
   if (d.lead?.facts.dateText) dateline = datelineFrom(d.lead.facts.raw, d.lead.facts.place, false);
+  // a dispatch that closes the article: …。（本报莫斯科5月5日电）
+  const closing = d.bylines.find((b): b is TagFacts => 'dateText' in b && !!b.dateText);
+  if (!dateline && closing) dateline = datelineFrom(closing.raw, closing.place ?? null, false);
   const first = paragraphs[0]?.text;
   if (!dateline && first) dateline = datelineFrom(first, d.lead?.facts.place ?? null, true);
   if (dateline) dateline = resolveDate(dateline, ctx.publication);
