@@ -64,6 +64,13 @@ describe('photo credits', () => {
     expect(parseCredit('孩子们在公园里游玩。 本报记者 王小明 摄影')).toMatchObject({ photographers: ['王小明'], source: null });
   });
 
+  it('reads an agency\'s distributed photo: 新华社发（张三 摄）', () => {
+    expect(parseCredit('新华社发（张三 摄）')).toMatchObject({ photographers: ['张三'], source: '新华社', start: 0 });
+    expect(parseCredit('新华社发 张三 摄')).toMatchObject({ photographers: ['张三'], source: '新华社' });
+    const c = parseCredit('会议现场。新华社发（张三 摄）')!;
+    expect(c).toMatchObject({ photographers: ['张三'], source: '新华社', raw: '新华社发（张三 摄）' });
+  });
+
   it('does not read 拍摄 inside a sentence as a credit', () => {
     expect(parseCredit('他用手机拍摄')).toBeNull();
   });
@@ -78,6 +85,19 @@ describe('byline lines and tags', () => {
     expect(parseBylineLine('本报特约记者 赵 刚')).toMatchObject({ reporters: ['赵刚'] });
     expect(parseBylineLine('本报记者 张三 北京报道')).toMatchObject({ reporters: ['张三'], raw: '本报记者 张三 北京报道' });
     expect(parseBylineLine('文/本报记者 张三')).toMatchObject({ reporters: ['张三'] });
+  });
+
+  it('reads posted reporters, correspondents by title, where a report was filed, and a trailing 文/图', () => {
+    expect(parseBylineLine('本报驻京记者 何 东')).toMatchObject({ reporters: ['何东'] });
+    expect(parseBylineLine('本報駐港記者 何東')).toMatchObject({ reporters: ['何東'] });
+    expect(parseBylineLine('特约通讯员 马 可')).toMatchObject({ reporters: [], correspondents: ['马可'] });
+    expect(parseBylineLine('本报通讯员 马 可')).toMatchObject({ correspondents: ['马可'] });
+    expect(parseBylineLine('本报记者 陈 红 发自广州')).toMatchObject({ reporters: ['陈红'] });
+    expect(parseBylineLine('本报记者 钱 程 文/图')).toMatchObject({ reporters: ['钱程'], photographers: ['钱程'] });
+  });
+
+  it('does not read 本报通讯员 as a dateline (本报 + 通 + 讯)', () => {
+    expect(parseLead('本报通讯员 马 可')).toBeNull();
   });
 
   it('takes names alone only where a byline is expected', () => {

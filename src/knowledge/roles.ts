@@ -16,6 +16,8 @@ export const ROLE_WORDS: ReadonlyArray<readonly [string, Role]> = [
   ['记者', 'reporters'], ['記者', 'reporters'],
   // 本报评论员 signs a commentary without a name: a byline that names nobody
   ['特约评论员', 'reporters'], ['特約評論員', 'reporters'], ['评论员', 'reporters'], ['評論員', 'reporters'],
+  ['特约通讯员', 'correspondents'], ['特約通訊員', 'correspondents'],
+  ['本报通讯员', 'correspondents'], ['本報通訊員', 'correspondents'],
   ['通讯员', 'correspondents'], ['通訊員', 'correspondents'],
   ['摄影记者', 'photographers'], ['攝影記者', 'photographers'],
   ['摄影', 'photographers'], ['攝影', 'photographers'],
@@ -36,15 +38,19 @@ export const CREDIT_PREFIXES: ReadonlyArray<readonly [string, Role[]]> = [
   ['文/', ['reporters']],
 ];
 
+/** A reporter posted somewhere: 本报驻京记者, 驻上海记者, 本報駐港記者. */
+const POSTED_REPORTER = '(?:本报|本報)?[驻駐]\\p{Script=Han}{1,5}?[记記]者';
+const POSTED_REPORTER_RE = new RegExp(`^${POSTED_REPORTER}$`, 'u');
+
 /** A combined role: 记者、攝影:李明佑 names the same person in both roles. */
 export function rolesOf(word: string): Role[] {
   const out: Role[] = [];
   for (const part of word.split(/[、,，/和及]/u)) {
-    const hit = ROLE_WORDS.find(([w]) => w === part.trim());
-    if (hit && !out.includes(hit[1])) out.push(hit[1]);
+    const hit = ROLE_WORDS.find(([w]) => w === part.trim())?.[1] ?? (POSTED_REPORTER_RE.test(part.trim()) ? 'reporters' : undefined);
+    if (hit && !out.includes(hit)) out.push(hit);
   }
   return out;
 }
 
-/** Regular-expression alternation of every role word, longest first. */
-export const ROLE_ALTERNATION = [...ROLE_WORDS.map(([w]) => w)].sort((a, b) => b.length - a.length).join('|');
+/** Regular-expression alternation of every role word, longest first (for patterns with the u flag). */
+export const ROLE_ALTERNATION = [POSTED_REPORTER, ...[...ROLE_WORDS.map(([w]) => w)].sort((a, b) => b.length - a.length)].join('|');

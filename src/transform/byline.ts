@@ -3,7 +3,7 @@
  *
  *   lead      := [【] [据] OUTLET [PLACE] [DATE] (讯|电) [】] [ "(" people ")" ] [记者 NAMES 报道:]
  *   people    := ( [ORG] ROLE [:] NAMES )+ | NAMES
- *   credit    := [OUTLET] [ROLE] NAMES (摄|摄影) [/AGENCY] [(下同)]
+ *   credit    := [OUTLET [发] ["("]] [ROLE] NAMES (摄|摄影) [/AGENCY] [(下同)] [")"]
  *   tag       := "(" [ROLE] NAMES ")"          at the end of a short item
  *
  * Newspaper knowledge (role words, outlets) lives in ../knowledge; this file applies it.
@@ -56,7 +56,7 @@ const TIME = `(?:[上下]午|午前|午後|午后|晚|晨)?(?:\\d{1,2}|[〇一�
 const KIND = '专电|專電|特电|特電|急电|急電|航讯|航訊|快讯|快訊|电讯|電訊|讯|訊|电|電|消息';
 const SP = '[ \\t\\u3000]?';
 const LEAD_RE = new RegExp(
-  `^[【\\[〔]?(据|據)?(?:(${OUTLET_SOURCE})${SP})?([${HAN}]{1,8}?)?${SP}(${DATE})?(?:${TIME})?(${KIND})[】\\]〕]?`,
+  `^[【\\[〔]?(据|據)?(?:(${OUTLET_SOURCE})${SP})?([${HAN}]{1,8}?)?${SP}(${DATE})?(?:${TIME})?(${KIND})(?![员員])[】\\]〕]?`,
   'u',
 );
 const PAREN_RE = /^[ \t\u3000]*[(（]([^()（）]{1,80})[)）]/u;
@@ -184,7 +184,9 @@ function mergePeople(into: People & { rejected?: string[] }, from: People): void
 
 const BYLINE_LINE_RE = new RegExp(`^(${OUTLET_SOURCE})?(${ROLE_GROUP})`, 'u');
 // tried once per run of spaces (the lookbehind): from every space of a long run it would be quadratic
-const FILED_FROM_RE = /(?<![ \t\u3000])[ \t\u3000]+[\p{Script=Han}]{0,6}(?:报道|報道)$/u;
+const FILED_FROM_RE = /(?<![ \t\u3000])[ \t\u3000]+(?:[\p{Script=Han}]{0,6}(?:报道|報道)|(?:发自|發自)[\p{Script=Han}]{1,8})$/u;
+/** a text-and-photo credit after the names: 本报记者 张三 文/图 */
+const TRAILING_TEXT_AND_PHOTO_RE = /[ \t\u3000]+(?:文\s*[/／]\s*[图圖]|[图圖]文|文[图圖])$/u;
 const CREDIT_PREFIX_RE = new RegExp(
   `^(${[...CREDIT_PREFIXES].map(([p]) => p).sort((a, b) => b.length - a.length).map((p) => p.replace('/', '\\s*[/／]\\s*')).join('|')})\\s*`,
   'u',
@@ -216,9 +218,11 @@ export function parseBylineLine(text: string, namesOnly = false): BylineFacts | 
   const m = BYLINE_LINE_RE.exec(t);
   if (m) {
     const outlet = m[1] ?? null;
-    const people = parsePeople(t.slice(outlet ? outlet.length : 0), 'reporters', 4);
+    const textAndPhoto = TRAILING_TEXT_AND_PHOTO_RE.exec(t);
+    const people = parsePeople(t.slice(outlet ? outlet.length : 0, textAndPhoto?.index), 'reporters', 4);
     if (!people) return null;
     if (people.count === 0 && !outlet && !people.outlet) return null;
+    if (textAndPhoto) for (const n of people.reporters) if (!people.photographers.includes(n)) people.photographers.push(n);
     mergePeople(facts, people);
     facts.source = outletOrNull(outlet) ?? people.outlet;
     return facts;
@@ -239,7 +243,7 @@ const PHOTO = PHOTO_SUFFIXES.join('|');
 const CREDIT_RE = new RegExp(
   // a credit starts after the *last* space of a run: starting at every space of a long run is quadratic
   // (the white space after a sentence end belongs to the boundary, so the credit starts at its first word)
-  `(^|[。！？!?”」][ \\t\\u3000]*[(（]?|\\s(?![ \\t\\u3000])[(（]?|[(（])((${OUTLET_SOURCE})?(${ROLE_GROUP})?[ \\t\\u3000]*` +
+  `(^|[。！？!?”」][ \\t\\u3000]*[(（]?|\\s(?![ \\t\\u3000])[(（]?|[(（])((?:(${OUTLET_SOURCE})(?:[发發][ \\t\\u3000]*[(（]?)?)?(${ROLE_GROUP})?[ \\t\\u3000]*` +
     `([${HAN}·]{1,4}(?:[ \\t\\u3000、,，]+[${HAN}·]{1,4}){0,5})[ \\t\\u3000]*[/／]?(?:${PHOTO})` +
     `(?:[ \\t\\u3000]*[/／][ \\t\\u3000]*([^\\s/／()（）]{2,12}))?[ \\t\\u3000]*(?:[(（]下同[)）])?)[)）]?[ \\t\\u3000]*$`,
   'u',
