@@ -16,6 +16,9 @@ describe('dateline leads', () => {
     ['据新华社北京1月1日电(记者徐心华、邹爱国)政协…', '据新华社北京1月1日电(记者徐心华、邹爱国)', '新华社', ['徐心华', '邹爱国'], [], '北京'],
     ['晨光日報訊 (首席記者 陳大明 實習生 林小雨)9月11日,…', '晨光日報訊 (首席記者 陳大明 實習生 林小雨)', '晨光日報', ['陳大明', '林小雨'], [], null],
     ['倫敦一日電 英國…', '倫敦一日電', null, [], [], '倫敦'],
+    ['本报讯（全媒体记者 周 航）昨日，…', '本报讯（全媒体记者 周 航）', null, ['周航'], [], null],
+    ['晨光日报讯（融媒体记者 林小雨 通讯员 马可）昨日，…', '晨光日报讯（融媒体记者 林小雨 通讯员 马可）', '晨光日报', ['林小雨'], ['马可'], null],
+    ['本报讯（记者 周 航）（通讯员 马 可）昨日，…', '本报讯（记者 周 航）（通讯员 马 可）', null, ['周航'], ['马可'], null],
   ])('%s', (text, raw, source, reporters, correspondents, place) => {
     const lead = parseLead(text)!;
     expect(lead).not.toBeNull();
@@ -24,6 +27,10 @@ describe('dateline leads', () => {
     expect(lead.reporters).toEqual(reporters);
     expect(lead.correspondents).toEqual(correspondents);
     expect(lead.place).toBe(place);
+  });
+
+  it('reads 摄影报道 as text and photos by the same people', () => {
+    expect(parseLead('本报讯（记者 周 航 摄影报道）昨日，…')).toMatchObject({ raw: '本报讯（记者 周 航 摄影报道）', reporters: ['周航'], photographers: ['周航'] });
   });
 
   it('names the paper of a reporter from another paper under 本报讯', () => {

@@ -7,6 +7,10 @@ export type Role = 'reporters' | 'correspondents' | 'photographers' | 'editors';
 
 export const ROLE_WORDS: ReadonlyArray<readonly [string, Role]> = [
   ['首席记者', 'reporters'], ['首席記者', 'reporters'],
+  // newsrooms merged with their web and video desks sign as 全媒体 / 融媒体 reporters
+  ['全媒体记者', 'reporters'], ['全媒體記者', 'reporters'], ['融媒体记者', 'reporters'], ['融媒體記者', 'reporters'],
+  ['新媒体记者', 'reporters'], ['新媒體記者', 'reporters'], ['全媒体见习记者', 'reporters'], ['融媒体见习记者', 'reporters'],
+  ['特派记者', 'reporters'], ['特派記者', 'reporters'], ['视频记者', 'reporters'], ['視頻記者', 'reporters'],
   ['见习记者', 'reporters'], ['見習記者', 'reporters'],
   ['本报记者', 'reporters'], ['本報記者', 'reporters'],
   ['特约记者', 'reporters'], ['特約記者', 'reporters'],

@@ -86,14 +86,16 @@ export function parseLead(text: string): LeadFacts | null {
     place: placeText || null, dateText: dateText || null, length,
   });
   const rest = text.slice(length);
-  const paren = PAREN_RE.exec(rest);
+  let paren = PAREN_RE.exec(rest);
   if (paren) {
-    const people = parsePeople(paren[1]!);
-    if (people && people.count > 0) {
-      mergePeople(facts, people);
-      if (!facts.source && people.outlet) facts.source = people.outlet;
-      length += paren[0].length;
-    } else if (people && people.outletOnly) {
+    // one bracket of people, or one per role: 本报讯（记者 张三）（通讯员 李四）
+    for (let at = 0; paren; paren = PAREN_RE.exec(rest.slice(at))) {
+      const people = parsePeople(paren[1]!);
+      if (people && people.count > 0) {
+        mergePeople(facts, people);
+        if (!facts.source && people.outlet) facts.source = people.outlet;
+      } else if (!(people && people.outletOnly)) break;
+      at += paren[0].length;
       length += paren[0].length;
     }
   } else {
@@ -123,6 +125,7 @@ interface ParsedPeople extends People {
   rejected: string[];
 }
 
+const PHOTO_REPORT_RE = /(?<=\S)[ \t\u3000]*(?:摄影报道|攝影報道)$/u;
 const ROLE_MARK_RE = new RegExp(`(${ROLE_GROUP})[ \\t\\u3000]*[:：]?`, 'gu');
 const TRAILING_OUTLET_RE = new RegExp(`(?:^|[\\s、,，])(${OUTLET_SOURCE})$`, 'u');
 
@@ -131,6 +134,13 @@ const TRAILING_OUTLET_RE = new RegExp(`(?:^|[\\s、,，])(${OUTLET_SOURCE})$`, '
  * 梁钦卿 (no role: a reporter). Returns null when the text is not a byline at all.
  */
 export function parsePeople(text: string, defaultRole: Role = 'reporters', maxUnroled = 3): ParsedPeople | null {
+  // 记者 张三 摄影报道: the names took the photos too
+  const photoReport = PHOTO_REPORT_RE.exec(text);
+  if (photoReport) {
+    const people = parsePeople(text.slice(0, photoReport.index), defaultRole, maxUnroled);
+    if (people) for (const n of people.reporters) if (!people.photographers.includes(n)) people.photographers.push(n);
+    return people;
+  }
   const out: ParsedPeople = Object.assign(emptyPeople(), { outlet: null, count: 0, outletOnly: false, rejected: [] });
   const marks = [...text.matchAll(ROLE_MARK_RE)];
   if (marks.length === 0) {
