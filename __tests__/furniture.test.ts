@@ -10,11 +10,16 @@ describe('furniture rules', () => {
     ['【责任编辑：张三】', 'editor'], ['[责任编辑:张三]', 'editor'], ['责任编辑 张三', 'editor'], ['本版编辑 张三', 'editor'],
     ['本文来源：新华网', 'editor'], ['（来源：经济日报）', 'editor'], ['A3版 要闻', 'page-header'], ['版面：第02版', 'page-header'],
     ['返回搜狐，查看更多', 'web-residue'],
+    ['2024年5月6日 星期一 责任编辑：王小明 版式设计：李华', 'page-header'], ['B3 文体 2024年5月6日 星期一 编辑：王小明', 'page-header'],
+    ['第A03版', 'page-header'], ['（下转第二版）', 'jump'], ['详见第5版', 'jump'], ['图片编辑：王五', 'editor'],
+    ['编辑/王小明 校对/李华', 'editor'], ['一审：张三 二审：李四 三审：王五', 'editor'], ['本报地址：晨光市滨江路1号 邮编：400000', 'editor'],
+    ['转自：晨光网', 'editor'], ['受访者供图', 'image-placeholder'], ['（资料图）', 'image-placeholder'], ['扫码阅读全文', 'web-residue'],
   ])('knows the variant %s', (text, kind) => {
     expect(matchFurniture(text)?.kind).toBe(kind);
   });
 
-  it.each(['编辑部的同志们说，今年的工作很辛苦。', '编辑 张三说今年很忙。', '来源于群众的智慧', '第3版刊登的文章', '市委常委会举行扩大会议'])(
+  it.each(['编辑部的同志们说，今年的工作很辛苦。', '编辑 张三说今年很忙。', '来源于群众的智慧', '第3版刊登的文章', '市委常委会举行扩大会议',
+    '2024年5月6日下午编辑部召开会议', '扫码支付更便捷', '社址搬迁到新区', '资料图里的老街', '一审判决维持原判', '转自己的钱要小心'])(
     'leaves text alone: %s',
     (text) => {
       expect(matchFurniture(text)).toBeNull();

@@ -20,6 +20,11 @@ export interface FurnitureRule {
 export const applies = (rule: FurnitureRule, text: string): boolean => rule.needs === undefined || rule.needs.some((n) => text.includes(n));
 
 const DATE = String.raw`(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2})`;
+const WEEKDAY = String.raw`[(（]?星期[一二三四五六日天][)）]?`;
+/** A page number in words or figures: 5, A05, 二 */
+const PAGE_NO = String.raw`(?:[A-Z]?\d{1,3}|[一二三四五六七八九十]{1,3})`;
+/** Editors and imprint roles of a page's header or footer line */
+const EDITOR_ROLES = '责任编辑|責任編輯|本版编辑|本版編輯|本版责编|本版責編|责编|責編|图片编辑|圖片編輯|视觉编辑|視覺編輯|值班编辑|值班編輯|编辑|編輯|美编|美編|校对|校對|版式设计|版式設計|版式|制图|製圖|一审|二审|三审|一審|二審|三審';
 
 export const FURNITURE_RULES: FurnitureRule[] = [
   // Page headers and footers: a date with a page number, a page label, or a paper's name.
@@ -32,17 +37,26 @@ export const FURNITURE_RULES: FurnitureRule[] = [
   { kind: 'page-header', example: 'A26 中國新聞 … 2015 年 8 月 10 日(星期一)', pattern: new RegExp(String.raw`^[A-Z]?\d{1,3}\s+\S.{0,40}${DATE}\s*[(（]?星期[一二三四五六日天][)）]?$`, 'u'), needs: ['星期'] },
   { kind: 'page-header', example: '2023年4月4日重庆手机报', pattern: new RegExp(String.raw`^${DATE}\s*(?:星期[一二三四五六日天])?\s*\S{0,10}(?:报|報|刊)(?:\s*第?\s*[A-Z]?\d{1,3}\s*版)?$`, 'u'), needs: ['报', '報', '刊'] },
   { kind: 'page-header', example: '1985-01-02', pattern: new RegExp(String.raw`^${DATE}(?:\s*[(（]?星期[一二三四五六日天][)）]?)?$`, 'u') },
+  // a date, the weekday and the page, between slashes or bars: 2024年5月6日 / 星期一 / A05
+  { kind: 'page-header', example: '2024年5月6日 / 星期一 / A05', pattern: new RegExp(String.raw`^${DATE}\s*[/|｜]?\s*${WEEKDAY}\s*[/|｜]?\s*[A-Z]?\d{1,3}\s*版?$`, 'u'), needs: ['星期'] },
+  // the page and its section, then the date: 第3版：经济 2024年05月06日
+  { kind: 'page-header', example: '第3版：经济 2024年05月06日', pattern: new RegExp(String.raw`^第?\s*[A-Z]?\d{1,3}\s*版\s*[:：]?\s*\S{1,8}\s+${DATE}$`, 'u'), needs: ['版'] },
+  // a header that names the page's editors: A02 要闻 2024.5.6 星期一 编辑 王小明 美编 李华
+  { kind: 'page-header', example: 'A02 要闻 2024.5.6 星期一 编辑 王小明 美编 李华 校对 赵刚', pattern: new RegExp(String.raw`^[^。，,！？]{0,16}${DATE}[^。，,！？]{0,12}(?:${EDITOR_ROLES})(?:\s*[:：/／]\s*|[ \t\u3000]+)\S{2,4}(?:\s[^。，,！？]*)?$`, 'u'), needs: ['编', '編', '校', '版式', '审', '審'] },
   { kind: 'page-header', example: '晨光報2013年十二月號', pattern: /^\S{1,10}(?:报|報)\s*\d{4}\s*年\s*\S{1,3}月[号號]$/u, needs: ['月'] },
   { kind: 'page-header', example: 'Page 1', pattern: /^(?:Page|PAGE|P\.)\s*\d{1,3}$/u, needs: ['P'] },
   // The mirror's separator before each article of 人民日报 1946–2003: 第1版(要闻)专栏:
   { kind: 'page-header', example: '第1版(要闻)专栏:', pattern: /^第\s*\d{1,3}\s*版\s*[(（][^)）]{0,12}[)）]\s*专栏\s*[:：]?$/u, needs: ['专栏'] },
   // Editor and imprint lines.
   // (also bracketed, and with a space instead of the colon: 【责任编辑：张三】, 责任编辑 张三)
-  { kind: 'editor', example: '责任编辑:王芳', pattern: /^[(（【\[]?\s*(?:责任编辑|責任編輯|本版编辑|本版編輯|本版责编|本版責編|责编|責編|编辑|編輯|美编|美編|校对|校對|版式设计|版式設計|制图|製圖)(?:\s*[:：]|[ \t\u3000]+(?=\S{2,4}(?:[ \t\u3000]|[】\])）]?$)))/u, needs: ['编', '編', '校', '版式', '制图', '製圖'] },
+  // (also with a slash: 编辑/王小明 校对/李华; and the review chain of mainland e-papers: 一审：张三 二审：李四)
+  { kind: 'editor', example: '责任编辑:王芳', pattern: new RegExp(String.raw`^[(（【\[]?\s*(?:${EDITOR_ROLES})(?:\s*[:：/／]|[ \t\u3000]+(?=\S{2,4}(?:[ \t\u3000]|[】\])）]?$)))`, 'u'), needs: ['编', '編', '校', '版式', '制图', '製圖', '审', '審'] },
+  // imprint: hotlines, the paper's address, its serial number and price
+  { kind: 'editor', example: '新闻热线：023-12345678', pattern: /^(?:新闻热线|新聞熱線|报料热线|報料熱線|爆料热线|读者热线|讀者熱線|发行热线|發行熱線|订阅热线|訂閱熱線|广告热线|廣告熱線|本报地址|本報地址|社址|邮编|郵編|国内统一连续出版物号|國內統一連續出版物號|国内统一刊号|國內統一刊號|广告许可证|廣告許可證|零售价|零售價)(?:\s*[:：]|[ \t\u3000]+(?=[\d(（]))/u, needs: ['热线', '熱線', '地址', '社址', '邮编', '郵編', '出版物号', '出版物號', '刊号', '刊號', '许可证', '許可證', '零售'] },
   { kind: 'editor', example: '2026-01-30 03:09:19 来源:晨光网 责任编辑:王小明', pattern: /(?:来源|來源)\s*[:：].{0,40}(?:编辑|編輯|作者|记者|記者)\s*[:：]/u, needs: ['来源', '來源'] },
-  { kind: 'editor', example: '来源:晨光晚报 记者:李明', pattern: /^[(（【]?(?:本文)?(?:来源|來源)\s*[:：]\s*[^\s)）】]{2,16}[)）】]?(?:\s|$)/u, needs: ['来源', '來源'] },
+  { kind: 'editor', example: '来源:晨光晚报 记者:李明', pattern: /^[(（【]?(?:本文)?(?:来源|來源|转自|轉自|转载自|轉載自)\s*[:：]\s*[^\s)）】]{2,16}[)）】]?(?:\s|$)/u, needs: ['来源', '來源', '转', '轉'] },
   // Jump lines: 下转第2版, (上接第1版)
-  { kind: 'jump', example: '下转第2版', pattern: /^[(（]?\s*(?:下转|下轉|上接|转第|轉第|接第|紧接|緊接)\s*(?:第|第\s*)?[A-Z]?\d{1,3}\s*版\s*[)）]?$/u, needs: ['版'] },
+  { kind: 'jump', example: '下转第2版', pattern: new RegExp(String.raw`^[(（]?\s*(?:下转|下轉|上接|转第|轉第|接第|紧接|緊接|详见|詳見|见第|見第)\s*第?\s*${PAGE_NO}\s*版\s*[)）]?$`, 'u'), needs: ['版'] },
   // Web residue around mirrored articles.
   { kind: 'navigation', example: '您现在的位置:首页 > 城事 > 正文', pattern: /^(?:您现在的位置|您的位置|当前位置|當前位置|首页|首頁)\s*[:：>]/u },
   { kind: 'navigation', example: '首页 > 新闻 > 正文', pattern: /^\S{1,8}(?:\s*>\s*\S{1,10}){2,}$/u, needs: ['>'] },
@@ -53,6 +67,9 @@ export const FURNITURE_RULES: FurnitureRule[] = [
   { kind: 'web-residue', example: '|', pattern: /^[|｜\s]+$/u, needs: ['|', '｜'] },
   // a reprinting site's stock line: an outlet with a numeric date (晨光网2026-01-30号报道); headlines never carry ISO dates
   { kind: 'web-residue', example: '晨光网2026-01-30号报道', pattern: /^[^。，,]{0,12}\d{4}-\d{1,2}-\d{1,2}[^。，,]{0,8}$/u, needs: ['-'] },
+  // where a photo came from, on a line of its own (the caption's credit names no photographer)
+  { kind: 'image-placeholder', example: '视觉中国供图', pattern: /^[(（]?[^\s。，,]{0,10}(?:供图|供圖|资料图片|資料圖片|资料图|資料圖|网络图片|網絡圖片)[)）]?$|^[(（]?(?:图片来源|圖片來源)\s*[:：]\s*[^\s。]{1,16}[)）]?$/u, needs: ['图', '圖'] },
+  { kind: 'web-residue', example: '扫码看视频', pattern: /^(?:扫码|掃碼|扫描二维码|掃描二維碼|扫描二維碼|长按识别二维码|長按識別二維碼)(?:(?:看|观看|觀看|阅读|閱讀|关注|關注|收听|收聽|下载|下載|了解|获取|獲取|参与|參與|查看|进入|進入)[^。，,！!]{0,8})?$/u, needs: ['扫', '掃', '长按', '長按'] },
   { kind: 'image-placeholder', example: '头条787x93px', pattern: /\d{2,4}\s*[x×*]\s*\d{2,4}\s*(?:px)?$|banner$|^\[?(?:图片|圖片|img|image)\]?$/iu },
   // Tables of contents and teasers: 1. 标题 (mirror TOC), >标题 (导读 bullets), 要聞 P.2
   { kind: 'table-of-contents', example: '1. 市政府召开常务会议 部署春耕生产', pattern: /^\d{1,2}\.\s+\S[^。]*$/u, maxLength: 200, needs: ['.'] },
@@ -67,14 +84,14 @@ export const FURNITURE_PREFIXES: FurnitureRule[] = [
   { kind: 'page-header', example: '第1版(要闻)专栏: 国务院办公厅发出公告', pattern: /^第\s*\d{1,3}\s*版\s*[(（][^)）]{0,12}[)）]\s*专栏\s*[:：]?\s*/u },
   { kind: 'table-of-contents', example: '>>重庆实施资本市场“千里马计划”', pattern: /^>>\s*/u },
   { kind: 'web-residue', example: '■ 黃 教 授 2002 年', pattern: /^[■□▲△●◆◇★☆]\s*(?=\S)/u },
-  { kind: 'jump', example: '（上接第1版）据介绍，', pattern: /^[(（]\s*(?:上接|接第|紧接|緊接)\s*第?\s*[A-Z]?\d{1,3}\s*版\s*[)）]\s*/u },
+  { kind: 'jump', example: '（上接第1版）据介绍，', pattern: new RegExp(String.raw`^[(（]\s*(?:上接|接第|紧接|緊接)\s*第?\s*${PAGE_NO}\s*版\s*[)）]\s*`, 'u') },
 ];
 
 /** Residue at the end of a line: the | a web page leaves after a caption. */
 export const FURNITURE_SUFFIXES: FurnitureRule[] = [
   // tried once per run of spaces and bars (the lookbehind), so a long run of them costs linear time
   { kind: 'web-residue', example: '本报记者 刘可 摄 |', pattern: /(?<![\s|｜])[|｜]*\s+[|｜][\s|｜]*$/u, needs: ['|', '｜'] },
-  { kind: 'jump', example: '…开放到晚上十点。（下转第3版）', pattern: /[(（]\s*(?:下转|下轉|转第|轉第|转|轉)\s*第?\s*[A-Z]?\d{1,3}\s*版\s*[)）]$/u, needs: ['版'] },
+  { kind: 'jump', example: '…开放到晚上十点。（下转第3版）', pattern: new RegExp(String.raw`[(（]\s*(?:下转|下轉|转第|轉第|转|轉)\s*第?\s*${PAGE_NO}\s*版\s*[)）]$`, 'u'), needs: ['版'] },
 ];
 
 /** HTML line breaks left in a web dump (第一段。<br/>第二段。): a line end, and residue. */
