@@ -221,7 +221,23 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
     if (hasBody(d) && !isOrphanLine(d)) kept.push(d);
     else leftovers.push(...d.units);
   }
-  return { drafts: separateClusterIntro(kept), leftovers };
+  return { drafts: attachEditorsNotes(separateClusterIntro(kept)), leftovers };
+}
+
+/** An editor's note (编者按：…) printed above a headline introduces the article below it. */
+const EDITORS_NOTE_RE = /^[【\[〔]?(?:编者按|編者按|编者的话|編者的話|编者注|編者注|编前|編前)[】\]〕]?\s*[:：]?/u;
+function attachEditorsNotes(drafts: ArticleDraft[]): ArticleDraft[] {
+  const out: ArticleDraft[] = [];
+  for (let k = 0; k < drafts.length; k++) {
+    const d = drafts[k]!;
+    const next = drafts[k + 1];
+    const note = d.headlines.length === 0 && d.lead === null && d.bylines.length === 0 && d.pieces.length > 0
+      && EDITORS_NOTE_RE.test(d.pieces[0]!.text);
+    if (note && next && next.headlines.length > 0) {
+      drafts[k + 1] = { ...next, pieces: [...d.pieces, ...next.pieces], units: [...d.units, ...next.units] };
+    } else out.push(d);
+  }
+  return out;
 }
 
 /** The break between a heading-like line and the body below it cut a sentence: the line is body. */
