@@ -92,6 +92,7 @@ describe('the shared segmenter', () => {
       ['经济圈建', '设,打造'], ['深度融合', '合、良性循环'], ['建成市级实', '训基地'], ['市委常委会议', '学习贯彻'],
       ['增长百分之十', '二点六,'], ['开放时间。', '为保障读者'], ['记者', '张三'], ['T', '恤衫'], ['𠀀汉', '字𠀁'], ['A26', '版'],
       ['长江黄金水', '道扩能'], ['会议', '学习'], ['今天', '。'], ['abc', 'def'],
+      ['汉\ud840', '\udc00字'], // a break inside a surrogate pair (𠀀): one character spans it
     ];
     const r = runScript(JUDGE_SCRIPT, breaks);
     expect(r.stderr).toBe('');
