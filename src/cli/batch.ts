@@ -3,7 +3,9 @@
  * input order. The shape is a producer and a consumer joined by an ordered queue:
  *
  *   producer: for each input, stream its pages (read/pages.ts) and hand each page to the runner;
- *             the page's place in the queue is taken at once, its result arrives later;
+ *             the page's place in the queue is taken at once, its result arrives later. On the
+ *             pool, a small file (≤ 1 MB) goes to a worker whole instead: the worker reads, decodes
+ *             and splits it, so the main thread does not also read 10⁵ small files one by one;
  *   consumer: takes the queue in order, awaits each result, writes it (stdout, --output, or the
  *             mirrored --out-dir tree), and frees the page's room.
  *
@@ -25,7 +27,11 @@ import type { InputFile } from '../read/inputs.js';
 import { openPages } from '../read/pages.js';
 import { DecodeError } from '../read/decode.js';
 import { describeVerifyReport } from '../verify.js';
-import { convertPage, pageEmitter, pageNameOf, summarise, type PageResult, type PageSettings, type PageTask, type WorkerInit, type WorkerReply } from './worker.js';
+import {
+  convertPage, pageEmitter, pageNameOf, readError, summarise,
+  type FileResult, type FileTask, type PageResult, type PageSettings, type PageTask, type WorkerInit, type WorkerReply,
+} from './worker.js';
+import type { PageStreamOptions } from '../read/pages.js';
 import { loadEmitter } from '../emit/registry.js';
 import { SharedSegmenter } from './segmenter.js';
 import { fileOutput, stdoutOutput, streamOutput, PipeClosed, type Output } from './output.js';
@@ -113,7 +119,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     repair: o.repair, verify: o.verify ?? false, ...(o.date ? { date: o.date } : {}), ...(o.profile ? { profile: o.profile } : {}),
     ...((await emitsInPlace(o)) ? { emit: { format: o.factory.name, options: o.emitterOptions } } : {}),
   };
-  const runner = new PageRunner(jobs, settings, knownBytes >= POOL_MIN_CHARS, await pageEmitter(settings));
+  const read: PageStreamOptions = { ...(o.encoding ? { encoding: o.encoding } : {}), ...(o.pageSeparator ? { separator: o.pageSeparator } : {}) };
+  const runner = new PageRunner(jobs, settings, read, knownBytes >= POOL_MIN_CHARS, await pageEmitter(settings));
   const room = new Room(jobs * MAX_PAGES_IN_FLIGHT_PER_JOB, MAX_CHARS_IN_FLIGHT);
   const queue = new StepQueue();
   const dest = destinationFor(o);
@@ -146,13 +153,20 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
       const conflict = plan.conflicts.get(i);
       if (conflict) { queue.push({ kind: 'failed', input: i, reason: conflict }); continue; }
       if (o.skipExisting && (await dest.exists(input))) { queue.push({ kind: 'skipped', input: i }); continue; }
+      if (input.path !== null && input.size !== undefined && input.size <= WHOLE_FILE_BYTES && runner.pooled(input.size)) {
+        // a small file goes to a worker whole: it reads, decodes and splits it (the main thread only writes)
+        await room.take(input.size);
+        if (stopped) break;
+        const result = runner.runFile({ seq: seq++, path: input.path, file: input.name });
+        result.catch(() => {}); // awaited by the consumer, in order
+        queue.push({ kind: 'file', input: i, bytes: input.size, result });
+        continue;
+      }
       try {
         const source = input.path === null ? process.stdin
           : input.size !== undefined && input.size <= WHOLE_FILE_BYTES ? [await readFile(input.path)]
           : createReadStream(input.path, { highWaterMark: 1 << 20 });
-        const stream = await openPages(counted(source, (n) => progress.bytes(n)), {
-          ...(o.encoding ? { encoding: o.encoding } : {}), ...(o.pageSeparator ? { separator: o.pageSeparator } : {}),
-        });
+        const stream = await openPages(counted(source, (n) => progress.bytes(n)), read);
         for await (const page of stream.pages) {
           await room.take(page.text.length);
           if (stopped) break;
@@ -209,71 +223,104 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     }
   };
 
+  /** A converted page (or its error), in input order. */
+  const page = async (i: number, pageNo: number, encoding: string, value: PageResult | null, error: unknown): Promise<void> => {
+    const input = o.inputs[i]!;
+    const s = stateOf(i);
+    if (s.failed || stopped) return;
+    if (!value) { await fail(i, `internal error on page ${pageNo}: ${(error as Error)?.message ?? error}`); if (o.debug) console.error(error); return; }
+    const { check } = value;
+    const pageName = pageNameOf(input.name, pageNo);
+    if (check && !check.ok) {
+      const lines = describeVerifyReport(check, pageName);
+      await fail(i, lines[0]!.slice(input.name.length).replace(/^:?\s*/, ''));
+      for (const line of lines.slice(1)) say(line, 'error');
+      return;
+    }
+    if (check) s.verifiedChars += check.inputChars;
+    let summary;
+    if ('text' in value) {
+      // emitted where the page was split (a stateless format): the text as it goes out
+      summary = value.summary;
+      if (!(await writing(i, () => dest.text(i, input, value.text)))) return;
+    } else {
+      const { result } = value;
+      summary = summarise(result, pageName);
+      const report: InputReport = {
+        file: input.name, page: pageNo, encoding, articles: result.articles.length,
+        pageDate: result.pageDate, diagnostics: result.diagnostics,
+      };
+      if (!(await writing(i, () => dest.page(i, input, report, result.articles)))) return;
+    }
+    if (diagnostics) {
+      const record = {
+        file: input.name, page: pageNo, encoding, pageDate: summary.pageDate,
+        furniture: summary.diagnostics.furniture, warnings: summary.diagnostics.warnings,
+      };
+      await diagnostics.write(`${JSON.stringify(record)}\n`);
+    }
+    s.pages++;
+    s.articles += summary.articles;
+    counts.pages++;
+    counts.articles += summary.articles;
+    counts.repairs += summary.repairs;
+    progress.articlesDone(summary.articles);
+    for (const w of summary.warnings) warn(w);
+  };
+
+  /** An input's last page was written. */
+  const done = async (i: number, warnings: string[]): Promise<void> => {
+    const input = o.inputs[i]!;
+    const s = stateOf(i);
+    if (s.failed) return;
+    for (const w of warnings) warn(`${input.name}: ${w}`);
+    // an empty input is most likely the wrong file or a failed download: said even without a TTY
+    if (s.articles === 0) warn(`${input.name}: ${s.pages === 0 ? 'empty input (no text)' : 'no articles found'}`, s.pages === 0);
+    if (!(await writing(i, () => dest.finish(i, input)))) return;
+    if (o.verify && !o.quiet) {
+      say(describeVerifyReport({ ok: true, inputChars: s.verifiedChars, outputChars: s.verifiedChars, missing: [], extra: [] }, input.name)[0]!, 'note');
+    }
+    progress.fileDone();
+  };
+
   const consume = async (): Promise<void> => {
     if (!(await writing(-1, () => dest.open()))) return;
     for (let step = await queue.shift(); step; step = await queue.shift()) {
-      if (stopped) { if (step.kind === 'page') room.give(step.chars); continue; }
-      const input = o.inputs[step.input]!;
-      const s = stateOf(step.input);
+      if (stopped) { if (step.kind === 'page') room.give(step.chars); else if (step.kind === 'file') room.give(step.bytes); continue; }
       switch (step.kind) {
         case 'page': {
           let value: PageResult | null = null;
           let error: unknown;
           try { value = await step.result; } catch (err) { error = err; }
           room.give(step.chars);
-          if (s.failed || stopped) break;
-          if (!value) { await fail(step.input, `internal error on page ${step.page}: ${(error as Error)?.message ?? error}`); if (o.debug) console.error(error); break; }
-          const { check } = value;
-          const pageName = pageNameOf(input.name, step.page);
-          if (check && !check.ok) {
-            const lines = describeVerifyReport(check, pageName);
-            await fail(step.input, lines[0]!.slice(input.name.length).replace(/^:?\s*/, ''));
-            for (const line of lines.slice(1)) say(line, 'error');
+          await page(step.input, step.page, step.encoding, value, error);
+          break;
+        }
+        case 'file': {
+          let file: FileResult | null = null;
+          try { file = await step.result; } catch (err) {
+            room.give(step.bytes);
+            await fail(step.input, `internal error: ${(err as Error)?.message ?? err}`);
+            if (o.debug) console.error(err);
             break;
           }
-          if (check) s.verifiedChars += check.inputChars;
-          let summary;
-          if ('text' in value) {
-            // emitted where the page was split (a stateless format): the text as it goes out
-            summary = value.summary;
-            if (!(await writing(step.input, () => dest.text(step.input, input, value.text)))) break;
-          } else {
-            const { result } = value;
-            summary = summarise(result, pageName);
-            const report: InputReport = {
-              file: input.name, page: step.page, encoding: step.encoding, articles: result.articles.length,
-              pageDate: result.pageDate, diagnostics: result.diagnostics,
-            };
-            if (!(await writing(step.input, () => dest.page(step.input, input, report, result.articles)))) break;
+          progress.bytes(step.bytes);
+          for (const p of file.pages) {
+            const error = p.ok ? undefined : Object.assign(new Error(p.message), p.stack ? { stack: p.stack } : {});
+            await page(step.input, p.page, file.encoding, p.ok ? p.value : null, error);
           }
-          if (diagnostics) {
-            const record = {
-              file: input.name, page: step.page, encoding: step.encoding, pageDate: summary.pageDate,
-              furniture: summary.diagnostics.furniture, warnings: summary.diagnostics.warnings,
-            };
-            await diagnostics.write(`${JSON.stringify(record)}\n`);
+          room.give(step.bytes);
+          if (file.end.ok) await done(step.input, file.end.warnings);
+          else {
+            const err = readError(file.end.error);
+            await fail(step.input, describeReadError(err));
+            if (o.debug) console.error(err);
           }
-          s.pages++;
-          s.articles += summary.articles;
-          counts.pages++;
-          counts.articles += summary.articles;
-          counts.repairs += summary.repairs;
-          progress.articlesDone(summary.articles);
-          for (const w of summary.warnings) warn(w);
           break;
         }
-        case 'done': {
-          if (s.failed) break;
-          for (const w of step.warnings) warn(`${input.name}: ${w}`);
-          // an empty input is most likely the wrong file or a failed download: said even without a TTY
-          if (s.articles === 0) warn(`${input.name}: ${s.pages === 0 ? 'empty input (no text)' : 'no articles found'}`, s.pages === 0);
-          if (!(await writing(step.input, () => dest.finish(step.input, input)))) break;
-          if (o.verify && !o.quiet) {
-            say(describeVerifyReport({ ok: true, inputChars: s.verifiedChars, outputChars: s.verifiedChars, missing: [], extra: [] }, input.name)[0]!, 'note');
-          }
-          progress.fileDone();
+        case 'done':
+          await done(step.input, step.warnings);
           break;
-        }
         case 'skipped':
           counts.skipped++;
           progress.fileDone();
@@ -339,6 +386,7 @@ export function describeReadError(err: unknown): string {
 
 type Step =
   | { kind: 'page'; input: number; page: number; chars: number; encoding: string; result: Promise<PageResult> }
+  | { kind: 'file'; input: number; bytes: number; result: Promise<FileResult> }
   | { kind: 'done'; input: number; warnings: string[] }
   | { kind: 'skipped'; input: number }
   | { kind: 'failed'; input: number; reason: string };
@@ -410,15 +458,25 @@ class PageRunner {
   private pool: WorkerPool | null = null;
   private chars = 0;
 
-  constructor(private readonly jobs: number, private readonly settings: PageSettings, poolAtOnce: boolean,
-    private readonly emitter: Emitter | undefined) {
-    if (jobs > 1 && poolAtOnce) this.pool = new WorkerPool(jobs, settings);
+  constructor(private readonly jobs: number, private readonly settings: PageSettings, private readonly read: PageStreamOptions,
+    poolAtOnce: boolean, private readonly emitter: Emitter | undefined) {
+    if (jobs > 1 && poolAtOnce) this.pool = new WorkerPool(jobs, settings, read);
+  }
+
+  /** Counts `chars` more text towards the pool's start; true when it runs on the pool. */
+  pooled(chars: number): boolean {
+    this.chars += chars;
+    if (!this.pool && this.jobs > 1 && this.chars >= POOL_MIN_CHARS) this.pool = new WorkerPool(this.jobs, this.settings, this.read);
+    return this.pool !== null;
+  }
+
+  /** A whole file read and converted on the pool (only when pooled() said so). */
+  runFile(task: FileTask): Promise<FileResult> {
+    return this.pool!.run(task) as Promise<FileResult>;
   }
 
   run(task: PageTask): Promise<PageResult> {
-    this.chars += task.text.length;
-    if (!this.pool && this.jobs > 1 && this.chars >= POOL_MIN_CHARS) this.pool = new WorkerPool(this.jobs, this.settings);
-    if (this.pool) return this.pool.run(task);
+    if (this.pooled(task.text.length)) return this.pool!.run(task) as Promise<PageResult>;
     try {
       return Promise.resolve(convertPage(task, this.settings, this.emitter));
     } catch (err) {
@@ -432,8 +490,8 @@ class PageRunner {
 }
 
 interface Pending {
-  task: PageTask;
-  resolve(value: PageResult): void;
+  task: PageTask | FileTask;
+  resolve(value: PageResult | FileResult): void;
   reject(err: Error): void;
 }
 
@@ -453,15 +511,15 @@ class WorkerPool {
   /** one jieba for all workers (~47 MB each otherwise); replacements of crashed workers may load their own */
   private readonly segmenter: SharedSegmenter;
 
-  constructor(size: number, private readonly settings: PageSettings) {
+  constructor(size: number, private readonly settings: PageSettings, private readonly read: PageStreamOptions) {
     this.segmenter = new SharedSegmenter(size * 2);
     for (let i = 0; i < size; i++) this.workers.push(this.spawn());
   }
 
-  run(task: PageTask): Promise<PageResult> {
+  run(task: PageTask | FileTask): Promise<PageResult | FileResult> {
     return new Promise((resolve, reject) => {
       this.batch.push({ task, resolve, reject });
-      this.batchChars += task.text.length;
+      this.batchChars += 'text' in task ? task.text.length : 0;
       if (this.batch.length >= BATCH_PAGES || this.batchChars >= BATCH_CHARS) this.flush();
       else if (!this.flushScheduled) {
         // a part batch goes out as soon as the producer waits (for room or for input)
@@ -488,7 +546,7 @@ class WorkerPool {
 
   private spawn(): { worker: Worker; jobs: Pending[][] } {
     const remote = this.segmenter.claim();
-    const init: WorkerInit = { newsSplitPageWorker: true, settings: this.settings, ...(remote ? { segmenter: remote } : {}) };
+    const init: WorkerInit = { newsSplitPageWorker: true, settings: this.settings, read: this.read, ...(remote ? { segmenter: remote } : {}) };
     // dist/cli/worker.js next to this module once built: the worker loads compiled JavaScript
     // a small young generation: a page worker keeps nothing between pages, and every worker's heap
     // counts towards the run's peak memory (no old-generation cap: one huge page must still fit)
@@ -498,7 +556,7 @@ class WorkerPool {
       replies.forEach((reply, k) => {
         const pending = job[k];
         if (!pending) return;
-        if (reply.ok) pending.resolve(reply.value);
+        if (reply.ok) pending.resolve('file' in reply ? reply.file : reply.value);
         else pending.reject(Object.assign(new Error(reply.message), reply.stack ? { stack: reply.stack } : {}));
       });
       this.dispatch();

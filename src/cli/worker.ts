@@ -10,6 +10,7 @@
  * the SplitResult (structured-cloned) and the main thread runs the one emitter.
  */
 import type { Profile } from '../knowledge/profile.js';
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { split } from '../pipeline.js';
 import { verify, type VerifyReport } from '../verify.js';
@@ -18,6 +19,8 @@ import type { Emitter, EmitterOptions } from '../emit/types.js';
 import { loadEmitter } from '../emit/registry.js';
 import { useSegmenter } from '../transform/junction.js';
 import { remoteSegmenter, type RemoteSlot } from './segmenter.js';
+import { openPages, type PageStreamOptions } from '../read/pages.js';
+import { DecodeError } from '../read/decode.js';
 
 export interface PageSettings {
   repair: boolean;
@@ -34,6 +37,29 @@ export interface PageTask {
   file: string;
   page: number;
   text: string;
+}
+
+/** A whole small input, read, decoded and cut into pages by the worker (the main thread only writes). */
+export interface FileTask {
+  seq: number;
+  /** the path to read, and the name the input goes by */
+  path: string;
+  file: string;
+}
+
+/** What came of a FileTask: its pages in order, then either the input's warnings or why it failed. */
+export interface FileResult {
+  encoding: string;
+  pages: Array<{ page: number; chars: number } & ({ ok: true; value: PageResult } | { ok: false; message: string; stack?: string })>;
+  end: { ok: true; warnings: string[] } | { ok: false; error: ReadFailure };
+}
+
+/** A read or decode error, as it crosses back to the main thread (see readFailure / readError). */
+export interface ReadFailure {
+  message: string;
+  code?: string;
+  decode?: DecodeError['reason'];
+  stack?: string;
 }
 
 /** What the consumer needs of a page whose articles were emitted in place. */
@@ -72,7 +98,8 @@ export const pageNameOf = (file: string, page: number): string => (page > 1 ? `$
 
 export type WorkerReply =
   | { seq: number; ok: true; value: PageResult }
-  | { seq: number; ok: false; message: string; stack?: string };
+  | { seq: number; ok: false; message: string; stack?: string }
+  | { seq: number; ok: true; file: FileResult };
 
 export function convertPage(task: PageTask, settings: PageSettings, emitter?: Emitter): PageResult {
   const result = split(task.text, {
@@ -86,10 +113,53 @@ export function convertPage(task: PageTask, settings: PageSettings, emitter?: Em
   return { text, summary: summarise(result, pageNameOf(task.file, task.page)), ...check };
 }
 
+/**
+ * Read, decode and split one whole input exactly as the main thread's producer does for an input
+ * read in one piece (batch.ts): the same openPages() on the same single chunk.
+ */
+export async function convertFile(task: FileTask, settings: PageSettings, read: PageStreamOptions, emitter?: Emitter): Promise<FileResult> {
+  const result: FileResult = { encoding: '', pages: [], end: { ok: true, warnings: [] } };
+  try {
+    const bytes = readFileSync(task.path);
+    const stream = await openPages((async function* () { yield bytes; })(), read);
+    result.encoding = stream.encoding;
+    for await (const page of stream.pages) {
+      const pageTask: PageTask = { seq: task.seq, file: task.file, page: page.page, text: page.text };
+      try {
+        result.pages.push({ page: page.page, chars: page.text.length, ok: true, value: convertPage(pageTask, settings, emitter) });
+      } catch (err) {
+        const x = err as Error;
+        result.pages.push({ page: page.page, chars: page.text.length, ok: false, message: x?.message ?? String(err), ...(x?.stack ? { stack: x.stack } : {}) });
+      }
+    }
+    result.end = { ok: true, warnings: stream.warnings };
+  } catch (err) {
+    result.end = { ok: false, error: readFailure(err) };
+  }
+  return result;
+}
+
+function readFailure(err: unknown): ReadFailure {
+  const e = err as NodeJS.ErrnoException;
+  return {
+    message: e?.message ?? String(err), ...(e?.code ? { code: e.code } : {}),
+    ...(err instanceof DecodeError ? { decode: err.reason } : {}), ...(e?.stack ? { stack: e.stack } : {}),
+  };
+}
+
+/** The error a worker's ReadFailure stands for, as the main thread would have caught it. */
+export function readError(f: ReadFailure): Error {
+  const err = f.decode ? new DecodeError(f.message, f.decode) : Object.assign(new Error(f.message), f.code ? { code: f.code } : {});
+  if (f.stack) err.stack = f.stack;
+  return err;
+}
+
 /** Marks the worker's data, so that importing this module in the main thread starts nothing. */
 export interface WorkerInit {
   newsSplitPageWorker: true;
   settings: PageSettings;
+  /** how FileTasks are read (--encoding, --page-separator) */
+  read: PageStreamOptions;
   /** the shared segmenter's slot for this worker (none: it loads its own) */
   segmenter?: RemoteSlot;
 }
@@ -99,21 +169,28 @@ if (parentPort && init?.newsSplitPageWorker) {
   const port = parentPort;
   if (init.segmenter) useSegmenter(remoteSegmenter(init.segmenter));
   const emitter = pageEmitter(init.settings);
-  // a batch of pages in, one reply per page out, in the same order (batches stay in order: each
-  // waits for the emitter, which loads once)
-  port.on('message', (tasks: PageTask[]) => {
-    const failed = (task: PageTask, err: unknown): WorkerReply => {
+  // a batch of pages (or of whole files) in, one reply per task out, in the same order; batches
+  // stay in order: each waits for the one before (and the first for the emitter, which loads once)
+  let previous: Promise<unknown> = emitter;
+  port.on('message', (tasks: Array<PageTask | FileTask>) => {
+    const failed = (task: PageTask | FileTask, err: unknown): WorkerReply => {
       const x = err as Error;
       return { seq: task.seq, ok: false, message: x?.message ?? String(err), ...(x?.stack ? { stack: x.stack } : {}) };
     };
-    void emitter.then(
-      (e) => port.postMessage(tasks.map((task): WorkerReply => {
-        try {
-          return { seq: task.seq, ok: true, value: convertPage(task, init.settings, e) };
-        } catch (err) {
-          return failed(task, err);
+    previous = previous.then(() => emitter).then(
+      async (e) => {
+        const replies: WorkerReply[] = [];
+        for (const task of tasks) {
+          try {
+            replies.push('path' in task
+              ? { seq: task.seq, ok: true, file: await convertFile(task, init.settings, init.read, e) }
+              : { seq: task.seq, ok: true, value: convertPage(task, init.settings, e) });
+          } catch (err) {
+            replies.push(failed(task, err));
+          }
         }
-      })),
+        port.postMessage(replies);
+      },
       (err) => port.postMessage(tasks.map((task) => failed(task, err))),
     );
   });

@@ -11,7 +11,7 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { decodeBuffer, isGb18030, DecodeError } from './decode.js';
-import { FURNITURE_RULES, MAX_FURNITURE_LENGTH } from '../knowledge/furniture.js';
+import { FURNITURE_RULES, MAX_FURNITURE_LENGTH, applies } from '../knowledge/furniture.js';
 import { isBlank } from './lines.js';
 
 export interface Page {
@@ -46,9 +46,11 @@ const MAX_PAGE_CHARS = 16 * 1024 * 1024;
  * (第3版, 06 版, A26 …, Page 1). Date-only headers (1985-01-02, 2023年4月4日重庆手机报) also appear
  * inside pages, and the mirror's 第1版(要闻)专栏: precedes every article, so neither cuts a page.
  */
-export const PAGE_BREAK_RULES: RegExp[] = FURNITURE_RULES
-  .filter((r) => r.kind === 'page-header' && /版|^[A-Z]?\d{1,3}\s|^Page/u.test(r.example) && !/专栏/u.test(r.example))
-  .map((r) => r.pattern);
+const BREAK_RULES = FURNITURE_RULES
+  .filter((r) => r.kind === 'page-header' && /版|^[A-Z]?\d{1,3}\s|^Page/u.test(r.example) && !/专栏/u.test(r.example));
+export const PAGE_BREAK_RULES: RegExp[] = BREAK_RULES.map((r) => r.pattern);
+/** A line holding none of these matches no page-break rule (each rule's `needs`; empty if a rule has none). */
+const BREAK_NEEDS = BREAK_RULES.every((r) => r.needs) ? [...new Set(BREAK_RULES.flatMap((r) => r.needs!))] : [];
 
 export function isPageHeader(line: string): boolean {
   return pageHeaderOf(line) !== null;
@@ -63,7 +65,9 @@ interface HeaderLine {
 function pageHeaderOf(line: string): HeaderLine | null {
   const t = line.trim();
   if (!t.length || t.length > MAX_FURNITURE_LENGTH) return null;
-  const rule = PAGE_BREAK_RULES.findIndex((re) => re.test(t));
+  // the rules' cheap `needs` tests first, as matchFurniture does: most lines of a page hold no 版
+  if (BREAK_NEEDS.length && !BREAK_NEEDS.some((n) => t.includes(n))) return null;
+  const rule = BREAK_RULES.findIndex((r) => applies(r, t) && r.pattern.test(t));
   return rule < 0 ? null : { rule, text: t.replace(/\s+/gu, ' ') };
 }
 
@@ -262,6 +266,14 @@ function startsWith(buf: Uint8Array, bytes: number[]): boolean {
 
 // ---------------------------------------------------------------- text → pages
 
+/** isBlank(), sooner: a line that starts with a printing ASCII or CJK character is not blank. */
+function isBlankLine(s: string): boolean {
+  const c = s.charCodeAt(0);
+  // no character of \s, U+3000, U+00A0, U+200B or U+FEFF lies in these two ranges
+  if ((c > 0x20 && c < 0xa0) || (c > 0x3000 && c < 0xfeff)) return false;
+  return isBlank(s);
+}
+
 /**
  * Cuts decoded text into pages. A form feed always ends a page, and so does a --page-separator line.
  * Without a separator, a page-header line opens a new page when it is the same kind of header as the
@@ -281,6 +293,8 @@ export class PageSplitter {
   private pendingHeader: HeaderLine | null = null;
   private carry = '';
   private number = 0;
+  /** pages finished by the text pushed so far (plain methods fill it: a generator per line cost ~15 % of reading) */
+  private ready: Page[] = [];
 
   constructor(
     private readonly separator: RegExp | undefined,
@@ -294,39 +308,47 @@ export class PageSplitter {
     this.carry = '';
     for (let s = 0; s < segments.length; s++) {
       const last = s === segments.length - 1;
-      yield* this.lines(segments[s]!, last);
-      if (!last) yield* this.cut(true);
+      this.lines(segments[s]!, last);
+      if (!last) this.cut(true);
     }
+    yield* this.take();
   }
 
   *end(): Generator<Page> {
     const rest = this.carry;
     this.carry = '';
-    if (rest) yield* this.lines(rest, false);
-    yield* this.cut(true);
+    if (rest) this.lines(rest, false);
+    this.cut(true);
+    yield* this.take();
+  }
+
+  private take(): Page[] {
+    const pages = this.ready;
+    this.ready = [];
+    return pages;
   }
 
   /** Complete lines of a segment; the unterminated tail of the last segment is carried over. */
-  private *lines(segment: string, last: boolean): Generator<Page> {
+  private lines(segment: string, last: boolean): void {
     let start = 0;
     const lineEnd = /\r\n|\r|\n|\u2028|\u2029/g; // the line ends of read/lines.ts
     for (let m = lineEnd.exec(segment); m; m = lineEnd.exec(segment)) {
       // a CR at the end of a chunk may be the first half of CRLF: wait for the next chunk
       if (last && m[0] === '\r' && m.index + 1 === segment.length) break;
-      yield* this.line(segment.slice(start, m.index), m[0]);
+      this.line(segment.slice(start, m.index), m[0]);
       start = m.index + m[0].length;
     }
     const tail = segment.slice(start);
     if (last) this.carry = tail;
-    else if (tail) yield* this.line(tail, '');
+    else if (tail) this.line(tail, '');
   }
 
-  private *line(text: string, end: string): Generator<Page> {
+  private line(text: string, end: string): void {
     if (this.separator) {
-      if (this.separator.test(text)) { yield* this.cut(false); return; }
+      if (this.separator.test(text)) { this.cut(false); return; }
     } else if (this.pending.length) {
-      if (isBlank(text) || pageHeaderOf(text)) { this.pending.push(text + end); return; }
-      yield* this.cut(false);
+      if (isBlankLine(text) || pageHeaderOf(text)) { this.pending.push(text + end); return; }
+      this.cut(false);
     } else {
       const header = pageHeaderOf(text);
       if (header) {
@@ -337,10 +359,10 @@ export class PageSplitter {
         return;
       }
     }
-    if (!isBlank(text)) this.hasBody = true;
+    if (!isBlankLine(text)) this.hasBody = true;
     else if (this.chars > this.maxPageChars && this.hasBody) {
       this.warnings.push(`page ${this.number + 1}: no page break in ${this.maxPageChars} characters; cut at a blank line`);
-      yield* this.cut(false);
+      this.cut(false);
     }
     this.append(text + end);
   }
@@ -351,7 +373,7 @@ export class PageSplitter {
   }
 
   /** End the current page; pending header lines go to the next page, or to this one at a form feed or the end. */
-  private *cut(hard: boolean): Generator<Page> {
+  private cut(hard: boolean): void {
     const carried = this.pending;
     this.pending = [];
     if (hard) for (const p of carried) this.append(p);
@@ -361,7 +383,7 @@ export class PageSplitter {
     this.hasBody = false;
     this.header = hard ? null : this.pendingHeader;
     this.pendingHeader = null;
-    if (!isBlank(text)) yield { page: ++this.number, text };
+    if (!isBlankLine(text)) this.ready.push({ page: ++this.number, text });
     if (!hard) for (const p of carried) this.append(p);
   }
 }

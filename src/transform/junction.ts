@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 
 export interface Segmenter {
   cut(text: string, hmm?: boolean): string[];
+  /** false when no dictionary word can span the break, so cut() need not be asked (cli/segmenter.ts) */
+  mayJoin?(left: string, right: string): boolean;
 }
 
 let segmenter: Segmenter | null | undefined;
@@ -47,7 +49,7 @@ export function breakInsideWord(left: string, right: string): boolean {
   if (hit !== undefined) return hit;
   const seg = load();
   let inside = false;
-  if (seg) {
+  if (seg && (!seg.mayJoin || seg.mayJoin(l, r))) {
     let pos = 0;
     for (const token of seg.cut(l + r, false)) {
       const end = pos + token.length;
