@@ -17,7 +17,21 @@ export interface FurnitureRule {
   needs?: string[];
 }
 
-export const applies = (rule: FurnitureRule, text: string): boolean => rule.needs === undefined || rule.needs.some((n) => text.includes(n));
+/** Rules with many needs test them as one pattern (built once per rule): this runs for every rule on every short line. */
+const NEEDS_AS_PATTERN = 3;
+const needsPatterns = new WeakMap<FurnitureRule, RegExp>();
+
+export function applies(rule: FurnitureRule, text: string): boolean {
+  const needs = rule.needs;
+  if (needs === undefined) return true;
+  if (needs.length < NEEDS_AS_PATTERN) {
+    for (let i = 0; i < needs.length; i++) if (text.includes(needs[i]!)) return true;
+    return false;
+  }
+  let re = needsPatterns.get(rule);
+  if (!re) needsPatterns.set(rule, (re = new RegExp(needs.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u')));
+  return re.test(text);
+}
 
 const DATE = String.raw`(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2})`;
 const WEEKDAY = String.raw`[(（]?星期[一二三四五六日天][)）]?`;

@@ -18,21 +18,42 @@ export const NEW_TOPIC_BELOW = { oneLine: 0.1, twoLines: 0.15 };
 /** Too little text on a side says nothing. */
 export const MIN_SIDE = 100;
 
-function bigrams(text: string): Map<string, number> {
-  const m = new Map<string, number>();
-  const han = text.replace(/[^\p{Script=Han}]/gu, '');
+const NOT_HAN_RE = /[^\p{Script=Han}]/gu;
+
+/** Counts of the Han bigrams (two UTF-16 units, keyed as one number: no string per bigram). */
+function bigramCounts(text: string): Map<number, number> {
+  const m = new Map<number, number>();
+  const han = text.replace(NOT_HAN_RE, '');
   for (let i = 0; i + 1 < han.length; i++) {
-    const g = han.slice(i, i + 2);
+    const g = han.charCodeAt(i) * 0x10000 + han.charCodeAt(i + 1);
     m.set(g, (m.get(g) ?? 0) + 1);
   }
   return m;
 }
 
+/** The Han bigrams of a short line, as strings. */
+function bigramStrings(text: string): Set<string> {
+  const out = new Set<string>();
+  const han = text.replace(NOT_HAN_RE, '');
+  for (let i = 0; i + 1 < han.length; i++) out.add(han.slice(i, i + 2));
+  return out;
+}
+
+/** The text of pieces joined, but only the last `chars` characters or a little more (no join of a whole long article). */
+export function tailText(pieces: ReadonlyArray<{ text: string }>, chars: number): string {
+  let n = 0;
+  let k = pieces.length;
+  while (k > 0 && n < chars) n += pieces[--k]!.text.length;
+  let out = '';
+  for (; k < pieces.length; k++) out += pieces[k]!.text;
+  return out;
+}
+
 /** Cosine similarity of the text before and after (each within its window); null without text on a side. */
 export function cohesion(before: string, after: string): number | null {
   if (before.length < MIN_SIDE || after.length < MIN_SIDE) return null;
-  const a = bigrams(before.slice(-WINDOW_BEFORE));
-  const b = bigrams(after.slice(0, WINDOW_AFTER));
+  const a = bigramCounts(before.slice(-WINDOW_BEFORE));
+  const b = bigramCounts(after.slice(0, WINDOW_AFTER));
   if (a.size === 0 || b.size === 0) return null;
   let dot = 0;
   let na = 0;
@@ -44,9 +65,9 @@ export function cohesion(before: string, after: string): number | null {
 
 /** Share of a short line's Han bigrams that occur in a text (0 when the line has none). */
 export function sharedBigrams(line: string, text: string): number {
-  const grams = [...bigrams(line).keys()];
-  if (grams.length === 0) return 0;
+  const grams = bigramStrings(line);
+  if (grams.size === 0) return 0;
   let found = 0;
   for (const g of grams) if (text.includes(g)) found++;
-  return found / grams.length;
+  return found / grams.size;
 }

@@ -17,7 +17,7 @@ import { NEVER_FINAL } from '../knowledge/conventions.js';
 import { decideJoin } from './repair.js';
 import { breakInsideWord } from './junction.js';
 import { isSpeakerItem } from './names.js';
-import { cohesion, sharedBigrams, NEW_TOPIC_BELOW, WINDOW_AFTER, WINDOW_BEFORE } from './cohesion.js';
+import { cohesion, sharedBigrams, tailText, NEW_TOPIC_BELOW, WINDOW_AFTER, WINDOW_BEFORE } from './cohesion.js';
 import type { BylineFacts, LeadFacts } from './byline.js';
 import type { Piece } from './repair.js';
 
@@ -258,7 +258,7 @@ function continuesQuotedTitle(above: string, u: ClassifiedUnit): boolean {
 
 /** Does the body after a heading (from unit j on) leave the subject of the article so far? */
 function subjectChanges(cur: ArticleDraft, units: ClassifiedUnit[], j: number, lines: number): boolean {
-  const before = cur.pieces.map((p) => p.text).join('');
+  const before = tailText(cur.pieces, WINDOW_BEFORE);
   let after = '';
   for (let k = j; k < units.length && after.length < WINDOW_AFTER; k++) {
     const u = units[k]!;
@@ -279,7 +279,7 @@ function endsArticleBefore(cur: ArticleDraft, run: ClassifiedUnit[], units: Clas
   const line = run[0]!.text;
   let after = run.slice(1).map((h) => h.text).join('');
   for (let k = j; k < units.length && after.length < WINDOW_AFTER; k++) after += units[k]!.text;
-  const before = cur.pieces.map((p) => p.text).join('').slice(-WINDOW_BEFORE);
+  const before = tailText(cur.pieces, WINDOW_BEFORE).slice(-WINDOW_BEFORE);
   const own = sharedBigrams(line, before);
   return own >= OWN_WORDS && sharedBigrams(line, after) * 2 <= own;
 }
