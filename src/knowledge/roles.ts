@@ -42,6 +42,18 @@ export const CREDIT_PREFIXES: ReadonlyArray<readonly [string, Role[]]> = [
   ['文/', ['reporters']],
 ];
 
+/**
+ * Roles that sign only a page's editor and imprint lines, never an article (page furniture): the
+ * layout, the charts, the review chain of mainland e-papers (一审 / 二审 / 三审).
+ */
+export const PAGE_ROLES = [
+  '本版责编', '本版責編', '责编', '責編', '图片编辑', '圖片編輯', '视觉编辑', '視覺編輯', '值班编辑', '值班編輯',
+  '版式设计', '版式設計', '版式', '制图', '製圖', '一审', '二审', '三审', '一審', '二審', '三審',
+];
+
+/** Words after the names that credit them with the photos as well: 记者 张三 摄影报道. */
+export const PHOTO_REPORT_SUFFIXES = ['摄影报道', '攝影報道'];
+
 /** A reporter posted somewhere: 本报驻京记者, 驻上海记者, 本報駐港記者. */
 const POSTED_REPORTER = '(?:本报|本報)?[驻駐]\\p{Script=Han}{1,5}?[记記]者';
 const POSTED_REPORTER_RE = new RegExp(`^${POSTED_REPORTER}$`, 'u');
@@ -49,8 +61,9 @@ const POSTED_REPORTER_RE = new RegExp(`^${POSTED_REPORTER}$`, 'u');
 /** A combined role: 记者、攝影:李明佑 names the same person in both roles. */
 export function rolesOf(word: string): Role[] {
   const out: Role[] = [];
-  for (const part of word.split(/[、,，/和及]/u)) {
-    const hit = ROLE_WORDS.find(([w]) => w === part.trim())?.[1] ?? (POSTED_REPORTER_RE.test(part.trim()) ? 'reporters' : undefined);
+  for (const raw of word.split(/[、,，/和及]/u)) {
+    const part = raw.trim();
+    const hit = ROLE_WORDS.find(([w]) => w === part)?.[1] ?? (POSTED_REPORTER_RE.test(part) ? 'reporters' : undefined);
     if (hit && !out.includes(hit)) out.push(hit);
   }
   return out;

@@ -8,7 +8,7 @@
  *
  * Newspaper knowledge (role words, outlets) lives in ../knowledge; this file applies it.
  */
-import { ROLE_ALTERNATION, rolesOf, PHOTO_SUFFIXES, CREDIT_PREFIXES, type Role } from '../knowledge/roles.js';
+import { ROLE_ALTERNATION, rolesOf, PHOTO_SUFFIXES, PHOTO_REPORT_SUFFIXES, CREDIT_PREFIXES, type Role } from '../knowledge/roles.js';
 import { OUTLET_SOURCE, KNOWN_AGENCIES, outletOrNull, looksLikeOutlet } from '../knowledge/outlets.js';
 import { splitNames, splitUnroledNames, isPlausibleName } from './names.js';
 
@@ -125,7 +125,7 @@ interface ParsedPeople extends People {
   rejected: string[];
 }
 
-const PHOTO_REPORT_RE = /(?<=\S)[ \t\u3000]*(?:摄影报道|攝影報道)$/u;
+const PHOTO_REPORT_RE = new RegExp(`(?<=\\S)[ \\t\\u3000]*(?:${PHOTO_REPORT_SUFFIXES.join('|')})$`, 'u');
 const ROLE_MARK_RE = new RegExp(`(${ROLE_GROUP})[ \\t\\u3000]*[:：]?`, 'gu');
 const TRAILING_OUTLET_RE = new RegExp(`(?:^|[\\s、,，])(${OUTLET_SOURCE})$`, 'u');
 
@@ -138,7 +138,7 @@ export function parsePeople(text: string, defaultRole: Role = 'reporters', maxUn
   const photoReport = PHOTO_REPORT_RE.exec(text);
   if (photoReport) {
     const people = parsePeople(text.slice(0, photoReport.index), defaultRole, maxUnroled);
-    if (people) for (const n of people.reporters) if (!people.photographers.includes(n)) people.photographers.push(n);
+    if (people) creditAlso(people, ['photographers']);
     return people;
   }
   const out: ParsedPeople = Object.assign(emptyPeople(), { outlet: null, count: 0, outletOnly: false, rejected: [] });
@@ -184,6 +184,11 @@ export function parsePeople(text: string, defaultRole: Role = 'reporters', maxUn
   return out;
 }
 
+/** The reporters named are credited in these roles too (摄影报道, a trailing 文/图). */
+function creditAlso(people: People, roles: readonly Role[]): void {
+  for (const role of roles) for (const n of people.reporters) if (!people[role].includes(n)) people[role].push(n);
+}
+
 function mergePeople(into: People & { rejected?: string[] }, from: People): void {
   for (const role of ['reporters', 'correspondents', 'photographers', 'editors'] as const) {
     for (const n of from[role]) if (!into[role].includes(n)) into[role].push(n);
@@ -195,12 +200,12 @@ function mergePeople(into: People & { rejected?: string[] }, from: People): void
 const BYLINE_LINE_RE = new RegExp(`^(${OUTLET_SOURCE})?(${ROLE_GROUP})`, 'u');
 // tried once per run of spaces (the lookbehind): from every space of a long run it would be quadratic
 const FILED_FROM_RE = /(?<![ \t\u3000])[ \t\u3000]+(?:[\p{Script=Han}]{0,6}(?:报道|報道)|(?:发自|發自)[\p{Script=Han}]{1,8})$/u;
-/** a text-and-photo credit after the names: 本报记者 张三 文/图 */
-const TRAILING_TEXT_AND_PHOTO_RE = /[ \t\u3000]+(?:文\s*[/／]\s*[图圖]|[图圖]文|文[图圖])$/u;
-const CREDIT_PREFIX_RE = new RegExp(
-  `^(${[...CREDIT_PREFIXES].map(([p]) => p).sort((a, b) => b.length - a.length).map((p) => p.replace('/', '\\s*[/／]\\s*')).join('|')})\\s*`,
-  'u',
-);
+/** The credit prefixes (文/图, 图/, 文/) as a pattern, the slash full-width or spaced. */
+const CREDIT_WORDS = [...CREDIT_PREFIXES].map(([p]) => p).sort((a, b) => b.length - a.length).map((p) => p.replace('/', '\\s*[/／]\\s*'));
+const CREDIT_PREFIX_RE = new RegExp(`^(${CREDIT_WORDS.join('|')})\\s*`, 'u');
+/** The same credits after the names, where a whole word (文/图, 图文) stands: 本报记者 张三 文/图 */
+const TRAILING_CREDIT_RE = new RegExp(`[ \\t\\u3000]+(${CREDIT_WORDS.filter((w) => !w.endsWith('\\s*')).join('|')})$`, 'u');
+const rolesOfCredit = (printed: string): Role[] => CREDIT_PREFIXES.find(([p]) => p === printed.replace(/\s/gu, '').replace('／', '/'))![1];
 /** the outlet before a role word after a credit prefix (文/本报记者 张三) */
 const OUTLET_BEFORE_ROLE_RE = new RegExp(`^(?:${OUTLET_SOURCE})?(?=${ROLE_GROUP})`, 'u');
 
@@ -216,8 +221,7 @@ export function parseBylineLine(text: string, namesOnly = false): BylineFacts | 
   const facts: BylineFacts = Object.assign(emptyPeople(), { source: null, agency: null, raw: text.trim(), rejected: [] });
   const prefix = CREDIT_PREFIX_RE.exec(t);
   if (prefix) {
-    const printed = prefix[1]!.replace(/\s/gu, '').replace('／', '/');
-    const roles = CREDIT_PREFIXES.find(([p]) => p === printed)![1];
+    const roles = rolesOfCredit(prefix[1]!);
     // 文/图 王小明, or 文/本报记者 张三 (the role words read as usual)
     const people = parsePeople(t.slice(prefix[0].length).replace(OUTLET_BEFORE_ROLE_RE, ''), 'reporters', 4);
     const names = people ? [...new Set([...people.reporters, ...people.photographers, ...people.correspondents])] : [];
@@ -228,11 +232,11 @@ export function parseBylineLine(text: string, namesOnly = false): BylineFacts | 
   const m = BYLINE_LINE_RE.exec(t);
   if (m) {
     const outlet = m[1] ?? null;
-    const textAndPhoto = TRAILING_TEXT_AND_PHOTO_RE.exec(t);
-    const people = parsePeople(t.slice(outlet ? outlet.length : 0, textAndPhoto?.index), 'reporters', 4);
+    const credit = TRAILING_CREDIT_RE.exec(t);
+    const people = parsePeople(t.slice(outlet ? outlet.length : 0, credit?.index), 'reporters', 4);
     if (!people) return null;
     if (people.count === 0 && !outlet && !people.outlet) return null;
-    if (textAndPhoto) for (const n of people.reporters) if (!people.photographers.includes(n)) people.photographers.push(n);
+    if (credit) creditAlso(people, rolesOfCredit(credit[1]!));
     mergePeople(facts, people);
     facts.source = outletOrNull(outlet) ?? people.outlet;
     return facts;
