@@ -3,6 +3,7 @@
  * forced it. Rules are tried on short lines only (see MAX_FURNITURE_LENGTH), so body text is safe.
  */
 import type { FurnitureKind } from '../types.js';
+import { ROLE_WORDS, PAGE_ROLES } from './roles.js';
 
 export const MAX_FURNITURE_LENGTH = 90;
 
@@ -37,8 +38,9 @@ const DATE = String.raw`(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./
 const WEEKDAY = String.raw`[(（]?星期[一二三四五六日天][)）]?`;
 /** A page number in words or figures: 5, A05, 二 */
 const PAGE_NO = String.raw`(?:[A-Z]?\d{1,3}|[一二三四五六七八九十]{1,3})`;
-/** Editors and imprint roles of a page's header or footer line */
-const EDITOR_ROLES = '责任编辑|責任編輯|本版编辑|本版編輯|本版责编|本版責編|责编|責編|图片编辑|圖片編輯|视觉编辑|視覺編輯|值班编辑|值班編輯|编辑|編輯|美编|美編|校对|校對|版式设计|版式設計|版式|制图|製圖|一审|二审|三审|一審|二審|三審';
+/** Editors (the roles table's) and the page's own roles, longest first, as in an editor or header line */
+const EDITOR_ROLES = [...ROLE_WORDS.filter(([, role]) => role === 'editors').map(([w]) => w), ...PAGE_ROLES]
+  .sort((a, b) => b.length - a.length).join('|');
 
 export const FURNITURE_RULES: FurnitureRule[] = [
   // Page headers and footers: a date with a page number, a page label, or a paper's name.
