@@ -20,6 +20,9 @@ export const LIST_ITEM_RE = /^(?:[一二三四五六七八九十]{1,3}、|[(（]
 /** A series kicker (深化改革系列述评之十一) or a rubric in brackets (【晨光快评】) names the column, never the article. */
 export const COLUMN_KICKER_RE = /之[一二三四五六七八九十百零〇\d]{1,4}$|^【[^】]{1,12}】$/u;
 
+/** An editor's note opening (编者按：, 【编者的话】, 编前): it introduces the article it stands with. */
+export const EDITORS_NOTE_RE = /^[【\[〔]?(?:编者按|編者按|编者的话|編者的話|编者注|編者注|编前|編前)[】\]〕]?\s*[:：]?/u;
+
 /**
  * An item of a quote box (众声, 他们说): a speaker's name, then the words in quotation marks, and
  * nothing after them: 张三 「……」 / 李四：“……”。 The name is group 1 (checked by the caller).

@@ -11,6 +11,8 @@ export const CLOSERS = '”’」』）)】〕》〉"\'';
 export const CLAUSE_MARKS = ',，、;；';
 /** Openers: a break right after one cut the quotation or bracket it opens. */
 export const OPENERS = '“‘「『（(【〔《〈';
+/** Marks that never stand twice in a row (unlike …… and ——, or !! in speech): doubled only by a break. */
+export const NEVER_DOUBLED = '，,、；;：:。．';
 /** Marks a line cannot start with unless it continues the previous one (kinsoku). */
 export const NO_LINE_START = ',，、;；:：。．！？!?)）」』】〕》〉”’';
 

@@ -12,7 +12,7 @@
  */
 import {
   endsSentence, lastChar, firstChar, isClauseMark, isOpener, cannotStartLine, isHan, visibleLength,
-  hasOpenPair, hasInnerSentenceEnd,
+  hasOpenPair, hasInnerSentenceEnd, NEVER_DOUBLED,
 } from '../knowledge/punctuation.js';
 import { MAX_HEADLINE } from '../parse/classify.js';
 import { NEVER_FINAL, NEVER_INITIAL, CAPTION_LABEL_RE, CAPTION_RE, LIST_ITEM_RE } from '../knowledge/conventions.js';
@@ -39,8 +39,6 @@ const LONE_CHARACTER_RE = /^\p{Script=Han}[,，、;；]/u;
 
 /** Intertitles without end punctuation are short (the longest in the dev corpus has 15 characters). */
 const MAX_INTERTITLE = 18;
-/** Marks that never stand twice in a row (unlike …… and ——, or !! in speech): doubled only by a break. */
-const DOUBLED_BY_BREAK = '，,、；;：:。．';
 /** A full date at the end of a piece: no title ends on one. */
 const FULL_DATE_END_RE = /\d{1,2}\s*月\s*\d{1,2}\s*日$/u;
 
@@ -73,7 +71,7 @@ function decide(head: string, left: string, length: number, right: string): Deci
   const b = firstChar(right);
   if (CAPTION_LABEL_RE.test(paragraph)) return { join: true, kind: 'clause', evidence: ['caption label'] };
   // a comma or full stop printed on both sides of the break: no text doubles these marks (…挑战， | ，即…)
-  if (a === b && DOUBLED_BY_BREAK.includes(a)) {
+  if (a === b && NEVER_DOUBLED.includes(a)) {
     return { join: true, kind: 'duplicate', drop: true, evidence: [`${a} on both sides`] };
   }
   // an ellipsis or a dash is two characters wide: the break may fall between its halves (…… / ——)

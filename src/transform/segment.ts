@@ -13,7 +13,7 @@
  */
 import { namesOnlyByline, looksLikeHeading, MAX_HEADLINE, type ClassifiedUnit } from '../parse/classify.js';
 import { hasOpenPair, visibleLength, endsSentence, lastChar } from '../knowledge/punctuation.js';
-import { NEVER_FINAL } from '../knowledge/conventions.js';
+import { NEVER_FINAL, EDITORS_NOTE_RE } from '../knowledge/conventions.js';
 import { decideJoin } from './repair.js';
 import { breakInsideWord } from './junction.js';
 import { isSpeakerItem } from './names.js';
@@ -225,7 +225,6 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
 }
 
 /** An editor's note (编者按：…) printed above a headline introduces the article below it. */
-const EDITORS_NOTE_RE = /^[【\[〔]?(?:编者按|編者按|编者的话|編者的話|编者注|編者注|编前|編前)[】\]〕]?\s*[:：]?/u;
 function attachEditorsNotes(drafts: ArticleDraft[]): ArticleDraft[] {
   const out: ArticleDraft[] = [];
   for (let k = 0; k < drafts.length; k++) {
@@ -258,14 +257,7 @@ function continuesQuotedTitle(above: string, u: ClassifiedUnit): boolean {
 
 /** Does the body after a heading (from unit j on) leave the subject of the article so far? */
 function subjectChanges(cur: ArticleDraft, units: ClassifiedUnit[], j: number, lines: number): boolean {
-  const before = tailText(cur.pieces, WINDOW_BEFORE);
-  let after = '';
-  for (let k = j; k < units.length && after.length < WINDOW_AFTER; k++) {
-    const u = units[k]!;
-    if (u.kind !== 'body') break;
-    after += u.text;
-  }
-  const c = cohesion(before, after);
+  const c = cohesion(tailText(cur.pieces, WINDOW_BEFORE), textFrom(units, j, '', true));
   if (c === null) return lines >= 2;
   return c < (lines >= 2 ? NEW_TOPIC_BELOW.twoLines : NEW_TOPIC_BELOW.oneLine);
 }
@@ -277,11 +269,19 @@ function subjectChanges(cur: ArticleDraft, units: ClassifiedUnit[], j: number, l
  */
 function endsArticleBefore(cur: ArticleDraft, run: ClassifiedUnit[], units: ClassifiedUnit[], j: number): boolean {
   const line = run[0]!.text;
-  let after = run.slice(1).map((h) => h.text).join('');
-  for (let k = j; k < units.length && after.length < WINDOW_AFTER; k++) after += units[k]!.text;
-  const before = tailText(cur.pieces, WINDOW_BEFORE).slice(-WINDOW_BEFORE);
-  const own = sharedBigrams(line, before);
+  const after = textFrom(units, j, run.slice(1).map((h) => h.text).join(''), false);
+  const own = sharedBigrams(line, tailText(cur.pieces, WINDOW_BEFORE).slice(-WINDOW_BEFORE));
   return own >= OWN_WORDS && sharedBigrams(line, after) * 2 <= own;
+}
+
+/** The text of the units from j on, after `start`, until it fills the window (or, with bodyOnly, a unit that is not body). */
+function textFrom(units: ClassifiedUnit[], j: number, start: string, bodyOnly: boolean): string {
+  let text = start;
+  for (let k = j; k < units.length && text.length < WINDOW_AFTER; k++) {
+    if (bodyOnly && units[k]!.kind !== 'body') break;
+    text += units[k]!.text;
+  }
+  return text;
 }
 /** Share of the line's bigrams found in the article before; the text below must share at most half as many. */
 const OWN_WORDS = 0.15;

@@ -7,7 +7,8 @@
  *     subtitle explains, so it starts with a dash, runs as a clause with a comma, or is long
  *     (≥ SUBTITLE_LENGTH); a subtitle never opens the deck; the title is the line just above the
  *     first subtitle, and lines above the title are kickers (受李鹏总理委托… / 部署加强宏观调控… /
- *     近日将派出…,前往…). A deck with no such line is a title over its subtitles (市委常委会举行扩大会议 / 学习贯彻… / 研究部署… / 市委书记…).
+ *     近日将派出…,前往…). A deck with no such line is a title over its subtitles
+ *     (市委常委会举行扩大会议 / 学习贯彻… / 研究部署… / 市委书记…).
  */
 import { visibleLength } from '../knowledge/punctuation.js';
 import { COLUMN_KICKER_RE } from '../knowledge/conventions.js';
