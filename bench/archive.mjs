@@ -35,7 +35,7 @@ export function loadStories() {
 }
 
 /** mulberry32: small, fast, seeded. */
-function random(seed) {
+export function random(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -14,10 +14,10 @@
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { random } from './archive.mjs';
 const [out, seedArg, nArg, corpusArg] = process.argv.slice(2);
 if (!out || !seedArg) { console.error('usage: node bench/relayout.mjs OUTDIR SEED [PAGES] [CORPUS]'); process.exit(2); }
-let seed = Number(seedArg) || 1;
-const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+const rnd = random(Number(seedArg) || 1);
 const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
 const golds = [];
 const walk = (d) => { for (const f of readdirSync(d, { withFileTypes: true })) { if (f.isDirectory()) walk(join(d, f.name)); else if (f.name.endsWith('.gold.json')) golds.push(join(d, f.name)); } };
