@@ -15,8 +15,8 @@
  * reading of inputs instead of filling RAM.
  */
 import type { Profile } from '../knowledge/profile.js';
-import { createReadStream, createWriteStream, openSync } from 'node:fs';
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream, openSync, readFileSync } from 'node:fs';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, extname, join, posix } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -163,8 +163,11 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
         continue;
       }
       try {
+        // a small file is read in one synchronous call, as a worker reads it: this thread converts it
+        // next anyway, and an asynchronous read costs four thread-pool round trips (open, stat, read,
+        // close), during which nothing runs: a quarter of a --jobs 1 run on 2,000 one-page files
         const source = input.path === null ? process.stdin
-          : input.size !== undefined && input.size <= WHOLE_FILE_BYTES ? [await readFile(input.path)]
+          : input.size !== undefined && input.size <= WHOLE_FILE_BYTES ? [readFileSync(input.path)]
           : createReadStream(input.path, { highWaterMark: 1 << 20 });
         const stream = await openPages(counted(source, (n) => progress.bytes(n)), read);
         for await (const page of stream.pages) {
