@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { FURNITURE_RULES, matchFurniture } from '../src/knowledge/furniture.js';
+import fc from 'fast-check';
+import { FURNITURE_RULES, MAX_FURNITURE_LENGTH, NeedsScan, applies, matchFurniture } from '../src/knowledge/furniture.js';
 
 describe('furniture rules', () => {
   it.each(FURNITURE_RULES.map((r) => [r.example, r.kind] as const))('each rule takes its own example: %s', (example, kind) => {
@@ -25,4 +26,26 @@ describe('furniture rules', () => {
       expect(matchFurniture(text)).toBeNull();
     },
   );
+});
+
+describe('the needs scan', () => {
+  /** the rules tried one by one, each need searched on its own: what matchFurniture must agree with */
+  const oneByOne = (text: string) =>
+    FURNITURE_RULES.find((r) => text.length <= (r.maxLength ?? MAX_FURNITURE_LENGTH) && applies(r, text) && r.pattern.test(text)) ?? null;
+  // lines made of the rules' own examples, their needs and ordinary characters, cut and joined at random
+  const needs = [...new Set(FURNITURE_RULES.flatMap((r) => r.needs ?? []))];
+  const pieces = [...FURNITURE_RULES.map((r) => r.example), ...needs, '张三', '2024年5月6日', ' ', '：', '。', '第', '3', 'A'];
+
+  it('takes the same rule as trying every rule and need in turn', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 6 }), fc.nat(40), (parts, cut) => {
+      const text = parts.join('').slice(cut % 7);
+      expect(matchFurniture(text)).toBe(oneByOne(text));
+    }), { seed: 20261127, numRuns: 3000 });
+  });
+
+  it('sees a need at the end of the line and one inside another', () => {
+    expect(new NeedsScan([{ kind: 'editor', example: 'x', pattern: /^.*$/u, needs: ['长按'] }]).match('请长按')?.kind).toBe('editor');
+    expect(new NeedsScan([{ kind: 'editor', example: 'x', pattern: /^.*$/u, needs: ['P.', '.'] }]).match('P.')?.kind).toBe('editor');
+    expect(new NeedsScan([{ kind: 'editor', example: 'x', pattern: /^.*$/u, needs: ['长按'] }]).match('长 按')).toBeNull();
+  });
 });

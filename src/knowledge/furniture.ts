@@ -113,11 +113,65 @@ export const FURNITURE_SUFFIXES: FurnitureRule[] = [
 /** HTML line breaks left in a web dump (第一段。<br/>第二段。): a line end, and residue. */
 export const HTML_BREAK_RE = /<br\s*\/?>/giu;
 
-export function matchFurniture(text: string, extra: FurnitureRule[] = []): FurnitureRule | null {
-  for (const rules of [extra, FURNITURE_RULES]) {
-    for (const rule of rules) {
-      if (text.length <= (rule.maxLength ?? MAX_FURNITURE_LENGTH) && applies(rule, text) && rule.pattern.test(text)) return rule;
-    }
+/**
+ * The needs of a list of rules, found in one scan of a line: each character is looked up among the
+ * needs' first characters, so a short line costs one pass instead of one search per rule and need
+ * (matchFurniture runs every rule on every short line: ~40 searches a line before, most of its time).
+ * A rule applies exactly when applies() says so.
+ */
+export class NeedsScan {
+  /** the needs by their first UTF-16 unit: [need, its id] */
+  private readonly byFirst = new Map<number, Array<readonly [string, number]>>();
+  /** 1 where a UTF-16 unit starts some need (a table: a Map lookup per character costs more than the rules) */
+  private readonly starts = new Uint8Array(0x10000);
+  /** per rule: the ids of its needs (null: a rule without needs always applies) */
+  private readonly ruleNeeds: Array<number[] | null>;
+  private readonly found: Uint8Array;
+
+  constructor(readonly rules: readonly FurnitureRule[]) {
+    const ids = new Map<string, number>();
+    this.ruleNeeds = rules.map((r) => r.needs?.map((n) => {
+      let id = ids.get(n);
+      if (id === undefined) {
+        ids.set(n, (id = ids.size));
+        const first = n.charCodeAt(0);
+        const list = this.byFirst.get(first) ?? [];
+        list.push([n, id]);
+        this.byFirst.set(first, list);
+        this.starts[first] = 1;
+      }
+      return id;
+    }) ?? null);
+    this.found = new Uint8Array(ids.size);
   }
-  return null;
+
+  /** The first rule that fits the line's length, applies and matches, or null. */
+  match(text: string): FurnitureRule | null {
+    const found = this.found;
+    found.fill(0);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (this.starts[c] === 0) continue;
+      for (const [need, id] of this.byFirst.get(c)!) if (text.startsWith(need, i)) found[id] = 1;
+    }
+    for (let r = 0; r < this.rules.length; r++) {
+      const rule = this.rules[r]!;
+      if (text.length > (rule.maxLength ?? MAX_FURNITURE_LENGTH)) continue;
+      const needs = this.ruleNeeds[r]!;
+      if (needs && !needs.some((id) => found[id] === 1)) continue;
+      if (rule.pattern.test(text)) return rule;
+    }
+    return null;
+  }
+}
+
+/** the longest line any rule takes */
+const LONGEST_FURNITURE = Math.max(...FURNITURE_RULES.map((r) => r.maxLength ?? MAX_FURNITURE_LENGTH));
+const RULES_SCAN = new NeedsScan(FURNITURE_RULES);
+
+export function matchFurniture(text: string, extra: FurnitureRule[] = []): FurnitureRule | null {
+  for (const rule of extra) {
+    if (text.length <= (rule.maxLength ?? MAX_FURNITURE_LENGTH) && applies(rule, text) && rule.pattern.test(text)) return rule;
+  }
+  return text.length > LONGEST_FURNITURE ? null : RULES_SCAN.match(text);
 }
