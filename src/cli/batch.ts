@@ -90,7 +90,22 @@ export interface BatchResult {
 
 /** Worker threads cost ~0.3 s to start (and load the dictionary): below this much text, run in-process.
  *  NEWS_SPLIT_POOL_MIN_CHARS overrides it (tests set 0 to put small archives on the pool). */
-const POOL_MIN_CHARS = envNumber('NEWS_SPLIT_POOL_MIN_CHARS') ?? 1 << 20;
+const POOL_MIN_OVERRIDE = envNumber('NEWS_SPLIT_POOL_MIN_CHARS');
+const POOL_MIN_CHARS = POOL_MIN_OVERRIDE ?? 1 << 20;
+/**
+ * With the default --jobs on two CPUs or fewer, the pool starts only on this much text. Each worker
+ * warms up on its own (~0.5 s of CPU: its modules, and V8 compiling the parser again), and one thread
+ * alone already keeps ~1.3 CPUs busy (V8's collector and compiler threads run on the second CPU), so
+ * on two CPUs the pool loses below ~20 MB (measured: 2,000 one-page files, 7 MB, in 2.7-3.0 s in one
+ * thread against 3.3-3.6 s on two workers; 20 MB even; 50 MB 10-25 % faster on the pool).
+ */
+const FEW_CPUS_POOL_MIN_CHARS = POOL_MIN_OVERRIDE ?? 32 << 20;
+const FEW_CPUS = 2;
+
+/** How much text starts the pool: less with --jobs given, or with more than two CPUs (see above). */
+export function poolMinChars(jobsGiven: boolean, cpus = availableParallelism()): number {
+  return !jobsGiven && cpus <= FEW_CPUS ? FEW_CPUS_POOL_MIN_CHARS : POOL_MIN_CHARS;
+}
 const MAX_PAGES_IN_FLIGHT_PER_JOB = 64;
 const MAX_CHARS_IN_FLIGHT = 32 << 20;
 /** Young-generation size of page workers, MB (V8's default grows to tens of MB per thread). */
@@ -120,7 +135,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     ...((await emitsInPlace(o)) ? { emit: { format: o.factory.name, options: o.emitterOptions } } : {}),
   };
   const read: PageStreamOptions = { ...(o.encoding ? { encoding: o.encoding } : {}), ...(o.pageSeparator ? { separator: o.pageSeparator } : {}) };
-  const runner = new PageRunner(jobs, settings, read, knownBytes >= POOL_MIN_CHARS, await pageEmitter(settings));
+  const poolMin = poolMinChars(o.jobs !== undefined);
+  const runner = new PageRunner(jobs, settings, read, poolMin, knownBytes >= poolMin, await pageEmitter(settings));
   const room = new Room(jobs * MAX_PAGES_IN_FLIGHT_PER_JOB, MAX_CHARS_IN_FLIGHT);
   const queue = new StepQueue();
   const dest = destinationFor(o);
@@ -462,14 +478,14 @@ class PageRunner {
   private chars = 0;
 
   constructor(private readonly jobs: number, private readonly settings: PageSettings, private readonly read: PageStreamOptions,
-    poolAtOnce: boolean, private readonly emitter: Emitter | undefined) {
+    private readonly poolMin: number, poolAtOnce: boolean, private readonly emitter: Emitter | undefined) {
     if (jobs > 1 && poolAtOnce) this.pool = new WorkerPool(jobs, settings, read);
   }
 
   /** Counts `chars` more text towards the pool's start; true when it runs on the pool. */
   pooled(chars: number): boolean {
     this.chars += chars;
-    if (!this.pool && this.jobs > 1 && this.chars >= POOL_MIN_CHARS) this.pool = new WorkerPool(this.jobs, this.settings, this.read);
+    if (!this.pool && this.jobs > 1 && this.chars >= this.poolMin) this.pool = new WorkerPool(this.jobs, this.settings, this.read);
     return this.pool !== null;
   }
 
