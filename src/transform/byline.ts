@@ -11,6 +11,7 @@
 import { ROLE_ALTERNATION, rolesOf, PHOTO_SUFFIXES, PHOTO_REPORT_SUFFIXES, CREDIT_PREFIXES, type Role } from '../knowledge/roles.js';
 import { OUTLET_SOURCE, KNOWN_AGENCIES, outletOrNull, looksLikeOutlet } from '../knowledge/outlets.js';
 import { splitNames, splitUnroledNames, isPlausibleName } from './names.js';
+import { allMatches } from '../regex.js';
 
 const HAN = '\\p{Script=Han}';
 /** a day or month number, Arabic or Chinese (【新华社延安十三日电】) */
@@ -142,7 +143,7 @@ export function parsePeople(text: string, defaultRole: Role = 'reporters', maxUn
     return people;
   }
   const out: ParsedPeople = Object.assign(emptyPeople(), { outlet: null, count: 0, outletOnly: false, rejected: [] });
-  const marks = [...text.matchAll(ROLE_MARK_RE)];
+  const marks = allMatches(ROLE_MARK_RE, text);
   if (marks.length === 0) {
     const { names, rejected } = splitUnroledNames(text);
     if (rejected.length || names.length === 0) return null;
@@ -335,7 +336,7 @@ const META_FIELD_RE = /(来源|來源|记者|記者|作者|责任编辑|責任�
 export function parseMetaLine(text: string): BylineFacts | null {
   const facts: BylineFacts = Object.assign(emptyPeople(), { source: null, agency: null, raw: text.trim(), rejected: [] });
   let any = false;
-  for (const m of text.matchAll(META_FIELD_RE)) {
+  for (const m of allMatches(META_FIELD_RE, text)) {
     const field = m[1]!;
     const value = m[2]!;
     if (field === '来源' || field === '來源') {
