@@ -124,9 +124,12 @@ export class NeedsScan {
   private readonly byFirst = new Map<number, Array<readonly [string, number]>>();
   /** 1 where a UTF-16 unit starts some need (a table: a Map lookup per character costs more than the rules) */
   private readonly starts = new Uint8Array(0x10000);
-  /** per rule: the ids of its needs (null: a rule without needs always applies) */
+  /** per rule: the ids of its needs (null: a rule without needs always applies), and its longest line */
   private readonly ruleNeeds: Array<number[] | null>;
-  private readonly found: Uint8Array;
+  private readonly maxLength: number[];
+  /** found[id] === scan: the need was seen in this scan (a new scan number instead of clearing) */
+  private readonly found: Uint32Array;
+  private scan = 0;
 
   constructor(readonly rules: readonly FurnitureRule[]) {
     const ids = new Map<string, number>();
@@ -142,23 +145,29 @@ export class NeedsScan {
       }
       return id;
     }) ?? null);
-    this.found = new Uint8Array(ids.size);
+    this.maxLength = rules.map((r) => r.maxLength ?? MAX_FURNITURE_LENGTH);
+    this.found = new Uint32Array(ids.size);
   }
 
   /** The first rule that fits the line's length, applies and matches, or null. */
   match(text: string): FurnitureRule | null {
     const found = this.found;
-    found.fill(0);
+    const scan = this.scan = (this.scan + 1) >>> 0 || 1;
+    if (scan === 1) found.fill(0);
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (this.starts[c] === 0) continue;
-      for (const [need, id] of this.byFirst.get(c)!) if (text.startsWith(need, i)) found[id] = 1;
+      for (const [need, id] of this.byFirst.get(c)!) if (text.startsWith(need, i)) found[id] = scan;
     }
     for (let r = 0; r < this.rules.length; r++) {
-      const rule = this.rules[r]!;
-      if (text.length > (rule.maxLength ?? MAX_FURNITURE_LENGTH)) continue;
+      if (text.length > this.maxLength[r]!) continue;
       const needs = this.ruleNeeds[r]!;
-      if (needs && !needs.some((id) => found[id] === 1)) continue;
+      if (needs !== null) {
+        let any = false;
+        for (let k = 0; k < needs.length && !any; k++) any = found[needs[k]!] === scan;
+        if (!any) continue;
+      }
+      const rule = this.rules[r]!;
       if (rule.pattern.test(text)) return rule;
     }
     return null;
