@@ -4,7 +4,7 @@
  * that a web mirror flattened (headline runs, a dateline and paragraphs separated by single spaces)
  * is cut into several units. Furniture glued to the start or end of a line is cut off and reported.
  */
-import { toLines, isBlank, type Line } from '../read/lines.js';
+import { toLines, isBlank, isSpaceCode, type Line } from '../read/lines.js';
 import { FURNITURE_PREFIXES, FURNITURE_SUFFIXES, HTML_BREAK_RE, applies } from '../knowledge/furniture.js';
 import { SENTENCE_END, CLOSERS } from '../knowledge/punctuation.js';
 import { parseLead } from '../transform/byline.js';
@@ -49,12 +49,16 @@ export function toUnits(text: string): UnitsResult {
   const units: Unit[] = [];
   const furniture: Furniture[] = [];
   let gap = 0;
-  for (const line of toLines(text).flatMap((l) => splitHtmlBreaks(l, furniture))) {
+  const lines = text.includes('<') ? toLines(text).flatMap((l) => splitHtmlBreaks(l, furniture)) : toLines(text);
+  for (const line of lines) {
     if (isBlank(line.text)) { gap++; continue; }
-    const lead = /^[\s\u3000\u00a0\ufeff]*/u.exec(line.text)![0].length;
-    // a loop, not /[\s…]*$/: that regex retries at every position of an inner space run (quadratic)
+    // white space around the line (\s holds U+3000, U+00A0 and the BOM): loops, not /^\s*/ and /\s*$/
+    // (the second retries at every position of an inner space run: quadratic)
+    const t = line.text;
+    let lead = 0;
+    while (lead < t.length && isSpaceCode(t.charCodeAt(lead))) lead++;
     let trail = 0;
-    while (/[\s\u3000\u00a0]/u.test(line.text[line.text.length - 1 - trail] ?? '')) trail++;
+    while (trail < t.length && isSpaceCode(t.charCodeAt(t.length - 1 - trail))) trail++;
     let start = line.offset + lead;
     let end = line.offset + line.text.length - trail;
     let body = text.slice(start, end);
