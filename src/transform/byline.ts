@@ -210,15 +210,19 @@ const rolesOfCredit = (printed: string): Role[] => CREDIT_PREFIXES.find(([p]) =>
 /** the outlet before a role word after a credit prefix (文/本报记者 张三) */
 const OUTLET_BEFORE_ROLE_RE = new RegExp(`^(?:${OUTLET_SOURCE})?(?=${ROLE_GROUP})`, 'u');
 
+const SENTENCE_MARK_RE = /[。!?！？]/u;
+
 /**
  * A line that is only a byline: 本报记者 孙 振 胡婧怡 / 仁聞報記者 / 记者、攝影:李明佑 / 文/图 X.
  * Names-only lines (王 颖) count when `namesOnly` is allowed (right under a headline).
  */
 export function parseBylineLine(text: string, namesOnly = false): BylineFacts | null {
-  if (text.length > 200) return null;
+  // a sentence end is no byline; the filed-from tail removed below holds none, so test first (most
+  // units are sentences: the replace below is then never run)
+  if (text.length > 200 || SENTENCE_MARK_RE.test(text)) return null;
   // 本报记者 张三 北京报道: where the report was filed is no name
   const t = text.trim().replace(FILED_FROM_RE, '');
-  if (t.length > 60 || /[。!?！？]/u.test(t)) return null;
+  if (t.length > 60) return null;
   const facts: BylineFacts = Object.assign(emptyPeople(), { source: null, agency: null, raw: text.trim(), rejected: [] });
   const prefix = CREDIT_PREFIX_RE.exec(t);
   if (prefix) {
