@@ -43,6 +43,16 @@ describe('the needs scan', () => {
     }), { seed: 20261127, numRuns: 3000 });
   });
 
+  it('never skips a rule whose pattern matches: each rule\'s needs hold for every unit it takes', () => {
+    const more = [...pieces, 'BANNER', 'Image', '[IMG]', '640X480', '1985-01-02', '返回顶部', '[关闭]', '首頁>', '當前位置：'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...more), { minLength: 1, maxLength: 4 }), fc.nat(40), (parts, cut) => {
+      // as units reach the rules: trimmed, never blank
+      const text = parts.join('').slice(cut % 5).trim();
+      if (!text) return;
+      for (const rule of FURNITURE_RULES) if (rule.pattern.test(text)) expect([rule.example, applies(rule, text)]).toEqual([rule.example, true]);
+    }), { seed: 20261127, numRuns: 3000 });
+  });
+
   it('sees a need at the end of the line and one inside another', () => {
     expect(new NeedsScan([{ kind: 'editor', example: 'x', pattern: /^.*$/u, needs: ['长按'] }]).match('请长按')?.kind).toBe('editor');
     expect(new NeedsScan([{ kind: 'editor', example: 'x', pattern: /^.*$/u, needs: ['P.', '.'] }]).match('P.')?.kind).toBe('editor');
