@@ -12,7 +12,7 @@ import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { decodeBuffer, isGb18030, DecodeError } from './decode.js';
 import { FURNITURE_RULES, MAX_FURNITURE_LENGTH, applies } from '../knowledge/furniture.js';
-import { isBlank } from './lines.js';
+import { isBlank, isSpaceCode } from './lines.js';
 
 export interface Page {
   /** 1-based page number within the input */
@@ -63,12 +63,21 @@ interface HeaderLine {
 }
 
 function pageHeaderOf(line: string): HeaderLine | null {
+  // every line of the input comes here: the cheap tests first, on the line as it is (trimming only
+  // removes white space, which no need holds); a long line without white space at its ends is too
+  // long once trimmed too
+  const n = line.length;
+  if (n > MAX_FURNITURE_LENGTH && !isSpaceCode(line.charCodeAt(0)) && !isSpaceCode(line.charCodeAt(n - 1))) return null;
+  if (BREAK_NEEDS.length && !hasAny(line, BREAK_NEEDS)) return null;
   const t = line.trim();
   if (!t.length || t.length > MAX_FURNITURE_LENGTH) return null;
-  // the rules' cheap `needs` tests first, as matchFurniture does: most lines of a page hold no 版
-  if (BREAK_NEEDS.length && !BREAK_NEEDS.some((n) => t.includes(n))) return null;
   const rule = BREAK_RULES.findIndex((r) => applies(r, t) && r.pattern.test(t));
   return rule < 0 ? null : { rule, text: t.replace(/\s+/gu, ' ') };
+}
+
+function hasAny(text: string, needs: readonly string[]): boolean {
+  for (let i = 0; i < needs.length; i++) if (text.includes(needs[i]!)) return true;
+  return false;
 }
 
 /** Open a byte stream: decide its encoding from a prefix, then yield its pages. Throws DecodeError. */
@@ -266,6 +275,9 @@ function startsWith(buf: Uint8Array, bytes: number[]): boolean {
 
 // ---------------------------------------------------------------- text → pages
 
+/** line ends other than LF (read/lines.ts takes CRLF, CR, U+2028 and U+2029 too) */
+const OTHER_LINE_END_RE = /[\r\u2028\u2029]/u;
+
 /** isBlank(), sooner: a line that starts with a printing ASCII or CJK character is not blank. */
 function isBlankLine(s: string): boolean {
   const c = s.charCodeAt(0);
@@ -331,12 +343,20 @@ export class PageSplitter {
   /** Complete lines of a segment; the unterminated tail of the last segment is carried over. */
   private lines(segment: string, last: boolean): void {
     let start = 0;
-    const lineEnd = /\r\n|\r|\n|\u2028|\u2029/g; // the line ends of read/lines.ts
-    for (let m = lineEnd.exec(segment); m; m = lineEnd.exec(segment)) {
-      // a CR at the end of a chunk may be the first half of CRLF: wait for the next chunk
-      if (last && m[0] === '\r' && m.index + 1 === segment.length) break;
-      this.line(segment.slice(start, m.index), m[0]);
-      start = m.index + m[0].length;
+    if (!OTHER_LINE_END_RE.test(segment)) {
+      // only LF line ends (most inputs): found by indexOf, without a match object per line
+      for (let at = segment.indexOf('\n'); at !== -1; at = segment.indexOf('\n', start)) {
+        this.line(segment.slice(start, at), '\n');
+        start = at + 1;
+      }
+    } else {
+      const lineEnd = /\r\n|\r|\n|\u2028|\u2029/g; // the line ends of read/lines.ts
+      for (let m = lineEnd.exec(segment); m; m = lineEnd.exec(segment)) {
+        // a CR at the end of a chunk may be the first half of CRLF: wait for the next chunk
+        if (last && m[0] === '\r' && m.index + 1 === segment.length) break;
+        this.line(segment.slice(start, m.index), m[0]);
+        start = m.index + m[0].length;
+      }
     }
     const tail = segment.slice(start);
     if (last) this.carry = tail;
