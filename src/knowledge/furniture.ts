@@ -124,8 +124,9 @@ export const HTML_BREAK_RE = /<br\s*\/?>/giu;
 export class NeedsScan {
   /** the needs by their first UTF-16 unit: [need, its id] */
   private readonly byFirst = new Map<number, Array<readonly [string, number]>>();
-  /** 1 where a UTF-16 unit starts some need (a table: a Map lookup per character costs more than the rules) */
-  private readonly starts = new Uint8Array(0x10000);
+  /** a bit per UTF-16 unit, set where it starts some need (8 KB: a Map lookup per character cost more
+   *  than the rules, and a byte per unit, 64 KB, falls out of the cache between lines) */
+  private readonly starts = new Uint32Array(0x10000 >>> 5);
   /** per rule: the ids of its needs (null: a rule without needs always applies), and its longest line */
   private readonly ruleNeeds: Array<number[] | null>;
   private readonly maxLength: number[];
@@ -143,7 +144,7 @@ export class NeedsScan {
         const list = this.byFirst.get(first) ?? [];
         list.push([n, id]);
         this.byFirst.set(first, list);
-        this.starts[first] = 1;
+        this.starts[first >>> 5]! |= 1 << (first & 31);
       }
       return id;
     }) ?? null);
@@ -158,7 +159,7 @@ export class NeedsScan {
     if (scan === 1) found.fill(0);
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (this.starts[c] === 0) continue;
+      if ((this.starts[c >>> 5]! & (1 << (c & 31))) === 0) continue;
       for (const [need, id] of this.byFirst.get(c)!) if (text.startsWith(need, i)) found[id] = scan;
     }
     for (let r = 0; r < this.rules.length; r++) {
