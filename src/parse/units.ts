@@ -4,9 +4,9 @@
  * that a web mirror flattened (headline runs, a dateline and paragraphs separated by single spaces)
  * is cut into several units. Furniture glued to the start or end of a line is cut off and reported.
  */
-import { toLines, isBlank, isSpaceCode, type Line } from '../read/lines.js';
+import { toLines, isBlank, type Line } from '../read/lines.js';
 import { FURNITURE_PREFIXES, FURNITURE_SUFFIXES, HTML_BREAK_RE, applies } from '../knowledge/furniture.js';
-import { SENTENCE_END, CLOSERS } from '../knowledge/punctuation.js';
+import { SENTENCE_END, CLOSERS, isSpaceCode } from '../knowledge/punctuation.js';
 import { parseLead } from '../transform/byline.js';
 import { isSpeakerItem } from '../transform/names.js';
 import { looksLikeHeading } from './classify.js';

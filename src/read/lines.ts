@@ -11,8 +11,22 @@ export interface Line {
   text: string;
 }
 
+/** line ends other than LF */
+export const OTHER_LINE_END_RE = /[\r\u2028\u2029]/u;
+
 export function toLines(text: string): Line[] {
   const lines: Line[] = [];
+  if (!OTHER_LINE_END_RE.test(text)) {
+    // only LF line ends (most pages): cut at indexOf, without a match object per line
+    let start = 0;
+    let no = 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', start)) {
+      lines.push({ no: no++, offset: start, text: text.slice(start, at) });
+      start = at + 1;
+    }
+    if (start < text.length || lines.length === 0) lines.push({ no, offset: start, text: text.slice(start) });
+    return lines;
+  }
   const re = /\r\n|\r|\n|\u2028|\u2029/g;
   let start = 0;
   let no = 1;
@@ -28,12 +42,3 @@ export function toLines(text: string): Line[] {
 /** White space as newspapers print it: ASCII, full-width (U+3000), no-break and zero-width spaces. */
 export const isBlank = (s: string): boolean => /^[\s\u3000\u00a0\u200b\ufeff]*$/u.test(s);
 
-/**
- * Is the UTF-16 unit white space as /\s/ reads it (the full-width U+3000, the no-break U+00A0 and the
- * BOM included)? A table lookup instead of a one-character regular expression per character.
- */
-export function isSpaceCode(c: number): boolean {
-  return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
-    : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
-      || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}

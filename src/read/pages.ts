@@ -12,7 +12,8 @@ import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { decodeBuffer, isGb18030, DecodeError } from './decode.js';
 import { FURNITURE_RULES, MAX_FURNITURE_LENGTH, applies } from '../knowledge/furniture.js';
-import { isBlank, isSpaceCode } from './lines.js';
+import { isBlank, OTHER_LINE_END_RE } from './lines.js';
+import { isSpaceCode } from '../knowledge/punctuation.js';
 
 export interface Page {
   /** 1-based page number within the input */
@@ -274,9 +275,6 @@ function startsWith(buf: Uint8Array, bytes: number[]): boolean {
 }
 
 // ---------------------------------------------------------------- text → pages
-
-/** line ends other than LF (read/lines.ts takes CRLF, CR, U+2028 and U+2029 too) */
-const OTHER_LINE_END_RE = /[\r\u2028\u2029]/u;
 
 /** isBlank(), sooner: a line that starts with a printing ASCII or CJK character is not blank. */
 function isBlankLine(s: string): boolean {
