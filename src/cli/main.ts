@@ -76,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--out-dir <dir>', 'one output file per input in <dir>, mirroring the input tree (md: one file per article)')
     .option('--skip-existing', 'with --out-dir: leave inputs whose output exists (continue an interrupted run)')
-    .option('-j, --jobs <n>', `worker threads (default: the number of CPUs, ${availableParallelism()}; 1: no worker, all in one thread)`, parseJobs)
+    .option('-j, --jobs <n>', `worker threads (default: the number of CPUs, ${availableParallelism()}, for runs large enough to pay for them; 1: no worker, all in one thread)`, parseJobs)
     .option('--files-from <list>', "read input paths from <list>, one a line ('-': stdin)")
     .option('-0, --null', 'with --files-from: the paths are NUL-separated (find -print0)')
     .option('--page-separator <regex>', 'lines matching <regex> separate pages (default: form feeds and page headers like 第3版)')
