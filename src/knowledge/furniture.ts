@@ -18,20 +18,15 @@ export interface FurnitureRule {
   needs?: string[];
 }
 
-/** Rules with many needs test them as one pattern (built once per rule): this runs for every rule on every short line. */
-const NEEDS_AS_PATTERN = 3;
-const needsPatterns = new WeakMap<FurnitureRule, RegExp>();
+/** Does the text hold any of the needs? */
+export function holdsAny(text: string, needs: readonly string[]): boolean {
+  for (let i = 0; i < needs.length; i++) if (text.includes(needs[i]!)) return true;
+  return false;
+}
 
+/** The rule's cheap test for one line (matchFurniture tests all rules' needs at once: NeedsScan). */
 export function applies(rule: FurnitureRule, text: string): boolean {
-  const needs = rule.needs;
-  if (needs === undefined) return true;
-  if (needs.length < NEEDS_AS_PATTERN) {
-    for (let i = 0; i < needs.length; i++) if (text.includes(needs[i]!)) return true;
-    return false;
-  }
-  let re = needsPatterns.get(rule);
-  if (!re) needsPatterns.set(rule, (re = new RegExp(needs.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'u')));
-  return re.test(text);
+  return rule.needs === undefined || holdsAny(text, rule.needs);
 }
 
 const DATE = String.raw`(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2})`;
@@ -54,7 +49,7 @@ export const FURNITURE_RULES: FurnitureRule[] = [
   { kind: 'page-header', example: 'A3版 要闻', pattern: /^(?:版面\s*[:：]\s*)?第?\s*[A-Z]?\d{1,3}\s*版(?:[ \t\u3000]+\S{1,8})?$/u, needs: ['版'] },
   { kind: 'page-header', example: 'A26 中國新聞 … 2015 年 8 月 10 日(星期一)', pattern: new RegExp(String.raw`^[A-Z]?\d{1,3}\s+\S.{0,40}${DATE}\s*[(（]?星期[一二三四五六日天][)）]?$`, 'u'), needs: ['星期'] },
   { kind: 'page-header', example: '2023年4月4日重庆手机报', pattern: new RegExp(String.raw`^${DATE}\s*(?:星期[一二三四五六日天])?\s*\S{0,10}(?:报|報|刊)(?:\s*第?\s*[A-Z]?\d{1,3}\s*版)?$`, 'u'), needs: ['报', '報', '刊'] },
-  { kind: 'page-header', example: '1985-01-02', pattern: new RegExp(String.raw`^${DATE}(?:\s*[(（]?星期[一二三四五六日天][)）]?)?$`, 'u') , needs: DIGITS },
+  { kind: 'page-header', example: '1985-01-02', pattern: new RegExp(String.raw`^${DATE}(?:\s*[(（]?星期[一二三四五六日天][)）]?)?$`, 'u'), needs: DIGITS },
   // a date, the weekday and the page, between slashes or bars: 2024年5月6日 / 星期一 / A05
   { kind: 'page-header', example: '2024年5月6日 / 星期一 / A05', pattern: new RegExp(String.raw`^${DATE}\s*[/|｜]?\s*${WEEKDAY}\s*[/|｜]?\s*[A-Z]?\d{1,3}\s*版?$`, 'u'), needs: ['星期'] },
   // the page and its section, then the date: 第3版：经济 2024年05月06日
@@ -76,7 +71,7 @@ export const FURNITURE_RULES: FurnitureRule[] = [
   // Jump lines: 下转第2版, (上接第1版)
   { kind: 'jump', example: '下转第2版', pattern: new RegExp(String.raw`^[(（]?\s*(?:下转|下轉|上接|转第|轉第|接第|紧接|緊接|详见|詳見|见第|見第)\s*第?\s*${PAGE_NO}\s*版\s*[)）]?$`, 'u'), needs: ['版'] },
   // Web residue around mirrored articles.
-  { kind: 'navigation', example: '您现在的位置:首页 > 城事 > 正文', pattern: /^(?:您现在的位置|您的位置|当前位置|當前位置|首页|首頁)\s*[:：>]/u , needs: ['位置', '首页', '首頁'] },
+  { kind: 'navigation', example: '您现在的位置:首页 > 城事 > 正文', pattern: /^(?:您现在的位置|您的位置|当前位置|當前位置|首页|首頁)\s*[:：>]/u, needs: ['位置', '首页', '首頁'] },
   { kind: 'navigation', example: '首页 > 新闻 > 正文', pattern: /^\S{1,8}(?:\s*>\s*\S{1,10}){2,}$/u, needs: ['>'] },
   { kind: 'web-residue', example: 'http://www.sina.com.cn 2007年01月10日06:20 四川在线-华西都市报', pattern: /^https?:\/\/\S+/u, needs: ['http'] },
   { kind: 'web-residue', example: '详情点击: http://isjb.cn/QLLEXJR', pattern: /^[^。]{0,12}(?:https?:\/\/|www\.)\S+\s*$/u, needs: ['http', 'www.'] },
@@ -88,7 +83,7 @@ export const FURNITURE_RULES: FurnitureRule[] = [
   // where a photo came from, on a line of its own (the caption's credit names no photographer)
   { kind: 'image-placeholder', example: '视觉中国供图', pattern: /^[(（]?[^\s。，,]{0,10}(?:供图|供圖|资料图片|資料圖片|资料图|資料圖|网络图片|網絡圖片)[)）]?$|^[(（]?(?:图片来源|圖片來源)\s*[:：]\s*[^\s。]{1,16}[)）]?$/u, needs: ['图', '圖'] },
   { kind: 'web-residue', example: '扫码看视频', pattern: /^(?:扫码|掃碼|扫描二维码|掃描二維碼|扫描二維碼|长按识别二维码|長按識別二維碼)(?:(?:看|观看|觀看|阅读|閱讀|关注|關注|收听|收聽|下载|下載|了解|获取|獲取|参与|參與|查看|进入|進入)[^。，,！!]{0,8})?$/u, needs: ['扫', '掃', '长按', '長按'] },
-  { kind: 'image-placeholder', example: '头条787x93px', pattern: /\d{2,4}\s*[x×*]\s*\d{2,4}\s*(?:px)?$|banner$|^\[?(?:图片|圖片|img|image)\]?$/iu , needs: ['x', 'X', '×', '*', 'n', 'N', 'g', 'G', '图片', '圖片'] },
+  { kind: 'image-placeholder', example: '头条787x93px', pattern: /\d{2,4}\s*[x×*]\s*\d{2,4}\s*(?:px)?$|banner$|^\[?(?:图片|圖片|img|image)\]?$/iu, needs: ['x', 'X', '×', '*', 'n', 'N', 'g', 'G', '图片', '圖片'] },
   // Tables of contents and teasers: 1. 标题 (mirror TOC), >标题 (导读 bullets), 要聞 P.2
   { kind: 'table-of-contents', example: '1. 市政府召开常务会议 部署春耕生产', pattern: /^\d{1,2}\.\s+\S[^。]*$/u, maxLength: 200, needs: ['.'] },
   { kind: 'table-of-contents', example: '>重庆实施资本市场"千里马计划"', pattern: /^>(?!>)\s*\S/u, needs: ['>'] },
@@ -181,9 +176,6 @@ export class NeedsScan {
 const LONGEST_FURNITURE = Math.max(...FURNITURE_RULES.map((r) => r.maxLength ?? MAX_FURNITURE_LENGTH));
 const RULES_SCAN = new NeedsScan(FURNITURE_RULES);
 
-export function matchFurniture(text: string, extra: FurnitureRule[] = []): FurnitureRule | null {
-  for (const rule of extra) {
-    if (text.length <= (rule.maxLength ?? MAX_FURNITURE_LENGTH) && applies(rule, text) && rule.pattern.test(text)) return rule;
-  }
+export function matchFurniture(text: string): FurnitureRule | null {
   return text.length > LONGEST_FURNITURE ? null : RULES_SCAN.match(text);
 }

@@ -11,7 +11,7 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { decodeBuffer, isGb18030, DecodeError } from './decode.js';
-import { FURNITURE_RULES, MAX_FURNITURE_LENGTH, applies } from '../knowledge/furniture.js';
+import { FURNITURE_RULES, MAX_FURNITURE_LENGTH, applies, holdsAny } from '../knowledge/furniture.js';
 import { isBlank, OTHER_LINE_END_RE } from './lines.js';
 import { isSpaceCode } from '../knowledge/punctuation.js';
 
@@ -69,16 +69,11 @@ function pageHeaderOf(line: string): HeaderLine | null {
   // long once trimmed too
   const n = line.length;
   if (n > MAX_FURNITURE_LENGTH && !isSpaceCode(line.charCodeAt(0)) && !isSpaceCode(line.charCodeAt(n - 1))) return null;
-  if (BREAK_NEEDS.length && !hasAny(line, BREAK_NEEDS)) return null;
+  if (BREAK_NEEDS.length && !holdsAny(line, BREAK_NEEDS)) return null;
   const t = line.trim();
   if (!t.length || t.length > MAX_FURNITURE_LENGTH) return null;
   const rule = BREAK_RULES.findIndex((r) => applies(r, t) && r.pattern.test(t));
   return rule < 0 ? null : { rule, text: t.replace(/\s+/gu, ' ') };
-}
-
-function hasAny(text: string, needs: readonly string[]): boolean {
-  for (let i = 0; i < needs.length; i++) if (text.includes(needs[i]!)) return true;
-  return false;
 }
 
 /** Open a byte stream: decide its encoding from a prefix, then yield its pages. Throws DecodeError. */
