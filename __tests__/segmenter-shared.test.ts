@@ -44,7 +44,7 @@ Promise.all([import('node:worker_threads'), import(${JSON.stringify(dist('cli/se
   const seg = remoteSegmenter(workerData.slot);
   let asked = 0;
   j.useSegmenter({ cut: (t, h) => { asked++; return seg.cut(t, h); }, mayJoin: (l, r) => seg.mayJoin(l, r) });
-  j.breakInsideWord('渝湘复线高', '速公路'); // the first question loads jieba and fills the table
+  j.breakInsideWord('渝湘复线高', '速公路'); // the first answer waits for jieba and the table to load
   asked = 0;
   const inside = workerData.breaks.map(([l, r]) => j.breakInsideWord(l, r));
   parentPort.postMessage({ inside, asked, skipped: workerData.breaks.filter(([l, r]) => !seg.mayJoin(l, r)).length });

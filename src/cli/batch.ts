@@ -96,8 +96,8 @@ const POOL_MIN_CHARS = POOL_MIN_OVERRIDE ?? 1 << 20;
  * With the default --jobs on two CPUs or fewer, the pool starts only on this much text. Each worker
  * warms up on its own (~0.5 s of CPU: its modules, and V8 compiling the parser again), and one thread
  * alone already keeps ~1.3 CPUs busy (V8's collector and compiler threads run on the second CPU), so
- * on two CPUs the pool loses below ~20 MB (measured: 2,000 one-page files, 7 MB, in 2.7-3.0 s in one
- * thread against 3.3-3.6 s on two workers; 20 MB even; 50 MB 10-25 % faster on the pool).
+ * on two CPUs the pool loses below ~20 MB (measured: 2,000 one-page files, 7 MB, in 2.6-3.0 s in one
+ * thread against 3.0-3.6 s on two workers; 20 MB even; 50 MB 0-10 % and 100 MB 45 % faster on the pool).
  */
 const FEW_CPUS_POOL_MIN_CHARS = POOL_MIN_OVERRIDE ?? 32 << 20;
 const FEW_CPUS = 2;

@@ -44,7 +44,7 @@ export const cannotStartLine = (ch: string): boolean => ch !== '' && NO_LINE_STA
 
 /**
  * Is the UTF-16 unit white space as /\s/ reads it (the full-width U+3000, the no-break U+00A0 and the
- * BOM included)? A table lookup instead of a one-character regular expression per character.
+ * BOM included)? A few comparisons instead of a one-character regular expression per character.
  */
 export function isSpaceCode(c: number): boolean {
   return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d)

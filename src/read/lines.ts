@@ -16,24 +16,20 @@ export const OTHER_LINE_END_RE = /[\r\u2028\u2029]/u;
 
 export function toLines(text: string): Line[] {
   const lines: Line[] = [];
+  let start = 0;
+  let no = 1;
   if (!OTHER_LINE_END_RE.test(text)) {
     // only LF line ends (most pages): cut at indexOf, without a match object per line
-    let start = 0;
-    let no = 1;
     for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', start)) {
       lines.push({ no: no++, offset: start, text: text.slice(start, at) });
       start = at + 1;
     }
-    if (start < text.length || lines.length === 0) lines.push({ no, offset: start, text: text.slice(start) });
-    return lines;
-  }
-  const re = /\r\n|\r|\n|\u2028|\u2029/g;
-  let start = 0;
-  let no = 1;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    lines.push({ no: no++, offset: start, text: text.slice(start, m.index) });
-    start = m.index + m[0].length;
+  } else {
+    const re = /\r\n|\r|\n|\u2028|\u2029/g;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      lines.push({ no: no++, offset: start, text: text.slice(start, m.index) });
+      start = m.index + m[0].length;
+    }
   }
   if (start < text.length || lines.length === 0) lines.push({ no, offset: start, text: text.slice(start) });
   return lines;
@@ -41,4 +37,3 @@ export function toLines(text: string): Line[] {
 
 /** White space as newspapers print it: ASCII, full-width (U+3000), no-break and zero-width spaces. */
 export const isBlank = (s: string): boolean => /^[\s\u3000\u00a0\u200b\ufeff]*$/u.test(s);
-
