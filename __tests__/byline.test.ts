@@ -122,6 +122,9 @@ describe('byline lines and tags', () => {
     expect(parseTrailingTag('這一年裏發生了很多事。(記者李勇、李松、趙宇飛)')).toMatchObject({ reporters: ['李勇', '李松', '趙宇飛'] });
     expect(parseTrailingTag('他化名为李四（化名）')).toBeNull();
     expect(parseTrailingTag('产量提高了。（下同）')).toBeNull();
+    // the closing bracket must be among the last four characters: white space after it, up to three
+    expect(parseTrailingTag('市图书馆昨日举办公开课。（吕劲） \u3000 ')).toMatchObject({ reporters: ['吕劲'] });
+    expect(parseTrailingTag('市图书馆昨日举办公开课。（吕劲）    ')).toBeNull();
   });
 
   it('reads people from a web page\'s meta line', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { FURNITURE_RULES, MAX_FURNITURE_LENGTH, NeedsScan, applies, matchFurniture } from '../src/knowledge/furniture.js';
+import {
+  FURNITURE_RULES, FURNITURE_PREFIXES, FURNITURE_SUFFIXES, MAX_FURNITURE_LENGTH, NeedsScan, applies, matchFurniture,
+} from '../src/knowledge/furniture.js';
 
 describe('furniture rules', () => {
   it.each(FURNITURE_RULES.map((r) => [r.example, r.kind] as const))('each rule takes its own example: %s', (example, kind) => {
@@ -43,13 +45,27 @@ describe('the needs scan', () => {
     }), { seed: 20261127, numRuns: 3000 });
   });
 
+  it('agrees on lines longer than most rules take (only the long rules are tried there)', () => {
+    const long = [...pieces, '1. ', '12.\t', '市政府召开常务会议部署春耕生产'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...long), { minLength: 6, maxLength: 30 }), fc.nat(40), (parts, cut) => {
+      const text = parts.join('').slice(cut % 7);
+      expect(matchFurniture(text)).toBe(oneByOne(text));
+    }), { seed: 20261127, numRuns: 2000 });
+    expect(matchFurniture(`1. ${'市政府召开常务会议部署春耕生产'.repeat(7)}`)?.kind).toBe('table-of-contents');
+  });
+
   it('never skips a rule whose pattern matches: each rule\'s needs hold for every unit it takes', () => {
-    const more = [...pieces, 'BANNER', 'Image', '[IMG]', '640X480', '1985-01-02', '返回顶部', '[关闭]', '首頁>', '當前位置：'];
+    const more = [
+      ...pieces, 'BANNER', 'Image', '[IMG]', '640X480', '1985-01-02', '返回顶部', '[关闭]', '首頁>', '當前位置：',
+      ...[...FURNITURE_PREFIXES, ...FURNITURE_SUFFIXES].flatMap((r) => [r.example, ...(r.needs ?? [])]), '（', '第1版', '>',
+    ];
     fc.assert(fc.property(fc.array(fc.constantFrom(...more), { minLength: 1, maxLength: 4 }), fc.nat(40), (parts, cut) => {
       // as units reach the rules: trimmed, never blank
       const text = parts.join('').slice(cut % 5).trim();
       if (!text) return;
-      for (const rule of FURNITURE_RULES) if (rule.pattern.test(text)) expect([rule.example, applies(rule, text)]).toEqual([rule.example, true]);
+      for (const rule of [...FURNITURE_RULES, ...FURNITURE_PREFIXES, ...FURNITURE_SUFFIXES]) {
+        if (rule.pattern.test(text)) expect([rule.example, applies(rule, text)]).toEqual([rule.example, true]);
+      }
     }), { seed: 20261127, numRuns: 3000 });
   });
 

@@ -94,10 +94,10 @@ export const FURNITURE_RULES: FurnitureRule[] = [
 
 /** Furniture at the start of a line, before the article text: the mirror's 第1版(要闻)专栏: and >> bullets. */
 export const FURNITURE_PREFIXES: FurnitureRule[] = [
-  { kind: 'page-header', example: '第1版(要闻)专栏: 国务院办公厅发出公告', pattern: /^第\s*\d{1,3}\s*版\s*[(（][^)）]{0,12}[)）]\s*专栏\s*[:：]?\s*/u },
-  { kind: 'table-of-contents', example: '>>重庆实施资本市场“千里马计划”', pattern: /^>>\s*/u },
-  { kind: 'web-residue', example: '■ 黃 教 授 2002 年', pattern: /^[■□▲△●◆◇★☆]\s*(?=\S)/u },
-  { kind: 'jump', example: '（上接第1版）据介绍，', pattern: new RegExp(String.raw`^[(（]\s*(?:上接|接第|紧接|緊接)\s*第?\s*${PAGE_NO}\s*版\s*[)）]\s*`, 'u') },
+  { kind: 'page-header', example: '第1版(要闻)专栏: 国务院办公厅发出公告', pattern: /^第\s*\d{1,3}\s*版\s*[(（][^)）]{0,12}[)）]\s*专栏\s*[:：]?\s*/u, needs: ['专栏'] },
+  { kind: 'table-of-contents', example: '>>重庆实施资本市场“千里马计划”', pattern: /^>>\s*/u, needs: ['>>'] },
+  { kind: 'web-residue', example: '■ 黃 教 授 2002 年', pattern: /^[■□▲△●◆◇★☆]\s*(?=\S)/u, needs: [...'■□▲△●◆◇★☆'] },
+  { kind: 'jump', example: '（上接第1版）据介绍，', pattern: new RegExp(String.raw`^[(（]\s*(?:上接|接第|紧接|緊接)\s*第?\s*${PAGE_NO}\s*版\s*[)）]\s*`, 'u'), needs: ['版'] },
 ];
 
 /** Residue at the end of a line: the | a web page leaves after a caption. */
@@ -144,11 +144,20 @@ export class NeedsScan {
       return id;
     }) ?? null);
     this.maxLength = rules.map((r) => r.maxLength ?? MAX_FURNITURE_LENGTH);
+    this.longRules = rules.filter((r) => (r.maxLength ?? MAX_FURNITURE_LENGTH) > MAX_FURNITURE_LENGTH);
     this.found = new Uint32Array(ids.size);
   }
 
+  /** the few rules that take lines longer than MAX_FURNITURE_LENGTH (a table of contents' items) */
+  private readonly longRules: readonly FurnitureRule[];
+
   /** The first rule that fits the line's length, applies and matches, or null. */
   match(text: string): FurnitureRule | null {
+    if (text.length > MAX_FURNITURE_LENGTH) {
+      // a paragraph: only the long rules may take it, so they are tried need by need, without a scan
+      for (const rule of this.longRules) if (text.length <= rule.maxLength! && applies(rule, text) && rule.pattern.test(text)) return rule;
+      return null;
+    }
     const found = this.found;
     const scan = this.scan = (this.scan + 1) >>> 0 || 1;
     if (scan === 1) found.fill(0);

@@ -16,13 +16,28 @@ export const NEVER_DOUBLED = '，,、；;：:。．';
 /** Marks a line cannot start with unless it continues the previous one (kinsoku). */
 export const NO_LINE_START = ',，、;；:：。．！？!?)）」』】〕》〉”’';
 
-const SENTENCE_END_RE = new RegExp(`[${esc(SENTENCE_END)}][${esc(CLOSERS)}]*$`, 'u');
-// A quotation that closes the paragraph after an exclamation or question inside it (…!” / …?」) also ends it.
-const QUOTE_END_RE = new RegExp(`[${esc(SENTENCE_END)}][${esc(CLOSERS)}]+\\s*$`, 'u');
-
+/**
+ * Does the text end a sentence: a sentence end, then closers (。” / !」), at the very end; or, when
+ * white space follows, a sentence end and at least one closer before it (a quotation that closes the
+ * paragraph after an exclamation or question inside it: …!”  ). As patterns (the test's definition):
+ * /[END][CLOSERS]*$/u or /[END][CLOSERS]+\s*$/u.
+ */
 export function endsSentence(text: string): boolean {
-  return SENTENCE_END_RE.test(text) || QUOTE_END_RE.test(text);
+  // read from the end: a pattern anchored only at $ is tried from every position of the text, and
+  // this runs on most units and at every break. White space, closers and sentence ends are three
+  // disjoint sets, so the patterns match exactly when, after the trailing white space and the
+  // trailing closers, a sentence end stands, and there was no white space or some closer
+  let i = text.length - 1;
+  while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
+  const spaced = i < text.length - 1;
+  const closersEnd = i;
+  while (i >= 0 && CLOSER_CODES.has(text.charCodeAt(i))) i--;
+  return i >= 0 && SENTENCE_END_CODES.has(text.charCodeAt(i)) && (!spaced || i < closersEnd);
 }
+
+const codes = (s: string): ReadonlySet<number> => new Set([...s].map((c) => c.charCodeAt(0)));
+const SENTENCE_END_CODES = codes(SENTENCE_END);
+const CLOSER_CODES = codes(CLOSERS);
 
 export function lastChar(text: string): string {
   const cp = text.codePointAt(text.length - 1);
@@ -47,9 +62,11 @@ export const cannotStartLine = (ch: string): boolean => ch !== '' && NO_LINE_STA
  * BOM included)? A few comparisons instead of a one-character regular expression per character.
  */
 export function isSpaceCode(c: number): boolean {
+  // Han characters and CJK punctuation (most of the text) are above U+3000: one test for them
+  if (c > 0x3000) return c === 0xfeff;
   return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
     : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
-      || c === 0x205f || c === 0x3000 || c === 0xfeff;
+      || c === 0x205f || c === 0x3000;
 }
 
 const HAN_RE = /\p{Script=Han}/u;
@@ -85,6 +102,8 @@ export function hasOpenPair(text: string): boolean {
   const depth = PAIRS.map(() => 0);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    // most characters lie between the pairs' ranges (Han: between 】 and （): a few comparisons
+    if (c < 0x28 || (c > 0x29 && c < 0x2018) || (c > 0x201d && c < 0x300a) || (c > 0x3011 && c < 0xff08) || c > 0xff09) continue;
     const open = PAIR_OPENS.indexOf(c);
     if (open !== -1) depth[open]!++;
     else {

@@ -64,6 +64,7 @@ export function toUnits(text: string): UnitsResult {
     let body = text.slice(start, end);
     // furniture glued to the start of the line (第1版(要闻)专栏:, >>, ■)
     for (const rule of FURNITURE_PREFIXES) {
+      if (!applies(rule, body)) continue;
       const m = rule.pattern.exec(body);
       if (m && m[0].length > 0) {
         const piece = m[0].trimEnd();
@@ -144,20 +145,22 @@ function splitHtmlBreaks(line: Line, furniture: Furniture[]): Line[] {
 
 /** Cut one line into [start, end) pieces: flattened headlines + dateline, paragraphs, numbered items. */
 function cutLine(body: string): Array<[number, number]> {
-  const cuts = new Set<number>();
   // Every cut below is at a space run; most lines (a paragraph as printed) have no space at all.
   // Skipping the scans then saves about a quarter of split()'s CPU (bench).
-  if (HAS_SPACE_RE.test(body)) {
-    // 1. headline segments before an embedded dateline: 标题一 标题二 新华社北京4月8日电 …
-    const leadAt = embeddedLeadPosition(body);
-    if (leadAt > 0) {
-      for (const m of allMatches(SPACE_RUN_RE, body.slice(0, leadAt))) cuts.add(m.index + m[0].length);
-      cuts.add(leadAt);
-    }
-    // 2. paragraph boundaries flattened into spaces after a sentence end, and numbered items
-    for (const re of [SENTENCE_GAP_RE, LIST_GAP_RE]) {
-      for (const m of allMatches(re, body)) cuts.add(m.index + m[0].length);
-    }
+  if (!HAS_SPACE_RE.test(body)) {
+    const e = trimmedEnd(body, 0, body.length);
+    return e > 0 ? [[0, e]] : [];
+  }
+  const cuts = new Set<number>();
+  // 1. headline segments before an embedded dateline: 标题一 标题二 新华社北京4月8日电 …
+  const leadAt = embeddedLeadPosition(body);
+  if (leadAt > 0) {
+    for (const m of allMatches(SPACE_RUN_RE, body.slice(0, leadAt))) cuts.add(m.index + m[0].length);
+    cuts.add(leadAt);
+  }
+  // 2. paragraph boundaries flattened into spaces after a sentence end, and numbered items
+  for (const re of [SENTENCE_GAP_RE, LIST_GAP_RE]) {
+    for (const m of allMatches(re, body)) cuts.add(m.index + m[0].length);
   }
   const points = [...cuts].filter((c) => c > 0 && c < body.length).sort((a, b) => a - b);
   const boxAt = quoteBoxHeadingEnd(body, points);
@@ -165,12 +168,17 @@ function cutLine(body: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let s = 0;
   for (const c of [...points, body.length]) {
-    let e = c;
-    while (e > s && /[\s\u3000\u00a0]/u.test(body[e - 1]!)) e--;
+    const e = trimmedEnd(body, s, c);
     if (e > s) out.push([s, e]);
     s = c;
   }
   return out;
+}
+
+/** The end of body[start, end) without its trailing white space. */
+function trimmedEnd(body: string, start: number, end: number): number {
+  while (end > start && isSpaceCode(body.charCodeAt(end - 1))) end--;
+  return end;
 }
 
 /** Shortest heading cut off a quote box's first item (眾人眼中的他); shorter is a name's padding. */

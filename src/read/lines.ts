@@ -2,6 +2,8 @@
  * Text → lines with their positions. Line ends CRLF, CR and LF are all line ends; offsets index the
  * decoded text as given (so provenance points into the user's text, not a normalised copy).
  */
+import { isSpaceCode } from '../knowledge/punctuation.js';
+
 export interface Line {
   /** 1-based line number */
   no: number;
@@ -36,4 +38,11 @@ export function toLines(text: string): Line[] {
 }
 
 /** White space as newspapers print it: ASCII, full-width (U+3000), no-break and zero-width spaces. */
-export const isBlank = (s: string): boolean => /^[\s\u3000\u00a0\u200b\ufeff]*$/u.test(s);
+export function isBlank(s: string): boolean {
+  // a loop, not /^[\s\u200b]*$/: every line of every page comes here, and most fail at once
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x200b && !isSpaceCode(c)) return false;
+  }
+  return true;
+}
