@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseLead, parseCredit, parseBylineLine, parseTrailingTag, parseMetaLine } from '../src/transform/byline.js';
+import fc from 'fast-check';
+import {
+  parseLead, parseCredit, parseBylineLine, parseTrailingTag, parseMetaLine, BYLINE_LINE_RE, CREDIT_PREFIX_RE, BYLINE_WORD_END_RE,
+} from '../src/transform/byline.js';
+import { ROLE_WORDS, CREDIT_PREFIXES } from '../src/knowledge/roles.js';
 import { splitNames } from '../src/transform/names.js';
 
 describe('dateline leads', () => {
@@ -125,6 +129,17 @@ describe('byline lines and tags', () => {
     // the closing bracket must be among the last four characters: white space after it, up to three
     expect(parseTrailingTag('市图书馆昨日举办公开课。（吕劲） \u3000 ')).toMatchObject({ reporters: ['吕劲'] });
     expect(parseTrailingTag('市图书馆昨日举办公开课。（吕劲）    ')).toBeNull();
+  });
+
+  it('skips only lines that no byline pattern can take (the role-word precheck is sound)', () => {
+    const words = [...ROLE_WORDS.map(([w]) => w), ...CREDIT_PREFIXES.map(([p]) => p), '文 / 图', '图／', '本报驻京记者', '駐港記者'];
+    const pieces = [...words, '新华社', '重庆日报', '本报', '张三', '李 四', ' ', '、', ':', '图', '文', '记', '者'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 5 }), fc.nat(3), (parts, cut) => {
+      const t = parts.join('').slice(cut);
+      if (BYLINE_LINE_RE.test(t) || CREDIT_PREFIX_RE.test(t)) expect([t, BYLINE_WORD_END_RE.test(t)]).toEqual([t, true]);
+    }), { seed: 20261127, numRuns: 5000 });
+    expect(parseBylineLine('江北新区一季度开放型经济稳中有进')).toBeNull();
+    expect(parseBylineLine('王  颖', true)).toMatchObject({ reporters: ['王颖'] });
   });
 
   it('reads people from a web page\'s meta line', () => {

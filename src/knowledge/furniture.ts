@@ -16,6 +16,8 @@ export interface FurnitureRule {
   maxLength?: number;
   /** the pattern cannot match a line holding none of these (a cheap test that skips it on most lines) */
   needs?: string[];
+  /** a pattern anchored at the line's start: the characters its match can begin with (cheaper than needs) */
+  starts?: string;
 }
 
 /** Does the text hold any of the needs? */
@@ -26,7 +28,12 @@ export function holdsAny(text: string, needs: readonly string[]): boolean {
 
 /** The rule's cheap test for one line (matchFurniture tests all rules' needs at once: NeedsScan). */
 export function applies(rule: FurnitureRule, text: string): boolean {
-  return rule.needs === undefined || holdsAny(text, rule.needs);
+  return startsFit(rule, text) && (rule.needs === undefined || holdsAny(text, rule.needs));
+}
+
+/** The line begins with a character the rule's match can begin with (or the rule says none). */
+function startsFit(rule: FurnitureRule, text: string): boolean {
+  return rule.starts === undefined || (text !== '' && rule.starts.includes(text[0]!));
 }
 
 const DATE = String.raw`(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2})`;
@@ -94,10 +101,10 @@ export const FURNITURE_RULES: FurnitureRule[] = [
 
 /** Furniture at the start of a line, before the article text: the mirror's 第1版(要闻)专栏: and >> bullets. */
 export const FURNITURE_PREFIXES: FurnitureRule[] = [
-  { kind: 'page-header', example: '第1版(要闻)专栏: 国务院办公厅发出公告', pattern: /^第\s*\d{1,3}\s*版\s*[(（][^)）]{0,12}[)）]\s*专栏\s*[:：]?\s*/u, needs: ['专栏'] },
-  { kind: 'table-of-contents', example: '>>重庆实施资本市场“千里马计划”', pattern: /^>>\s*/u, needs: ['>>'] },
-  { kind: 'web-residue', example: '■ 黃 教 授 2002 年', pattern: /^[■□▲△●◆◇★☆]\s*(?=\S)/u, needs: [...'■□▲△●◆◇★☆'] },
-  { kind: 'jump', example: '（上接第1版）据介绍，', pattern: new RegExp(String.raw`^[(（]\s*(?:上接|接第|紧接|緊接)\s*第?\s*${PAGE_NO}\s*版\s*[)）]\s*`, 'u'), needs: ['版'] },
+  { kind: 'page-header', example: '第1版(要闻)专栏: 国务院办公厅发出公告', pattern: /^第\s*\d{1,3}\s*版\s*[(（][^)）]{0,12}[)）]\s*专栏\s*[:：]?\s*/u, starts: '第' },
+  { kind: 'table-of-contents', example: '>>重庆实施资本市场“千里马计划”', pattern: /^>>\s*/u, starts: '>' },
+  { kind: 'web-residue', example: '■ 黃 教 授 2002 年', pattern: /^[■□▲△●◆◇★☆]\s*(?=\S)/u, starts: '■□▲△●◆◇★☆' },
+  { kind: 'jump', example: '（上接第1版）据介绍，', pattern: new RegExp(String.raw`^[(（]\s*(?:上接|接第|紧接|緊接)\s*第?\s*${PAGE_NO}\s*版\s*[)）]\s*`, 'u'), starts: '(（' },
 ];
 
 /** Residue at the end of a line: the | a web page leaves after a caption. */
@@ -121,7 +128,7 @@ export class NeedsScan {
   private readonly byFirst = new Map<number, Array<readonly [string, number]>>();
   /** a bit per UTF-16 unit, set where it starts some need (8 KB: a Map lookup per character cost more
    *  than the rules, and a byte per unit, 64 KB, falls out of the cache between lines) */
-  private readonly starts = new Uint32Array(0x10000 >>> 5);
+  private readonly firstUnits = new Uint32Array(0x10000 >>> 5);
   /** per rule: the ids of its needs (null: a rule without needs always applies), and its longest line */
   private readonly ruleNeeds: Array<number[] | null>;
   private readonly maxLength: number[];
@@ -139,7 +146,7 @@ export class NeedsScan {
         const list = this.byFirst.get(first) ?? [];
         list.push([n, id]);
         this.byFirst.set(first, list);
-        this.starts[first >>> 5]! |= 1 << (first & 31);
+        this.firstUnits[first >>> 5]! |= 1 << (first & 31);
       }
       return id;
     }) ?? null);
@@ -163,7 +170,7 @@ export class NeedsScan {
     if (scan === 1) found.fill(0);
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if ((this.starts[c >>> 5]! & (1 << (c & 31))) === 0) continue;
+      if ((this.firstUnits[c >>> 5]! & (1 << (c & 31))) === 0) continue;
       for (const [need, id] of this.byFirst.get(c)!) if (text.startsWith(need, i)) found[id] = scan;
     }
     for (let r = 0; r < this.rules.length; r++) {
@@ -175,7 +182,7 @@ export class NeedsScan {
         if (!any) continue;
       }
       const rule = this.rules[r]!;
-      if (rule.pattern.test(text)) return rule;
+      if (startsFit(rule, text) && rule.pattern.test(text)) return rule;
     }
     return null;
   }

@@ -94,12 +94,22 @@ export function looksLikeHeading(text: string): boolean {
   if (len === 0 || len > MAX_HEADLINE) return false;
   if (/[。;；]/u.test(text) || hasInnerSentenceEnd(text)) return false;
   // prose: two clause commas, or a sentence that opens with its date (6月11日，在…)
-  if ((text.match(/[,，]/gu)?.length ?? 0) >= 2 || DATE_OPENING_RE.test(text)) return false;
+  if (commas(text) >= 2 || DATE_OPENING_RE.test(text)) return false;
   if (cannotStartLine(firstChar(text)) || /^\p{Script=Han}[,，、]/u.test(text)) return false;
   const last = lastChar(text);
   if (isClauseMark(last) || last === '：' || last === ':') return false;
   if (endsSentence(text)) return len <= MAX_QUESTION_HEADLINE && /[?？!！][”」』)）]*$/u.test(text);
   return true;
+}
+
+/** Commas (half- and full-width) in the text. */
+function commas(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2c || c === 0xff0c) n++;
+  }
+  return n;
 }
 
 /** A names-only line under a headline: 王  颖 (a commentary's author). */

@@ -8,7 +8,7 @@
  *
  * Newspaper knowledge (role words, outlets) lives in ../knowledge; this file applies it.
  */
-import { ROLE_ALTERNATION, rolesOf, PHOTO_SUFFIXES, PHOTO_REPORT_SUFFIXES, CREDIT_PREFIXES, type Role } from '../knowledge/roles.js';
+import { ROLE_ALTERNATION, ROLE_WORDS, rolesOf, PHOTO_SUFFIXES, PHOTO_REPORT_SUFFIXES, CREDIT_PREFIXES, type Role } from '../knowledge/roles.js';
 import { OUTLET_SOURCE, KNOWN_AGENCIES, outletOrNull, looksLikeOutlet } from '../knowledge/outlets.js';
 import { splitNames, splitUnroledNames, isPlausibleName } from './names.js';
 import { allMatches } from '../regex.js';
@@ -199,12 +199,21 @@ function mergePeople(into: People & { rejected?: string[] }, from: People): void
 
 // --- standalone byline lines -------------------------------------------------------------------
 
-const BYLINE_LINE_RE = new RegExp(`^(${OUTLET_SOURCE})?(${ROLE_GROUP})`, 'u');
+export const BYLINE_LINE_RE = new RegExp(`^(${OUTLET_SOURCE})?(${ROLE_GROUP})`, 'u');
 // tried once per run of spaces (the lookbehind): from every space of a long run it would be quadratic
 const FILED_FROM_RE = /(?<![ \t\u3000])[ \t\u3000]+(?:[\p{Script=Han}]{0,6}(?:报道|報道)|(?:发自|發自)[\p{Script=Han}]{1,8})$/u;
 /** The credit prefixes (文/图, 图/, 文/) as a pattern, the slash full-width or spaced. */
 const CREDIT_WORDS = [...CREDIT_PREFIXES].map(([p]) => p).sort((a, b) => b.length - a.length).map((p) => p.replace('/', '\\s*[/／]\\s*'));
-const CREDIT_PREFIX_RE = new RegExp(`^(${CREDIT_WORDS.join('|')})\\s*`, 'u');
+export const CREDIT_PREFIX_RE = new RegExp(`^(${CREDIT_WORDS.join('|')})\\s*`, 'u');
+/**
+ * A character every role word and credit word ends with (the posted reporter, 驻京记者, ends in 者
+ * as 记者 does): a line holding none of them matches neither pattern above, and most short lines
+ * (headlines, captions) are skipped with one scan instead of the outlet-and-role pattern.
+ */
+export const BYLINE_WORD_END_RE = new RegExp(
+  `[${[...new Set([...ROLE_WORDS.map(([w]) => w), ...CREDIT_PREFIXES.map(([p]) => p.replace('/', ''))].map((w) => w.at(-1)!))].join('')}]`,
+  'u',
+);
 /** The same credits after the names, where a whole word (文/图, 图文) stands: 本报记者 张三 文/图 */
 const TRAILING_CREDIT_RE = new RegExp(`[ \\t\\u3000]+(${CREDIT_WORDS.filter((w) => !w.endsWith('\\s*')).join('|')})$`, 'u');
 const rolesOfCredit = (printed: string): Role[] => CREDIT_PREFIXES.find(([p]) => p === printed.replace(/\s/gu, '').replace('／', '/'))![1];
@@ -221,6 +230,7 @@ export function parseBylineLine(text: string, namesOnly = false): BylineFacts | 
   // a sentence end is no byline; the filed-from tail removed below holds none, so test first (most
   // units are sentences: the replace below is then never run)
   if (text.length > 200 || SENTENCE_MARK_RE.test(text)) return null;
+  if (!namesOnly && !BYLINE_WORD_END_RE.test(text)) return null;
   // 本报记者 张三 北京报道: where the report was filed is no name
   const t = text.trim().replace(FILED_FROM_RE, '');
   if (t.length > 60) return null;
