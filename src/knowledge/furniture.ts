@@ -124,39 +124,50 @@ export const HTML_BREAK_RE = /<br\s*\/?>/giu;
  * A rule applies exactly when applies() says so.
  */
 export class NeedsScan {
-  /** the needs by their first UTF-16 unit: [need, its id] */
-  private readonly byFirst = new Map<number, Array<readonly [string, number]>>();
+  /** the needs by their first UTF-16 unit: the ids of the needs that start with it */
+  private readonly byFirst = new Map<number, number[]>();
+  /** each need's text, and the rules that list it, by id */
+  private readonly needText: string[] = [];
+  private readonly needRules: number[][] = [];
   /** a bit per UTF-16 unit, set where it starts some need (8 KB: a Map lookup per character cost more
    *  than the rules, and a byte per unit, 64 KB, falls out of the cache between lines) */
   private readonly firstUnits = new Uint32Array(0x10000 >>> 5);
-  /** per rule: the ids of its needs (null: a rule without needs always applies), and its longest line */
-  private readonly ruleNeeds: Array<number[] | null>;
+  /** rules without needs (they always apply), and each rule's longest line */
+  private readonly always: number[];
   private readonly maxLength: number[];
-  /** found[id] === scan: the need was seen in this scan (a new scan number instead of clearing) */
+  /** found[id] === scan: the need was seen in this scan; candidate[r] === scan: some need of rule r
+   *  was (a new scan number instead of clearing) */
   private readonly found: Uint32Array;
+  private readonly candidate: Uint32Array;
   private scan = 0;
+  /** the few rules that take lines longer than MAX_FURNITURE_LENGTH (a table of contents' items) */
+  private readonly longRules: readonly FurnitureRule[];
 
   constructor(readonly rules: readonly FurnitureRule[]) {
     const ids = new Map<string, number>();
-    this.ruleNeeds = rules.map((r) => r.needs?.map((n) => {
-      let id = ids.get(n);
-      if (id === undefined) {
-        ids.set(n, (id = ids.size));
-        const first = n.charCodeAt(0);
-        const list = this.byFirst.get(first) ?? [];
-        list.push([n, id]);
-        this.byFirst.set(first, list);
-        this.firstUnits[first >>> 5]! |= 1 << (first & 31);
+    rules.forEach((r, k) => {
+      for (const n of r.needs ?? []) {
+        let id = ids.get(n);
+        if (id === undefined) {
+          ids.set(n, (id = ids.size));
+          this.needText.push(n);
+          this.needRules.push([]);
+          const first = n.charCodeAt(0);
+          const list = this.byFirst.get(first) ?? [];
+          list.push(id);
+          this.byFirst.set(first, list);
+          this.firstUnits[first >>> 5]! |= 1 << (first & 31);
+        }
+        const listed = this.needRules[id]!;
+        if (listed.at(-1) !== k) listed.push(k);
       }
-      return id;
-    }) ?? null);
+    });
+    this.always = rules.flatMap((r, k) => (r.needs === undefined ? [k] : []));
     this.maxLength = rules.map((r) => r.maxLength ?? MAX_FURNITURE_LENGTH);
     this.longRules = rules.filter((r) => (r.maxLength ?? MAX_FURNITURE_LENGTH) > MAX_FURNITURE_LENGTH);
     this.found = new Uint32Array(ids.size);
+    this.candidate = new Uint32Array(rules.length);
   }
-
-  /** the few rules that take lines longer than MAX_FURNITURE_LENGTH (a table of contents' items) */
-  private readonly longRules: readonly FurnitureRule[];
 
   /** The first rule that fits the line's length, applies and matches, or null. */
   match(text: string): FurnitureRule | null {
@@ -165,22 +176,24 @@ export class NeedsScan {
       for (const rule of this.longRules) if (text.length <= rule.maxLength! && applies(rule, text) && rule.pattern.test(text)) return rule;
       return null;
     }
-    const found = this.found;
+    const { found, candidate } = this;
     const scan = this.scan = (this.scan + 1) >>> 0 || 1;
-    if (scan === 1) found.fill(0);
+    if (scan === 1) { found.fill(0); candidate.fill(0); }
+    let any = this.always.length > 0;
+    for (const r of this.always) candidate[r] = scan;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if ((this.firstUnits[c >>> 5]! & (1 << (c & 31))) === 0) continue;
-      for (const [need, id] of this.byFirst.get(c)!) if (text.startsWith(need, i)) found[id] = scan;
-    }
-    for (let r = 0; r < this.rules.length; r++) {
-      if (text.length > this.maxLength[r]!) continue;
-      const needs = this.ruleNeeds[r]!;
-      if (needs !== null) {
-        let any = false;
-        for (let k = 0; k < needs.length && !any; k++) any = found[needs[k]!] === scan;
-        if (!any) continue;
+      for (const id of this.byFirst.get(c)!) {
+        if (found[id] === scan || !text.startsWith(this.needText[id]!, i)) continue;
+        found[id] = scan;
+        for (const r of this.needRules[id]!) candidate[r] = scan;
+        any = true;
       }
+    }
+    if (!any) return null;
+    for (let r = 0; r < this.rules.length; r++) {
+      if (candidate[r] !== scan || text.length > this.maxLength[r]!) continue;
       const rule = this.rules[r]!;
       if (startsFit(rule, text) && rule.pattern.test(text)) return rule;
     }
