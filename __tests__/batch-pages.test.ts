@@ -80,6 +80,28 @@ describe('page splitting', () => {
     expect(pages.map((p) => p.text)).toEqual(['正文一。\n', '第 2 版\n正文二。\n第 3 版\n正文三。\n']);
   });
 
+  it('cuts LF text as it cuts the same text with another line end, which goes line by line (the LF path takes runs of lines)', async () => {
+    // lines with and without the page-break needs (版, 星期, P), headers of two kinds, blank and
+    // zero-width lines, form feeds; any chunking, any page-length limit
+    const line = fc.constantFrom(
+      '2024年1月1日 星期一 第1版', '2024年1月2日 星期二 第2版', '第 1 版', '第 2 版', 'A3版 要闻', 'Page 2',
+      '正文一。', '出版社出版了新书。', '星期天照常开放', 'GDP增长', '', '   ', '\u200b', '\u3000', '\f', '甲乙丙丁戊己庚辛壬癸',
+    );
+    await fc.assert(fc.asyncProperty(
+      fc.array(line, { maxLength: 30 }), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 4 }),
+      fc.constantFrom(8, 30, 1000), fc.boolean(),
+      async (lines, sizes, maxPageChars, ends) => {
+        const lf = lines.join('\n') + (ends ? '\n' : '');
+        const options = { maxPageChars, prefixBytes: 16 };
+        // U+2028 (a line end of one character, as LF) keeps the page lengths that maxPageChars counts
+        const viaLf = await pagesOf(utf8(lf), sizes, options);
+        const viaLs = await pagesOf(utf8(lf.replace(/\n/g, '\u2028')), sizes, options);
+        expect(viaLf.pages.map((p) => p.text.replace(/\n/g, '\u2028'))).toEqual(viaLs.pages.map((p) => p.text));
+        expect(viaLf.warnings).toEqual(viaLs.warnings);
+      },
+    ), { seed: 20261127, numRuns: 1500 });
+  });
+
   it('cuts a page with no break at a blank line once it is too long, and says so', async () => {
     const { pages, warnings } = await pagesOf(utf8('一二三四五。\n\n六七八九十。\n\n甲乙。\n'), undefined, { maxPageChars: 8 });
     expect(pages.map((p) => p.text)).toEqual(['一二三四五。\n\n六七八九十。\n', '\n甲乙。\n']);

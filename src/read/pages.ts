@@ -337,8 +337,16 @@ export class PageSplitter {
   private lines(segment: string, last: boolean): void {
     let start = 0;
     if (!OTHER_LINE_END_RE.test(segment)) {
-      // only LF line ends (most inputs): found by indexOf, without a match object per line
+      // only LF line ends (most inputs): found by indexOf, without a match object per line; and
+      // where no page-break need occurs, whole runs of lines at once (see bodyRun)
+      const next = BREAK_NEEDS.map(() => -1);
       for (let at = segment.indexOf('\n'); at !== -1; at = segment.indexOf('\n', start)) {
+        const run = this.bodyRun(segment, start, next);
+        if (run > start) {
+          this.append(segment.slice(start, run));
+          start = run;
+          continue;
+        }
         this.line(segment.slice(start, at), '\n');
         start = at + 1;
       }
@@ -354,6 +362,35 @@ export class PageSplitter {
     const tail = segment.slice(start);
     if (last) this.carry = tail;
     else if (tail) this.line(tail, '');
+  }
+
+  /**
+   * Where a run of complete lines from `start` ends that line() would take one by one as body: no
+   * separator and no header waiting, no page-break need on any of them (so none is a header), and
+   * the page stays under maxPageChars (so no blank line cuts it). They are appended as one string,
+   * and hasBody is set as line() would set it. `next` holds each need's next position (-1: not
+   * looked for yet), so the segment is searched once per need. Returns `start` when no run applies.
+   */
+  private bodyRun(segment: string, start: number, next: number[]): number {
+    if (this.separator || this.pending.length || BREAK_NEEDS.length === 0) return start;
+    let need = segment.length;
+    for (let k = 0; k < BREAK_NEEDS.length; k++) {
+      if (next[k]! !== segment.length && next[k]! < start) {
+        const found = segment.indexOf(BREAK_NEEDS[k]!, start);
+        next[k] = found === -1 ? segment.length : found;
+      }
+      if (next[k]! < need) need = next[k]!;
+    }
+    // complete lines only, up to the start of the line that holds the need
+    const end = segment.lastIndexOf('\n', need - 1) + 1;
+    if (end <= start || this.chars + (end - start) > this.maxPageChars) return start;
+    if (!this.hasBody) {
+      for (let i = start; i < end; i++) {
+        const c = segment.charCodeAt(i);
+        if (c !== 0x200b && !isSpaceCode(c)) { this.hasBody = true; break; }
+      }
+    }
+    return end;
   }
 
   private line(text: string, end: string): void {
