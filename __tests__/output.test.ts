@@ -27,6 +27,17 @@ describe('buffered output', () => {
     expect(writes.length).toBeLessThan(10);
   });
 
+  it('takes UTF-8 bytes (a worker\'s output) between strings, in order', async () => {
+    const { stream, writes } = recorder();
+    const out = streamOutput(stream, true);
+    await out.write('{"title":"甲"}\n');
+    await out.write(new TextEncoder().encode('{"title":"乙"}\n{"title":"丙"}\n'));
+    await out.write('{"title":"丁"}\n');
+    await out.close();
+    expect(Buffer.concat(writes.map((w) => Buffer.from(w))).toString('utf8')).toBe('{"title":"甲"}\n{"title":"乙"}\n{"title":"丙"}\n{"title":"丁"}\n');
+    expect(writes).toHaveLength(1);
+  });
+
   it('sends a full buffer at once and waits for the stream to take it (back-pressure)', async () => {
     const { stream, writes } = recorder({ highWaterMark: 1024 });
     const out = streamOutput(stream, true);

@@ -131,7 +131,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   });
   const say = (message: string, level: MessageLevel): void => progress.log(o.format(message, level));
   const settings: PageSettings = {
-    repair: o.repair, verify: o.verify ?? false, ...(o.date ? { date: o.date } : {}), ...(o.profile ? { profile: o.profile } : {}),
+    repair: o.repair, verify: o.verify ?? false, diagnostics: o.diagnostics !== undefined,
+    ...(o.date ? { date: o.date } : {}), ...(o.profile ? { profile: o.profile } : {}),
     ...((await emitsInPlace(o)) ? { emit: { format: o.factory.name, options: o.emitterOptions } } : {}),
   };
   const read: PageStreamOptions = { ...(o.encoding ? { encoding: o.encoding } : {}), ...(o.pageSeparator ? { separator: o.pageSeparator } : {}) };
@@ -611,7 +612,7 @@ interface Destination {
   open(): Promise<void>;
   page(index: number, input: InputFile, report: InputReport, articles: PageArticles): Promise<void>;
   /** a page's articles already emitted (a stateless format; never for per-article layouts) */
-  text(index: number, input: InputFile, text: string): Promise<void>;
+  text(index: number, input: InputFile, text: string | Uint8Array): Promise<void>;
   finish(index: number, input: InputFile): Promise<void>;
   abort(index: number, input: InputFile): Promise<void>;
   close(): Promise<void>;
@@ -663,7 +664,7 @@ class SharedStream implements Destination {
     await this.out.write(text + (this.emitter.input?.(report) ?? ''));
   }
 
-  text(_i: number, _input: InputFile, text: string): Promise<void> {
+  text(_i: number, _input: InputFile, text: string | Uint8Array): Promise<void> {
     return this.out.write(text);
   }
 
@@ -752,7 +753,7 @@ class FileTree implements Destination {
     await f.out.write(text + (f.emitter.input?.(report) ?? ''));
   }
 
-  async text(i: number, input: InputFile, text: string): Promise<void> {
+  async text(i: number, input: InputFile, text: string | Uint8Array): Promise<void> {
     const f = await this.fileOf(i, input);
     await f.out.write(text);
   }

@@ -18,11 +18,12 @@ export class PipeClosed extends Error {
 }
 
 export interface Output {
-  write(text: string): Promise<void>;
+  /** text, or text already encoded as UTF-8 (a worker's output) */
+  write(text: string | Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Characters buffered before a write goes out without waiting for the run to pause. */
+/** Characters (or bytes) buffered before a write goes out without waiting for the run to pause. */
 export const FLUSH_CHARS = 256 * 1024;
 
 export function streamOutput(stream: Writable, ownsStream: boolean): Output {
@@ -30,7 +31,9 @@ export function streamOutput(stream: Writable, ownsStream: boolean): Output {
   stream.on('error', (err: NodeJS.ErrnoException) => {
     failure = err.code === 'EPIPE' ? new PipeClosed() : err;
   });
-  let buffered = '';
+  /** what waits to go out: strings, or UTF-8 bytes, in order; `size` counts their units */
+  let buffered: Array<string | Uint8Array> = [];
+  let size = 0;
   let flushScheduled = false;
   /** the last flush not yet taken by the stream (back-pressure: the next flush waits for it) */
   let draining: Promise<void> = Promise.resolve();
@@ -39,7 +42,7 @@ export function streamOutput(stream: Writable, ownsStream: boolean): Output {
   const asFailure = (err: Error): Error => failure ?? ((err as NodeJS.ErrnoException).code === 'EPIPE' ? new PipeClosed() : err);
 
   /** Resolves when the stream has taken the text (at once, or at 'drain'), rejects if the write fails first. */
-  const send = (text: string): Promise<void> => {
+  const send = (text: string | Uint8Array): Promise<void> => {
     let taken!: () => void;
     const accepted = new Promise<void>((resolve) => { taken = resolve; });
     const written = new Promise<void>((resolve, reject) => {
@@ -53,10 +56,14 @@ export function streamOutput(stream: Writable, ownsStream: boolean): Output {
   };
 
   const flush = (): Promise<void> => {
-    if (!buffered) return draining;
-    const text = buffered;
-    buffered = '';
-    draining = draining.then(() => send(text));
+    if (!buffered.length) return draining;
+    const parts = buffered;
+    buffered = [];
+    size = 0;
+    // one write: the strings joined, or (with bytes among them) all of it as one buffer
+    const chunk = parts.every((p) => typeof p === 'string') ? parts.join('')
+      : Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
+    draining = draining.then(() => send(chunk));
     return draining;
   };
   const flushSoon = (): void => {
@@ -70,11 +77,12 @@ export function streamOutput(stream: Writable, ownsStream: boolean): Output {
   };
 
   return {
-    write(text: string): Promise<void> {
+    write(text: string | Uint8Array): Promise<void> {
       if (failure) return Promise.reject(failure);
-      if (!text) return Promise.resolve();
-      buffered += text;
-      if (buffered.length >= FLUSH_CHARS) return flush();
+      if (!text.length) return Promise.resolve();
+      buffered.push(text);
+      size += text.length;
+      if (size >= FLUSH_CHARS) return flush();
       flushSoon();
       return draining;
     },
