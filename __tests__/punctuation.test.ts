@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { endsSentence, hasOpenPair, SENTENCE_END, CLOSERS, OPENERS } from '../src/knowledge/punctuation.js';
+import { endsSentence, hasOpenPair, charCount, SENTENCE_END, CLOSERS, OPENERS } from '../src/knowledge/punctuation.js';
 import { isBlank } from '../src/read/lines.js';
 
 const esc = (s: string): string => s.replace(/[\\\]\[^-]/g, '\\$&');
@@ -39,6 +39,13 @@ describe('punctuation', () => {
     fc.assert(fc.property(textOf(PAIRS.join('') + '张，。〔〕〈〉'), (t) => {
       expect(hasOpenPair(t)).toBe(reference(t));
     }), { seed: 20261127, numRuns: 5000 });
+  });
+
+  it('charCount counts code points, as spreading the string does', () => {
+    expect(charCount('张𠀋')).toBe(2);
+    fc.assert(fc.property(textOf(MIXED.join('') + '\udc0b'), (t) => {
+      expect(charCount(t)).toBe([...t].length);
+    }), { seed: 20261127, numRuns: 2000 });
   });
 
   it('isBlank is white space (zero-width space included) and nothing else', () => {

@@ -89,6 +89,19 @@ export function visibleLength(text: string): number {
   return n;
 }
 
+/** Characters (code points) in the text: [...text].length without building the array. */
+export function charCount(text: string): number {
+  let n = text.length;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) { n--; i++; }
+    }
+  }
+  return n;
+}
+
 function esc(s: string): string {
   return s.replace(/[\\\]\[^-]/g, '\\$&');
 }

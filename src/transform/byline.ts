@@ -12,7 +12,7 @@ import { ROLE_ALTERNATION, ROLE_WORDS, rolesOf, PHOTO_SUFFIXES, PHOTO_REPORT_SUF
 import { OUTLET_SOURCE, KNOWN_AGENCIES, outletOrNull, looksLikeOutlet } from '../knowledge/outlets.js';
 import { splitNames, splitUnroledNames, isPlausibleName } from './names.js';
 import { allMatches } from '../regex.js';
-import { isSpaceCode } from '../knowledge/punctuation.js';
+import { isSpaceCode, charCount } from '../knowledge/punctuation.js';
 
 const HAN = '\\p{Script=Han}';
 /** a day or month number, Arabic or Chinese (【新华社延安十三日电】) */
@@ -148,7 +148,7 @@ export function parsePeople(text: string, defaultRole: Role = 'reporters', maxUn
   if (marks.length === 0) {
     const { names, rejected } = splitUnroledNames(text);
     if (rejected.length || names.length === 0) return null;
-    if (names.some((n) => [...n].length > maxUnroled)) return null;
+    if (names.some((n) => charCount(n) > maxUnroled)) return null;
     out[defaultRole].push(...names);
     out.count = names.length;
     return out;
@@ -260,7 +260,7 @@ export function parseBylineLine(text: string, namesOnly = false): BylineFacts | 
   if (namesOnly) {
     const { names, rejected } = splitUnroledNames(t);
     if (rejected.length || names.length === 0 || names.length > 4) return null;
-    if (names.some((n) => [...n].length > 3)) return null;
+    if (names.some((n) => charCount(n) > 3)) return null;
     facts.reporters.push(...names);
     return facts;
   }

@@ -5,6 +5,7 @@
 
 import { startsWithSurname } from '../knowledge/surnames.js';
 import { SPEAKER_ITEM_RE } from '../knowledge/conventions.js';
+import { charCount } from '../knowledge/punctuation.js';
 
 const NAME_RE = /^(?:[\p{Script=Han}]{2,4}|[\p{Script=Han}]{1,6}·[\p{Script=Han}]{1,8})$/u;
 /** Words that stand where a name could, but name nobody. */
@@ -31,7 +32,7 @@ export function splitNames(text: string, maxUnroled = 4): NameList {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
-    if ([...t].length === 1 && next !== undefined && [...next].length <= 2 && /\p{Script=Han}/u.test(t)) {
+    if (charCount(t) === 1 && next !== undefined && charCount(next) <= 2 && /\p{Script=Han}/u.test(t)) {
       // 欧阳 娜娜 is rare; 云 钰 and 孙 振 are common: a single character always takes the next token.
       merged.push(t + next);
       i++;
@@ -40,7 +41,7 @@ export function splitNames(text: string, maxUnroled = 4): NameList {
   const names: string[] = [];
   const rejected: string[] = [];
   for (const m of merged) {
-    if (NAME_RE.test(m) && !NOT_NAMES.has(m) && !NOT_IN_NAMES_RE.test(m) && [...m].length <= maxUnroled + 4) names.push(m);
+    if (NAME_RE.test(m) && !NOT_NAMES.has(m) && !NOT_IN_NAMES_RE.test(m) && charCount(m) <= maxUnroled + 4) names.push(m);
     else rejected.push(m);
   }
   return { names, rejected };
