@@ -57,7 +57,8 @@ describe('the needs scan', () => {
   it('never skips a rule whose pattern matches: each rule\'s needs hold for every unit it takes', () => {
     const more = [
       ...pieces, 'BANNER', 'Image', '[IMG]', '640X480', '1985-01-02', '返回顶部', '[关闭]', '首頁>', '當前位置：',
-      ...[...FURNITURE_PREFIXES, ...FURNITURE_SUFFIXES].flatMap((r) => [r.example, ...(r.needs ?? []), ...(r.starts ?? '')]), '第1版', '专栏', '上接',
+      ...[...FURNITURE_PREFIXES, ...FURNITURE_SUFFIXES].flatMap((r) => [r.example, ...(r.needs ?? []), ...(r.starts ?? ''), ...(r.ends ?? '')]),
+      '第1版', '专栏', '上接', '下转', '（下转第3版）', ' |', '｜ ',
     ];
     fc.assert(fc.property(fc.array(fc.constantFrom(...more), { minLength: 1, maxLength: 4 }), fc.nat(40), (parts, cut) => {
       // as units reach the rules: trimmed, never blank

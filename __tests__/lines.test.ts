@@ -19,6 +19,12 @@ describe('lines', () => {
     fc.assert(fc.property(fc.array(units, { maxLength: 12 }).map((a) => a.join('')), (t) => {
       expect(visibleLength(t)).toBe([...t].filter((ch) => !/^\s$/u.test(ch)).length);
     }), { seed: 20261127, numRuns: 1000 });
+    // with a cap: exact up to it, and above it once the text is longer
+    fc.assert(fc.property(fc.array(units, { maxLength: 12 }).map((a) => a.join('')), fc.nat(8), (t, cap) => {
+      const n = visibleLength(t);
+      const capped = visibleLength(t, cap);
+      expect(n <= cap ? capped === n : capped > cap).toBe(true);
+    }), { seed: 20261127, numRuns: 1000 });
   });
 
   it('cuts LF-only text as the general rule does', () => {

@@ -4,6 +4,7 @@
  */
 import type { FurnitureKind } from '../types.js';
 import { ROLE_WORDS, PAGE_ROLES } from './roles.js';
+import { isSpaceCode } from './punctuation.js';
 
 export const MAX_FURNITURE_LENGTH = 90;
 
@@ -18,6 +19,8 @@ export interface FurnitureRule {
   needs?: string[];
   /** a pattern anchored at the line's start: the characters its match can begin with (cheaper than needs) */
   starts?: string;
+  /** a pattern anchored at the line's end: the characters its match can end with, white space aside */
+  ends?: string;
 }
 
 /** Does the text hold any of the needs? */
@@ -28,12 +31,20 @@ export function holdsAny(text: string, needs: readonly string[]): boolean {
 
 /** The rule's cheap test for one line (matchFurniture tests all rules' needs at once: NeedsScan). */
 export function applies(rule: FurnitureRule, text: string): boolean {
-  return startsFit(rule, text) && (rule.needs === undefined || holdsAny(text, rule.needs));
+  return startsFit(rule, text) && endsFit(rule, text) && (rule.needs === undefined || holdsAny(text, rule.needs));
 }
 
 /** The line begins with a character the rule's match can begin with (or the rule says none). */
 function startsFit(rule: FurnitureRule, text: string): boolean {
   return rule.starts === undefined || (text !== '' && rule.starts.includes(text[0]!));
+}
+
+/** The line's last character but white space is one the rule's match can end with (or the rule says none). */
+function endsFit(rule: FurnitureRule, text: string): boolean {
+  if (rule.ends === undefined) return true;
+  let last = text.length - 1;
+  while (last >= 0 && isSpaceCode(text.charCodeAt(last))) last--;
+  return last >= 0 && rule.ends.includes(text[last]!);
 }
 
 const DATE = String.raw`(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2})`;
@@ -110,8 +121,8 @@ export const FURNITURE_PREFIXES: FurnitureRule[] = [
 /** Residue at the end of a line: the | a web page leaves after a caption. */
 export const FURNITURE_SUFFIXES: FurnitureRule[] = [
   // tried once per run of spaces and bars (the lookbehind), so a long run of them costs linear time
-  { kind: 'web-residue', example: '本报记者 刘可 摄 |', pattern: /(?<![\s|｜])[|｜]*\s+[|｜][\s|｜]*$/u, needs: ['|', '｜'] },
-  { kind: 'jump', example: '…开放到晚上十点。（下转第3版）', pattern: new RegExp(String.raw`[(（]\s*(?:下转|下轉|转第|轉第|转|轉)\s*第?\s*${PAGE_NO}\s*版\s*[)）]$`, 'u'), needs: ['版'] },
+  { kind: 'web-residue', example: '本报记者 刘可 摄 |', pattern: /(?<![\s|｜])[|｜]*\s+[|｜][\s|｜]*$/u, ends: '|｜' },
+  { kind: 'jump', example: '…开放到晚上十点。（下转第3版）', pattern: new RegExp(String.raw`[(（]\s*(?:下转|下轉|转第|轉第|转|轉)\s*第?\s*${PAGE_NO}\s*版\s*[)）]$`, 'u'), ends: ')）', needs: ['版'] },
 ];
 
 /** HTML line breaks left in a web dump (第一段。<br/>第二段。): a line end, and residue. */
@@ -195,7 +206,7 @@ export class NeedsScan {
     for (let r = 0; r < this.rules.length; r++) {
       if (candidate[r] !== scan || text.length > this.maxLength[r]!) continue;
       const rule = this.rules[r]!;
-      if (startsFit(rule, text) && rule.pattern.test(text)) return rule;
+      if (startsFit(rule, text) && endsFit(rule, text) && rule.pattern.test(text)) return rule;
     }
     return null;
   }

@@ -72,18 +72,23 @@ export function isSpaceCode(c: number): boolean {
 const HAN_RE = /\p{Script=Han}/u;
 export const isHan = (ch: string): boolean => HAN_RE.test(ch);
 
-/** Visible length in characters (code points), white space not counted. */
-export function visibleLength(text: string): number {
+/**
+ * Visible length in characters (code points), white space not counted. With `atMost`, counting stops
+ * once the length is past it (and some number above it is returned): most callers only ask whether a
+ * unit is short, and most units are paragraphs.
+ */
+export function visibleLength(text: string, atMost = Infinity): number {
   // Counted without a string per character or a match array (this runs on every unit and paragraph,
   // bench profile): white space (\s, what trim() removes) is not counted, and a surrogate pair is one
   // character.
-  let n = text.length;
-  for (let i = 0; i < text.length; i++) {
+  let n = 0;
+  for (let i = 0; i < text.length && n <= atMost; i++) {
     const c = text.charCodeAt(i);
-    if (isSpaceCode(c)) n--;
-    else if (c >= 0xd800 && c <= 0xdbff) {
+    if (isSpaceCode(c)) continue;
+    n++;
+    if (c >= 0xd800 && c <= 0xdbff) {
       const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) { n--; i++; }
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
     }
   }
   return n;

@@ -90,7 +90,7 @@ function classified(unit: Unit, found: Omit<ClassifiedUnit, keyof Unit>): Classi
 
 /** Short, without a sentence end, not a fragment that must continue the line before. */
 export function looksLikeHeading(text: string): boolean {
-  const len = visibleLength(text);
+  const len = visibleLength(text, MAX_HEADLINE);
   if (len === 0 || len > MAX_HEADLINE) return false;
   if (/[。;；]/u.test(text) || hasInnerSentenceEnd(text)) return false;
   // prose: two clause commas, or a sentence that opens with its date (6月11日，在…)

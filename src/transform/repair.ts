@@ -81,7 +81,7 @@ function decide(head: string, left: string, length: number, right: string): Deci
   if (cannotStartLine(b)) return { join: true, kind: 'clause', evidence: [`next part starts with ${b}`] };
   if (endsSentence(left)) return { join: false, evidence: ['sentence end'] };
   if (a === '：' || a === ':') return { join: false, evidence: ['colon introduces what follows'] };
-  const long = length > TAIL || visibleLength(left) > MAX_HEADLINE;
+  const long = length > TAIL || visibleLength(left, MAX_HEADLINE) > MAX_HEADLINE;
   if ((a === '—' || a === '－') && !long) return { join: false, evidence: ['intertitle ending in a dash'] };
   if (isClauseMark(a)) return { join: true, kind: 'clause', evidence: [`ends with ${a}`] };
   if (isOpener(a)) return { join: true, kind: 'clause', evidence: [`ends with opening ${a}`] };
@@ -105,10 +105,10 @@ function decide(head: string, left: string, length: number, right: string): Deci
   }
   if (open) return { join: true, kind: 'mid-sentence', evidence: ['quotation or bracket left open'] };
   if (hasInnerSentenceEnd(left)) return { join: true, kind: 'mid-sentence', evidence: ['a sentence ends inside: prose, not a title'] };
-  if (visibleLength(left) >= PROSE_MIN && /[,，、：:]/u.test(left)) {
+  if (visibleLength(left, PROSE_MIN) >= PROSE_MIN && /[,，、：:]/u.test(left)) {
     return { join: true, kind: 'mid-sentence', evidence: ['punctuated like prose', 'no end punctuation'] };
   }
-  if (long || visibleLength(left) > MAX_INTERTITLE) {
+  if (long || visibleLength(left, MAX_INTERTITLE) > MAX_INTERTITLE) {
     return { join: true, kind: 'mid-sentence', evidence: ['no end punctuation', 'too long for an intertitle'] };
   }
   if (FULL_DATE_END_RE.test(left)) return { join: true, kind: 'mid-sentence', evidence: ['a date ends no title'] };

@@ -241,7 +241,7 @@ function attachEditorsNotes(drafts: ArticleDraft[]): ArticleDraft[] {
 
 /** The break between a heading-like line and the body below it cut a sentence: the line is body. */
 function startsBody(line: string, body: string): boolean {
-  if (visibleLength(body) <= MAX_HEADLINE) return false;
+  if (visibleLength(body, MAX_HEADLINE) <= MAX_HEADLINE) return false;
   // a line that stops on 的 / 于 / 和 … leaves its sentence open, and a sentence of a word or two
   // (茶话会。) is the end of one begun above: no deck line does either
   if (NEVER_FINAL.has(lastChar(line)) || SENTENCE_TAIL_RE.test(body)) return true;
