@@ -180,7 +180,7 @@ const OTHER_SPACE = ['\t', '\v', '\f', '\r', '\u0085', '\u00a0', '\u1680', '\u20
  * Read in small pieces, hashing the bytes in place: this thread rarely collects garbage, so a copy
  * of the 5 MB file would stay in its memory for the whole run.
  */
-function fillWordTable(layout: Layout): void {
+function* fillWordTable(layout: Layout): Generator<void> {
   let fd = -1;
   try {
     const table = new Int32Array(layout.words);
@@ -218,6 +218,7 @@ function fillWordTable(layout: Layout): void {
       if (read === 0) break;
       kept = n - last;
       buf.copy(buf, 0, last, n);
+      yield; // questions are answered between pieces (serve())
     }
     Atomics.store(ctlOf(layout), 2, 1);
   } catch {
@@ -231,16 +232,17 @@ function fillWordTable(layout: Layout): void {
 const utf8Length = (lead: number): number => (lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4);
 
 /**
- * The segmenter thread's loop: answer requests until closed. jieba and the word table load as the
- * thread starts, while the page workers load their modules: a pool runs on a megabyte or more, or
+ * The segmenter thread's loop: answer requests until closed. jieba loads as the thread starts, while
+ * the page workers load their modules, and the word table fills between answers: a pool runs on a megabyte or more, or
  * on many files, and nearly always asks. Loading on the first question instead kept every worker
  * waiting about 0.3 s for it (2,000 one-page files: 5–10 % of the run).
  */
 function serve(layout: Layout): void {
   const ctl = ctlOf(layout);
   const segmenter = loadSegmenter();
-  // the table only stands in for this jieba, with its dictionary
-  if (segmenter) fillWordTable(layout);
+  // the table only stands in for this jieba, with its dictionary; it is filled a piece at a time
+  // between answers, so the first questions (asked as the workers start) do not wait for it too
+  let filling: Generator<void> | null = segmenter ? fillWordTable(layout) : null;
   for (;;) {
     const rung = Atomics.load(ctl, 0);
     for (let slot = 0; slot < layout.slots; slot++) {
@@ -262,8 +264,8 @@ function serve(layout: Layout): void {
       Atomics.store(ctl, state, ANSWER);
       Atomics.notify(ctl, state);
     }
-    if (Atomics.load(ctl, 1)) return;
-    Atomics.wait(ctl, 0, rung, 1000);
+    if (Atomics.load(ctl, 1)) { filling?.return(undefined); return; }
+    if (filling) { if (filling.next().done) filling = null; } else Atomics.wait(ctl, 0, rung, 1000);
   }
 }
 
