@@ -44,7 +44,9 @@ Promise.all([import('node:worker_threads'), import(${JSON.stringify(dist('cli/se
   const seg = remoteSegmenter(workerData.slot);
   let asked = 0;
   j.useSegmenter({ cut: (t, h) => { asked++; return seg.cut(t, h); }, mayJoin: (l, r) => seg.mayJoin(l, r) });
-  j.breakInsideWord('渝湘复线高', '速公路'); // the first answer waits for jieba and the table to load
+  j.breakInsideWord('渝湘复线高', '速公路'); // the first answer waits for jieba to load
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (!seg.tableReady) Atomics.wait(pause, 0, 0, 5); // the word table fills between answers
   asked = 0;
   const inside = workerData.breaks.map(([l, r]) => j.breakInsideWord(l, r));
   parentPort.postMessage({ inside, asked, skipped: workerData.breaks.filter(([l, r]) => !seg.mayJoin(l, r)).length });

@@ -89,7 +89,7 @@ export interface RemoteSlot {
 
 /** In a page worker: a Segmenter that asks the segmenter thread. It must not run on the thread that
  *  started the segmenter thread (a thread blocked in Atomics.wait cannot start a worker). */
-export function remoteSegmenter({ layout, slot }: RemoteSlot): Segmenter & { readonly answeredHere: boolean } {
+export function remoteSegmenter({ layout, slot }: RemoteSlot): Segmenter & { readonly answeredHere: boolean; readonly tableReady: boolean } {
   const ctl = ctlOf(layout);
   const data = dataOf(layout, slot);
   const state = header + 2 * slot;
@@ -98,6 +98,8 @@ export function remoteSegmenter({ layout, slot }: RemoteSlot): Segmenter & { rea
   return {
     /** true once the segmenter thread did not answer and this thread loaded its own */
     get answeredHere() { return local !== undefined; },
+    /** true once the word table is filled (mayJoin() answers from it from then on) */
+    get tableReady() { return Atomics.load(ctl, 2) === 1; },
     mayJoin(left: string, right: string): boolean {
       if (local !== undefined || Atomics.load(ctl, 2) !== 1) return true;
       // a break inside a surrogate pair: one character spans it, no word needed
