@@ -173,16 +173,22 @@ function asBytes(replies: WorkerReply[]): ArrayBuffer[] {
     else if ('text' in r.value) results.push(r.value);
   }
   if (!results.length) return [];
-  // one encoding of all texts (a fresh buffer: Buffer.from may hand out a shared pool, which cannot move)
-  const bytes = new TextEncoder().encode(results.map((r) => r.text).join(''));
+  // each text encoded in place into one fresh buffer (Buffer.from may hand out a shared pool, which
+  // cannot move), sized for the worst case: a UTF-16 unit takes at most 3 bytes of UTF-8. One
+  // encode() of the joined texts and a byteLength() of each took 3 × as long.
+  let units = 0;
+  for (const r of results) units += r.text.length;
+  const bytes = new Uint8Array(units * 3);
   let at = 0;
   for (const r of results) {
-    const n = Buffer.byteLength(r.text as string, 'utf8');
-    r.text = bytes.subarray(at, at + n);
-    at += n;
+    const { written } = UTF8.encodeInto(r.text as string, bytes.subarray(at));
+    r.text = bytes.subarray(at, at + written);
+    at += written;
   }
-  return [bytes.buffer as ArrayBuffer];
+  return [bytes.buffer];
 }
+
+const UTF8 = new TextEncoder();
 
 /** Marks the worker's data, so that importing this module in the main thread starts nothing. */
 export interface WorkerInit {
