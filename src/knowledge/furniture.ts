@@ -4,7 +4,7 @@
  */
 import type { FurnitureKind } from '../types.js';
 import { ROLE_WORDS, PAGE_ROLES } from './roles.js';
-import { isSpaceCode } from './punctuation.js';
+import { trimmedEnd } from './punctuation.js';
 
 export const MAX_FURNITURE_LENGTH = 90;
 
@@ -42,8 +42,7 @@ function startsFit(rule: FurnitureRule, text: string): boolean {
 /** The line's last character but white space is one the rule's match can end with (or the rule says none). */
 function endsFit(rule: FurnitureRule, text: string): boolean {
   if (rule.ends === undefined) return true;
-  let last = text.length - 1;
-  while (last >= 0 && isSpaceCode(text.charCodeAt(last))) last--;
+  const last = trimmedEnd(text) - 1;
   return last >= 0 && rule.ends.includes(text[last]!);
 }
 

@@ -27,8 +27,7 @@ export function endsSentence(text: string): boolean {
   // this runs on most units and at every break. White space, closers and sentence ends are three
   // disjoint sets, so the patterns match exactly when, after the trailing white space and the
   // trailing closers, a sentence end stands, and there was no white space or some closer
-  let i = text.length - 1;
-  while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
+  let i = trimmedEnd(text) - 1;
   const spaced = i < text.length - 1;
   const closersEnd = i;
   while (i >= 0 && CLOSER_CODES.has(text.charCodeAt(i))) i--;
@@ -67,6 +66,12 @@ export function isSpaceCode(c: number): boolean {
   return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
     : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f
       || c === 0x205f || c === 0x3000;
+}
+
+/** The end of text[start, end) without its trailing white space (a loop: /\s*$/ retries at every position). */
+export function trimmedEnd(text: string, start = 0, end = text.length): number {
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  return end;
 }
 
 const HAN_RE = /\p{Script=Han}/u;

@@ -6,7 +6,7 @@
  */
 import { toLines, isBlank, type Line } from '../read/lines.js';
 import { FURNITURE_PREFIXES, FURNITURE_SUFFIXES, HTML_BREAK_RE, applies } from '../knowledge/furniture.js';
-import { SENTENCE_END, CLOSERS, isSpaceCode } from '../knowledge/punctuation.js';
+import { SENTENCE_END, CLOSERS, isSpaceCode, trimmedEnd } from '../knowledge/punctuation.js';
 import { parseLead } from '../transform/byline.js';
 import { isSpeakerItem } from '../transform/names.js';
 import { looksLikeHeading } from './classify.js';
@@ -57,10 +57,8 @@ export function toUnits(text: string): UnitsResult {
     const t = line.text;
     let lead = 0;
     while (lead < t.length && isSpaceCode(t.charCodeAt(lead))) lead++;
-    let trail = 0;
-    while (trail < t.length && isSpaceCode(t.charCodeAt(t.length - 1 - trail))) trail++;
     let start = line.offset + lead;
-    let end = line.offset + line.text.length - trail;
+    let end = line.offset + trimmedEnd(t, lead);
     let body = text.slice(start, end);
     // furniture glued to the start of the line (第1版(要闻)专栏:, >>, ■)
     for (const rule of FURNITURE_PREFIXES) {
@@ -148,7 +146,7 @@ function cutLine(body: string): Array<[number, number]> {
   // Every cut below is at a space run; most lines (a paragraph as printed) have no space at all.
   // Skipping the scans then saves about a quarter of split()'s CPU (bench).
   if (!HAS_SPACE_RE.test(body)) {
-    const e = trimmedEnd(body, 0, body.length);
+    const e = trimmedEnd(body);
     return e > 0 ? [[0, e]] : [];
   }
   const cuts = new Set<number>();
@@ -173,12 +171,6 @@ function cutLine(body: string): Array<[number, number]> {
     s = c;
   }
   return out;
-}
-
-/** The end of body[start, end) without its trailing white space. */
-function trimmedEnd(body: string, start: number, end: number): number {
-  while (end > start && isSpaceCode(body.charCodeAt(end - 1))) end--;
-  return end;
 }
 
 /** Shortest heading cut off a quote box's first item (眾人眼中的他); shorter is a name's padding. */

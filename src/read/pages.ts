@@ -271,14 +271,6 @@ function startsWith(buf: Uint8Array, bytes: number[]): boolean {
 
 // ---------------------------------------------------------------- text → pages
 
-/** isBlank(), sooner: a line that starts with a printing ASCII or CJK character is not blank. */
-function isBlankLine(s: string): boolean {
-  const c = s.charCodeAt(0);
-  // no character of \s, U+3000, U+00A0, U+200B or U+FEFF lies in these two ranges
-  if ((c > 0x20 && c < 0xa0) || (c > 0x3000 && c < 0xfeff)) return false;
-  return isBlank(s);
-}
-
 /**
  * Cuts decoded text into pages. A form feed always ends a page, and so does a --page-separator line.
  * Without a separator, a page-header line opens a new page when it is the same kind of header as the
@@ -343,7 +335,9 @@ export class PageSplitter {
       for (let at = segment.indexOf('\n'); at !== -1; at = segment.indexOf('\n', start)) {
         const run = this.bodyRun(segment, start, next);
         if (run > start) {
-          this.append(segment.slice(start, run));
+          const lines = segment.slice(start, run);
+          if (!isBlank(lines)) this.hasBody = true;
+          this.append(lines);
           start = run;
           continue;
         }
@@ -367,9 +361,9 @@ export class PageSplitter {
   /**
    * Where a run of complete lines from `start` ends that line() would take one by one as body: no
    * separator and no header waiting, no page-break need on any of them (so none is a header), and
-   * the page stays under maxPageChars (so no blank line cuts it). They are appended as one string,
-   * and hasBody is set as line() would set it. `next` holds each need's next position (-1: not
-   * looked for yet), so the segment is searched once per need. Returns `start` when no run applies.
+   * the page stays under maxPageChars (so no blank line cuts it). The caller appends them as one
+   * string. `next` holds each need's next position (-1: not looked for yet), so the segment is
+   * searched once per need. Returns `start` when no run applies.
    */
   private bodyRun(segment: string, start: number, next: number[]): number {
     if (this.separator || this.pending.length || BREAK_NEEDS.length === 0) return start;
@@ -383,21 +377,14 @@ export class PageSplitter {
     }
     // complete lines only, up to the start of the line that holds the need
     const end = segment.lastIndexOf('\n', need - 1) + 1;
-    if (end <= start || this.chars + (end - start) > this.maxPageChars) return start;
-    if (!this.hasBody) {
-      for (let i = start; i < end; i++) {
-        const c = segment.charCodeAt(i);
-        if (c !== 0x200b && !isSpaceCode(c)) { this.hasBody = true; break; }
-      }
-    }
-    return end;
+    return end <= start || this.chars + (end - start) > this.maxPageChars ? start : end;
   }
 
   private line(text: string, end: string): void {
     if (this.separator) {
       if (this.separator.test(text)) { this.cut(false); return; }
     } else if (this.pending.length) {
-      if (isBlankLine(text) || pageHeaderOf(text)) { this.pending.push(text + end); return; }
+      if (isBlank(text) || pageHeaderOf(text)) { this.pending.push(text + end); return; }
       this.cut(false);
     } else {
       const header = pageHeaderOf(text);
@@ -409,7 +396,7 @@ export class PageSplitter {
         return;
       }
     }
-    if (!isBlankLine(text)) this.hasBody = true;
+    if (!isBlank(text)) this.hasBody = true;
     else if (this.chars > this.maxPageChars && this.hasBody) {
       this.warnings.push(`page ${this.number + 1}: no page break in ${this.maxPageChars} characters; cut at a blank line`);
       this.cut(false);
@@ -433,7 +420,7 @@ export class PageSplitter {
     this.hasBody = false;
     this.header = hard ? null : this.pendingHeader;
     this.pendingHeader = null;
-    if (!isBlankLine(text)) this.ready.push({ page: ++this.number, text });
+    if (!isBlank(text)) this.ready.push({ page: ++this.number, text });
     if (!hard) for (const p of carried) this.append(p);
   }
 }

@@ -12,7 +12,7 @@ import { ROLE_ALTERNATION, ROLE_WORDS, rolesOf, PHOTO_SUFFIXES, PHOTO_REPORT_SUF
 import { OUTLET_SOURCE, KNOWN_AGENCIES, outletOrNull, looksLikeOutlet } from '../knowledge/outlets.js';
 import { splitNames, splitUnroledNames, isPlausibleName } from './names.js';
 import { allMatches } from '../regex.js';
-import { isSpaceCode, charCount } from '../knowledge/punctuation.js';
+import { trimmedEnd, charCount } from '../knowledge/punctuation.js';
 
 const HAN = '\\p{Script=Han}';
 /** a day or month number, Arabic or Chinese (【新华社延安十三日电】) */
@@ -322,9 +322,9 @@ export interface TagFacts extends BylineFacts {
 /** A reporter tag closing a short item, after its last sentence: …。(吕劲) / …。(記者 李勇、李松) */
 export function parseTrailingTag(text: string): TagFacts | null {
   // a closing bracket among the last four characters, only white space after it (before any pattern)
-  let last = text.length - 1;
-  while (last >= 0 && last >= text.length - 4 && isSpaceCode(text.charCodeAt(last))) last--;
-  if (last < 0 || last < text.length - 4 || (text[last] !== ')' && text[last] !== '）')) return null;
+  const from = Math.max(0, text.length - 4);
+  const last = trimmedEnd(text, from) - 1;
+  if (last < from || (text[last] !== ')' && text[last] !== '）')) return null;
   const m = TAG_RE.exec(text);
   if (m && m.index > 0) {
     const before = text.slice(0, m.index).trimEnd();
