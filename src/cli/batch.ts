@@ -28,7 +28,7 @@ import { openPages } from '../read/pages.js';
 import { DecodeError } from '../read/decode.js';
 import { describeVerifyReport } from '../verify.js';
 import {
-  convertPage, pageEmitter, pageNameOf, readError, summarise,
+  convertPage, errorFrom, pageEmitter, pageNameOf, readError, summarise,
   type FileResult, type FileTask, type PageResult, type PageSettings, type PageTask, type WorkerInit, type WorkerReply,
 } from './worker.js';
 import type { PageStreamOptions } from '../read/pages.js';
@@ -326,7 +326,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
           }
           progress.bytes(step.bytes);
           for (const p of file.pages) {
-            const error = p.ok ? undefined : Object.assign(new Error(p.message), p.stack ? { stack: p.stack } : {});
+            const error = p.ok ? undefined : errorFrom(p);
             await page(step.input, p.page, file.encoding, p.ok ? p.value : null, error);
           }
           room.give(step.bytes);
@@ -577,7 +577,7 @@ class WorkerPool {
         const pending = job[k];
         if (!pending) return;
         if (reply.ok) pending.resolve('file' in reply ? reply.file : reply.value);
-        else pending.reject(Object.assign(new Error(reply.message), reply.stack ? { stack: reply.stack } : {}));
+        else pending.reject(errorFrom(reply));
       });
       this.dispatch();
     });

@@ -52,16 +52,30 @@ export interface FileTask {
 /** What came of a FileTask: its pages in order, then either the input's warnings or why it failed. */
 export interface FileResult {
   encoding: string;
-  pages: Array<{ page: number; chars: number } & ({ ok: true; value: PageResult } | { ok: false; message: string; stack?: string })>;
+  pages: Array<{ page: number; chars: number } & ({ ok: true; value: PageResult } | ({ ok: false } & ErrorInfo))>;
   end: { ok: true; warnings: string[] } | { ok: false; error: ReadFailure };
 }
 
-/** A read or decode error, as it crosses back to the main thread (see readFailure / readError). */
-export interface ReadFailure {
+/** An error as it crosses between threads (an Error does not survive structured cloning whole). */
+export interface ErrorInfo {
   message: string;
+  stack?: string;
+}
+
+export function errorInfo(err: unknown): ErrorInfo {
+  const x = err as Error;
+  return { message: x?.message ?? String(err), ...(x?.stack ? { stack: x.stack } : {}) };
+}
+
+/** The error an ErrorInfo stands for, on the thread that receives it. */
+export function errorFrom(info: ErrorInfo): Error {
+  return Object.assign(new Error(info.message), info.stack ? { stack: info.stack } : {});
+}
+
+/** A read or decode error, as it crosses back to the main thread (see readFailure / readError). */
+export interface ReadFailure extends ErrorInfo {
   code?: string;
   decode?: DecodeError['reason'];
-  stack?: string;
 }
 
 /** What the consumer needs of a page whose articles were emitted in place. */
@@ -103,7 +117,7 @@ export const pageNameOf = (file: string, page: number): string => (page > 1 ? `$
 
 export type WorkerReply =
   | { seq: number; ok: true; value: PageResult }
-  | { seq: number; ok: false; message: string; stack?: string }
+  | ({ seq: number; ok: false } & ErrorInfo)
   | { seq: number; ok: true; file: FileResult };
 
 export function convertPage(task: PageTask, settings: PageSettings, emitter?: Emitter): PageResult {
@@ -133,8 +147,7 @@ export async function convertFile(task: FileTask, settings: PageSettings, read: 
       try {
         result.pages.push({ page: page.page, chars: page.text.length, ok: true, value: convertPage(pageTask, settings, emitter) });
       } catch (err) {
-        const x = err as Error;
-        result.pages.push({ page: page.page, chars: page.text.length, ok: false, message: x?.message ?? String(err), ...(x?.stack ? { stack: x.stack } : {}) });
+        result.pages.push({ page: page.page, chars: page.text.length, ok: false, ...errorInfo(err) });
       }
     }
     result.end = { ok: true, warnings: stream.warnings };
@@ -145,11 +158,8 @@ export async function convertFile(task: FileTask, settings: PageSettings, read: 
 }
 
 function readFailure(err: unknown): ReadFailure {
-  const e = err as NodeJS.ErrnoException;
-  return {
-    message: e?.message ?? String(err), ...(e?.code ? { code: e.code } : {}),
-    ...(err instanceof DecodeError ? { decode: err.reason } : {}), ...(e?.stack ? { stack: e.stack } : {}),
-  };
+  const code = (err as NodeJS.ErrnoException)?.code;
+  return { ...errorInfo(err), ...(code ? { code } : {}), ...(err instanceof DecodeError ? { decode: err.reason } : {}) };
 }
 
 /** The error a worker's ReadFailure stands for, as the main thread would have caught it. */
@@ -209,10 +219,7 @@ if (parentPort && init?.newsSplitPageWorker) {
   // stay in order: each waits for the one before (and the first for the emitter, which loads once)
   let previous: Promise<unknown> = emitter;
   port.on('message', (tasks: Array<PageTask | FileTask>) => {
-    const failed = (task: PageTask | FileTask, err: unknown): WorkerReply => {
-      const x = err as Error;
-      return { seq: task.seq, ok: false, message: x?.message ?? String(err), ...(x?.stack ? { stack: x.stack } : {}) };
-    };
+    const failed = (task: PageTask | FileTask, err: unknown): WorkerReply => ({ seq: task.seq, ok: false, ...errorInfo(err) });
     previous = previous.then(() => emitter).then(
       async (e) => {
         const replies: WorkerReply[] = [];
