@@ -13,9 +13,9 @@
  *
  * Each question costs a page worker a wait for another thread (on a busy machine, a wait for a core),
  * so the segmenter thread also fills a shared table of the dictionary's words (hashes of all words of
- * two characters or more, ~4 MB, hashed as UTF-8). Without HMM, jieba's only tokens of two characters or more are
- * dictionary words (and runs of ASCII letters and digits, which hold no Han character), so when no
- * word in the table spans the break, jieba cannot join its two sides and the worker need not ask:
+ * two characters or more, ~4 MB, hashed as UTF-8). Without HMM, jieba's only tokens of two characters
+ * or more are dictionary words (and runs of ASCII letters and digits, which hold no Han character),
+ * so when no word in the table spans the break, jieba cannot join its two sides and the worker need not ask:
  * the answer is the same, about a third of the questions fewer on the bench archive. A hash collision
  * only means asking.
  */
@@ -164,13 +164,16 @@ function wordHash(text: string, start: number, end: number): number {
   return h === 0 ? 1 : h;
 }
 
+/** The table slot that holds the hash, or the empty slot where it would go (linear probing). */
+function slotOf(table: Int32Array, h: number): number {
+  let i = h & (WORD_TABLE_SIZE - 1);
+  while (table[i] !== 0 && table[i] !== h) i = (i + 1) & (WORD_TABLE_SIZE - 1);
+  return i;
+}
+
 function hasWord(table: Int32Array, text: string, start: number, end: number): boolean {
   const h = wordHash(text, start, end);
-  for (let i = h & (WORD_TABLE_SIZE - 1); ; i = (i + 1) & (WORD_TABLE_SIZE - 1)) {
-    const v = table[i]!;
-    if (v === 0) return false;
-    if (v === h) return true;
-  }
+  return table[slotOf(table, h)] === h;
 }
 
 /** White space other than the space and the line end, in UTF-8: jieba would cut a word there. */
@@ -210,8 +213,7 @@ function* fillWordTable(layout: Layout): Generator<void> {
         if (h === 0) h = 1;
         // two characters or more: more bytes than one character's UTF-8 has
         if (end - at > utf8Length(buf[at]!)) {
-          let i = h & (WORD_TABLE_SIZE - 1);
-          while (table[i] !== 0 && table[i] !== h) i = (i + 1) & (WORD_TABLE_SIZE - 1);
+          const i = slotOf(table, h);
           if (table[i] === 0) { table[i] = h; filled++; }
           if (filled > WORD_TABLE_SIZE / 2) return; // a dictionary this large: keep asking jieba
         }
@@ -235,9 +237,9 @@ const utf8Length = (lead: number): number => (lead < 0x80 ? 1 : lead < 0xe0 ? 2 
 
 /**
  * The segmenter thread's loop: answer requests until closed. jieba loads as the thread starts, while
- * the page workers load their modules, and the word table fills between answers: a pool runs on a megabyte or more, or
- * on many files, and nearly always asks. Loading on the first question instead kept every worker
- * waiting about 0.3 s for it (2,000 one-page files: 5–10 % of the run).
+ * the page workers load their modules (a pool runs on a megabyte or more, or on many files, and
+ * nearly always asks; loading on the first question kept every worker waiting ~0.3 s for it), and
+ * the word table fills between answers.
  */
 function serve(layout: Layout): void {
   const ctl = ctlOf(layout);

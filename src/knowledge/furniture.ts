@@ -211,10 +211,8 @@ export class NeedsScan {
   }
 }
 
-/** the longest line any rule takes */
-const LONGEST_FURNITURE = Math.max(...FURNITURE_RULES.map((r) => r.maxLength ?? MAX_FURNITURE_LENGTH));
 const RULES_SCAN = new NeedsScan(FURNITURE_RULES);
 
 export function matchFurniture(text: string): FurnitureRule | null {
-  return text.length > LONGEST_FURNITURE ? null : RULES_SCAN.match(text);
+  return RULES_SCAN.match(text);
 }
