@@ -15,6 +15,8 @@ export interface Line {
 
 /** line ends other than LF */
 export const OTHER_LINE_END_RE = /[\r\u2028\u2029]/u;
+/** Every line end (CRLF, CR, LF, U+2028, U+2029), as a fresh global pattern for one scan. */
+export const lineEnds = (): RegExp => /\r\n|\r|\n|\u2028|\u2029/g;
 
 export function toLines(text: string): Line[] {
   const lines: Line[] = [];
@@ -27,7 +29,7 @@ export function toLines(text: string): Line[] {
       start = at + 1;
     }
   } else {
-    const re = /\r\n|\r|\n|\u2028|\u2029/g;
+    const re = lineEnds();
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       lines.push({ no: no++, offset: start, text: text.slice(start, m.index) });
       start = m.index + m[0].length;

@@ -12,7 +12,7 @@ import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { decodeBuffer, isGb18030, DecodeError } from './decode.js';
 import { FURNITURE_RULES, MAX_FURNITURE_LENGTH, applies, holdsAny } from '../knowledge/furniture.js';
-import { isBlank, OTHER_LINE_END_RE } from './lines.js';
+import { isBlank, lineEnds, OTHER_LINE_END_RE } from './lines.js';
 import { isSpaceCode } from '../knowledge/punctuation.js';
 
 export interface Page {
@@ -345,7 +345,7 @@ export class PageSplitter {
         start = at + 1;
       }
     } else {
-      const lineEnd = /\r\n|\r|\n|\u2028|\u2029/g; // the line ends of read/lines.ts
+      const lineEnd = lineEnds();
       for (let m = lineEnd.exec(segment); m; m = lineEnd.exec(segment)) {
         // a CR at the end of a chunk may be the first half of CRLF: wait for the next chunk
         if (last && m[0] === '\r' && m.index + 1 === segment.length) break;
