@@ -95,13 +95,14 @@ export function remoteSegmenter({ layout, slot }: RemoteSlot): Segmenter & { rea
   const state = header + 2 * slot;
   const words = new Int32Array(layout.words);
   let local: Segmenter | null | undefined; // after a time-out: this thread's own
+  const tableFilled = (): boolean => Atomics.load(ctl, 2) === 1;
   return {
     /** true once the segmenter thread did not answer and this thread loaded its own */
     get answeredHere() { return local !== undefined; },
     /** true once the word table is filled (mayJoin() answers from it from then on) */
-    get tableReady() { return Atomics.load(ctl, 2) === 1; },
+    get tableReady() { return tableFilled(); },
     mayJoin(left: string, right: string): boolean {
-      if (local !== undefined || Atomics.load(ctl, 2) !== 1) return true;
+      if (local !== undefined || !tableFilled()) return true;
       // a break inside a surrogate pair: one character spans it, no word needed
       const before = left.charCodeAt(left.length - 1);
       const after = right.charCodeAt(0);
