@@ -5,8 +5,10 @@
 import { toUnits } from './parse/units.js';
 import { classifyUnit } from './parse/classify.js';
 import { segment, type ArticleDraft } from './transform/segment.js';
+import { structure } from './transform/structure.js';
+import { shippedModel } from './learn/model.js';
 import { joinPieces } from './transform/repair.js';
-import { readDeck } from './transform/title.js';
+import { readDeck, type Deck } from './transform/title.js';
 import { datelineFrom, resolveDate, pageDateFrom, parseDateOption } from './transform/dateline.js';
 import { compileProfile, type CompiledProfile } from './knowledge/profile.js';
 import { OWN_PAPER } from './knowledge/outlets.js';
@@ -22,7 +24,8 @@ export function split(text: string, options: SplitOptions = {}): SplitResult {
   const { units, furniture: cutFurniture } = toUnits(text);
   const profile = compileProfile(options.profile);
   const classified = units.map((u) => classifyUnit(u, profile));
-  const { drafts, leftovers } = segment(classified);
+  const model = options.model === undefined ? shippedModel() : options.model;
+  const { drafts, leftovers } = model ? structure(classified, model) : segment(classified);
 
   const furniture: Furniture[] = [
     ...cutFurniture,
@@ -56,7 +59,7 @@ interface BuildContext {
 
 function buildArticle(d: ArticleDraft, index: number, ctx: BuildContext): Article {
   const { paragraphs, repairs } = joinPieces(d.pieces, ctx.repair);
-  const deck = readDeck(d.headlines.map((h) => h.text));
+  const deck = d.deck ? deckOf(d) : readDeck(d.headlines.map((h) => h.text));
   const facts: BylineFacts[] = d.lead ? [d.lead.facts, ...d.bylines] : d.bylines;
   const byline = mergeBylines(facts, ctx.profile.name);
   const warnings: string[] = [];
@@ -96,6 +99,18 @@ function buildArticle(d: ArticleDraft, index: number, ctx: BuildContext): Articl
       endOffset,
     },
   };
+}
+
+/** The deck as the structure model labelled it: title lines joined, the lines above kickers, below subtitles. */
+function deckOf(d: ArticleDraft): Deck {
+  const lines = d.headlines.map((h) => h.text);
+  const roles = d.deck!;
+  let title = lines.filter((_, k) => roles[k] === 'title').join('');
+  const kicker = lines.filter((_, k) => roles[k] === 'kicker');
+  const subtitles = lines.filter((_, k) => roles[k] === 'subtitle');
+  // a deck labelled without a title line: its first subtitle stands for it
+  if (!title && subtitles.length) title = subtitles.shift()!;
+  return { title, kicker, subtitles };
 }
 
 /** Lead first, then byline lines, meta lines, credits and tags: the first outlet named wins. */

@@ -124,6 +124,8 @@ export interface SplitOptions {
   repair?: boolean;
   /** Publication date (YYYY-MM-DD or YYYY): completes datelines that state only month and day. */
   date?: string;
+  /** The structure model that labels the page's units (default: the one shipped; false: the rule-based segmenter). */
+  model?: import('./learn/model.js').StructureModel | false;
   /** Extra rules (see profiles). */
   profile?: import('./knowledge/profile.js').Profile;
 }

@@ -44,6 +44,8 @@ export type MessageLevel = 'error' | 'warning' | 'note';
 export interface BatchOptions {
   /** a newspaper profile for every page */
   profile?: Profile;
+  /** --model FILE, or false for --no-model */
+  model?: string | false;
   /** --diagnostics FILE: one JSON line per page with its furniture and warnings */
   diagnostics?: string;
   inputs: InputFile[];
@@ -133,6 +135,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   const settings: PageSettings = {
     repair: o.repair, verify: o.verify ?? false, diagnostics: o.diagnostics !== undefined,
     ...(o.date ? { date: o.date } : {}), ...(o.profile ? { profile: o.profile } : {}),
+    ...(o.model !== undefined ? { model: o.model } : {}),
     ...((await emitsInPlace(o)) ? { emit: { format: o.factory.name, options: o.emitterOptions } } : {}),
   };
   const read: PageStreamOptions = { ...(o.encoding ? { encoding: o.encoding } : {}), ...(o.pageSeparator ? { separator: o.pageSeparator } : {}) };

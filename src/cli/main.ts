@@ -4,7 +4,9 @@
  * warning was raised. The batch machinery (inputs, pages, workers, output trees) is in batch.ts.
  */
 import type { Profile } from '../knowledge/profile.js';
+import type { StructureModel } from '../learn/model.js';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { chalkStderr as chalk } from 'chalk';
@@ -14,6 +16,7 @@ import type { LoadedPlugin } from '../emit/plugin.js';
 import type { Expanded } from '../read/inputs.js';
 import type { MessageLevel } from './batch.js';
 import { configureEvalCommand, type EvalRequest } from '../eval/options.js';
+import { configureTrainCommand, type TrainRequest } from '../learn/options.js';
 // Everything else (the batch machinery, the parser, eval, plug-ins, globbing, decoders, the profile
 // loader) is imported when a conversion or an eval runs: `--version` and `--help` load only commander
 // and chalk (a test checks this: __tests__/cli-startup.test.ts).
@@ -27,6 +30,7 @@ interface CliOptions {
   output?: string;
   date?: string;
   repair: boolean;
+  model?: string | false;
   encoding?: string;
   quiet?: boolean;
   debug?: boolean;
@@ -91,6 +95,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--profile <file>', "a newspaper profile (JSON or YAML): the paper's name, furniture, dateline, byline and headline rules")
     .option('--date <date>', 'publication date (YYYY, YYYY-MM or YYYY-MM-DD) to complete datelines')
     .option('--no-repair', 'do not re-join paragraphs cut by page or column breaks')
+    .option('--model <file>', 'a structure model trained by `news-split train` (default: the one shipped)')
+    .option('--no-model', 'split with the rule-based segmenter instead of the structure model')
     .option('--encoding <name>', 'input encoding (default: detect UTF-8 / UTF-16 BOM / GB18030)')
     .option('-q, --quiet', 'no notes on stderr, only errors')
     .option('--debug', 'show stack traces of internal errors')
@@ -106,6 +112,8 @@ export async function main(argv: string[]): Promise<number> {
     .action(() => {});
   const evalRun: { request?: EvalRequest } = {};
   configureEvalCommand(program.command('eval'), (r) => { evalRun.request = r; });
+  const trainRun: { request?: TrainRequest } = {};
+  configureTrainCommand(program.command('train'), (r) => { trainRun.request = r; });
 
   try {
     program.parse(argv);
@@ -120,10 +128,22 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     return usageError((err as Error).message);
   }
+  if (trainRun.request) return (await import('../learn/command.js')).runTrain(trainRun.request);
+  let model: StructureModel | undefined;
+  if (typeof opts.model === 'string') {
+    try {
+      model = (await import('../learn/model.js')).readModel(opts.model);
+    } catch (err) {
+      return usageError(`--model ${(err as Error).message}`);
+    }
+  }
   // split options given before `eval` apply to it too (news-split --no-repair eval DIR)
   if (evalRun.request) {
     const { runEval } = await import('../eval/command.js');
-    return runEval(evalRun.request, { repair: opts.repair, date: opts.date, encoding: opts.encoding, ...(profile ? { profile } : {}) });
+    return runEval(evalRun.request, {
+      repair: opts.repair, date: opts.date, encoding: opts.encoding, ...(profile ? { profile } : {}),
+      ...(opts.model === false ? { model: false as const } : model ? { model } : {}),
+    });
   }
   const args = program.args.length || opts.filesFrom !== undefined ? program.args : ['-'];
 
@@ -182,6 +202,7 @@ export async function main(argv: string[]): Promise<number> {
     repair: opts.repair, ...(opts.date ? { date: opts.date } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}),
     ...(profile ? { profile } : {}), ...(opts.diagnostics ? { diagnostics: opts.diagnostics } : {}),
     ...(pageSeparator ? { pageSeparator } : {}),
+    ...(opts.model === false ? { model: false as const } : typeof opts.model === 'string' ? { model: resolve(opts.model) } : {}),
     notes, quiet: opts.quiet ?? false, progress: showProgress, forcedProgress: !tty,
     debug: opts.debug ?? false, format: formatMessage,
   });

@@ -21,6 +21,7 @@ import { useSegmenter } from '../transform/junction.js';
 import { remoteSegmenter, type RemoteSlot } from './segmenter.js';
 import { openPages, type PageStreamOptions } from '../read/pages.js';
 import { DecodeError } from '../read/decode.js';
+import { readModel, type StructureModel } from '../learn/model.js';
 
 export interface PageSettings {
   repair: boolean;
@@ -28,6 +29,8 @@ export interface PageSettings {
   verify: boolean;
   /** a newspaper profile (plain data: it crosses to the workers as is) */
   profile?: Profile;
+  /** --model FILE (a path: each thread reads it once), or false for --no-model (the rule-based segmenter) */
+  model?: string | false;
   /** a stateless built-in format to emit pages in place (see above) */
   emit?: { format: string; options: EmitterOptions };
   /** --diagnostics is on: a page's summary carries its furniture (otherwise it is not cloned back) */
@@ -120,10 +123,19 @@ export type WorkerReply =
   | ({ seq: number; ok: false } & ErrorInfo)
   | { seq: number; ok: true; file: FileResult };
 
+const models = new Map<string, StructureModel>();
+/** A --model file, read once per thread. */
+function modelFrom(file: string): StructureModel {
+  let m = models.get(file);
+  if (!m) { m = readModel(file); models.set(file, m); }
+  return m;
+}
+
 export function convertPage(task: PageTask, settings: PageSettings, emitter?: Emitter): PageResult {
   const result = split(task.text, {
     file: task.file, page: task.page, repair: settings.repair, ...(settings.date ? { date: settings.date } : {}),
     ...(settings.profile ? { profile: settings.profile } : {}),
+    ...(settings.model !== undefined ? { model: settings.model === false ? false : modelFrom(settings.model) } : {}),
   });
   const check = settings.verify ? { check: verify(task.text, result) } : {};
   if (!emitter) return { result, ...check };

@@ -23,6 +23,8 @@ import type { Piece } from './repair.js';
 
 export interface ArticleDraft {
   headlines: ClassifiedUnit[];
+  /** each headline line's role, where the structure model gave it (else the deck is read by its form) */
+  deck?: Array<'kicker' | 'title' | 'subtitle'>;
   lead: { unit: ClassifiedUnit; facts: LeadFacts } | null;
   /** byline facts in the order found: byline lines, meta lines, credits, tags */
   bylines: BylineFacts[];

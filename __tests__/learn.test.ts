@@ -1,0 +1,164 @@
+// The structure model's parts on their own: the decoder against brute force, the trainer's
+// determinism and learning, the gold aligner on an invented page, the model file round trip.
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { viterbi, emissionScores, type ChainWeights } from '../src/learn/viterbi.js';
+import { train, seeded } from '../src/learn/perceptron.js';
+import { alignPage, newAlignment } from '../src/learn/align.js';
+import { serializeModel, parseModel, ModelError } from '../src/learn/model.js';
+import { LABELS, ALLOWED_TRANSITION, L } from '../src/learn/labels.js';
+import { FEATURE_COUNT } from '../src/learn/features.js';
+import { labelledPages, sequencesOf, trainOn } from '../src/learn/train.js';
+import { toUnits } from '../src/parse/units.js';
+import { classifyUnit } from '../src/parse/classify.js';
+
+/** The best allowed sequence by trying them all (small n and labels only). */
+function bruteForce(scores: Float64Array, n: number, w: ChainWeights): { best: number; seq: number[] } {
+  const Lw = w.labels;
+  let best = -Infinity;
+  let seq: number[] = [];
+  const cur: number[] = [];
+  const walk = (i: number, total: number): void => {
+    if (i === n) { if (total > best) { best = total; seq = [...cur]; } return; }
+    for (let y = 0; y < Lw; y++) {
+      const from = i === 0 ? Lw : cur[i - 1]!;
+      if (!w.allowed[from * Lw + y]) continue;
+      cur.push(y);
+      walk(i + 1, total + w.transition[from * Lw + y]! + scores[i * Lw + y]!);
+      cur.pop();
+    }
+  };
+  walk(0, 0);
+  return { best, seq };
+}
+
+const pathScore = (seq: ArrayLike<number>, scores: Float64Array, w: ChainWeights): number => {
+  let s = 0;
+  for (let i = 0; i < seq.length; i++) s += w.transition[(i === 0 ? w.labels : seq[i - 1]!) * w.labels + seq[i]!]! + scores[i * w.labels + seq[i]!]!;
+  return s;
+};
+
+describe('viterbi', () => {
+  it('finds the best allowed sequence (against brute force)', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 1 << 30 }), (n, seed) => {
+      const r = seeded(seed);
+      const w: ChainWeights = {
+        labels: L, emission: new Float64Array(0), allowed: ALLOWED_TRANSITION,
+        transition: Float64Array.from({ length: (L + 1) * L }, () => Math.round((r() - 0.5) * 8)),
+      };
+      const scores = Float64Array.from({ length: n * L }, () => Math.round((r() - 0.5) * 10));
+      const got = viterbi(scores, n, w);
+      const want = bruteForce(scores, n, w);
+      expect(pathScore(got, scores, w)).toBe(want.best);
+      for (let i = 0; i < n; i++) expect(ALLOWED_TRANSITION[(i === 0 ? L : got[i - 1]!) * L + got[i]!]).toBe(1);
+    }), { numRuns: 300, seed: 7 });
+  });
+
+  it('never starts a page with body text or puts a subtitle above its title', () => {
+    const w: ChainWeights = { labels: L, emission: new Float64Array(0), transition: new Float64Array((L + 1) * L), allowed: ALLOWED_TRANSITION };
+    const scores = new Float64Array(2 * L);
+    scores[LABELS.indexOf('body')] = 10; // the first unit "wants" to be body
+    scores[L + LABELS.indexOf('subtitle')] = 10;
+    const got = [...viterbi(scores, 2, w)].map((y) => LABELS[y]);
+    expect(got[0]).not.toBe('body');
+    expect(got).not.toEqual(['start', 'subtitle']);
+  });
+});
+
+describe('the perceptron', () => {
+  // two features: 0 is on for "deck" units, 1 for "body" units; the labels follow them
+  const data = Array.from({ length: 20 }, (_, k) => {
+    const n = 3 + (k % 4);
+    const features = Array.from({ length: n }, (_, i) => Int32Array.of(i === 0 ? 0 : 1, 2));
+    return { features, labels: Int32Array.from({ length: n }, (_, i) => (i === 0 ? LABELS.indexOf('title') : LABELS.indexOf('body'))) };
+  });
+  const options = { labels: L, features: 3, allowed: ALLOWED_TRANSITION, epochs: 4 };
+
+  it('learns a separable task', () => {
+    const w = train(data, options);
+    for (const d of data) expect([...viterbi(emissionScores(d.features, w), d.labels.length, w)]).toEqual([...d.labels]);
+  });
+
+  it('gives the same weights for the same data and seed', () => {
+    const a = train(data, { ...options, seed: 3 });
+    const b = train(data, { ...options, seed: 3 });
+    expect(Buffer.from(a.emission.buffer).equals(Buffer.from(b.emission.buffer))).toBe(true);
+    expect(Buffer.from(a.transition.buffer).equals(Buffer.from(b.transition.buffer))).toBe(true);
+  });
+});
+
+describe('aligning gold to units', () => {
+  const page = [
+    '2024年3月5日 江城日报 第2版', '',
+    '擦亮老字号招牌', '江城百年老店焕发新活力', '——今年已有12家老字号完成数字化改造', '',
+    '本报讯(记者 李 明)3月4日上午,记者走进位于东门街的陈记糕点,店内顾客络绎不绝。', '',
+    '据市商务局介绍,今年将安排专项资金500万元,支持老字号企业开展品牌推广。', '',
+    '本报记者  王  亮摄', '',
+    '城南菜市场完成改造', '',
+    '经过半年施工,城南菜市场昨天重新开业,摊位由原来的80个增加到120个,', '',
+    '市民买菜更方便了。', '',
+    '责任编辑:陈静',
+  ].join('\n');
+  const gold = {
+    articles: [
+      { headlines: ['擦亮老字号招牌', '江城百年老店焕发新活力', '——今年已有12家老字号完成数字化改造'], title: '江城百年老店焕发新活力',
+        paragraphs: ['3月4日上午,记者走进位于东门街的陈记糕点,店内顾客络绎不绝。', '据市商务局介绍,今年将安排专项资金500万元,支持老字号企业开展品牌推广。'] },
+      { headlines: ['城南菜市场完成改造'], title: '城南菜市场完成改造',
+        paragraphs: ['经过半年施工,城南菜市场昨天重新开业,摊位由原来的80个增加到120个,市民买菜更方便了。'] },
+    ],
+    noise: ['2024年3月5日 江城日报 第2版', '责任编辑:陈静'],
+  };
+
+  it('labels deck roles from the gold title, body, a removed credit and furniture', () => {
+    const units = toUnits(page).units.map((u) => classifyUnit(u));
+    const labels = [...alignPage(units, gold, newAlignment())].map((y) => LABELS[y]);
+    expect(labels).toEqual([
+      'furniture', 'kicker', 'title', 'subtitle', 'body', 'body', 'body', 'title', 'body', 'body', 'furniture',
+    ]);
+  });
+
+  it('reads a hand-labelled gold file of the repository', () => {
+    const pages = labelledPages('fixtures/gold/deck-lead.gold.json');
+    expect(pages).toHaveLength(1);
+    const labels = [...pages[0]!.labels].map((y) => LABELS[y]);
+    expect(labels[0]).toBe('furniture');
+    expect(labels.slice(1, 4)).toEqual(['kicker', 'title', 'subtitle']);
+    expect(labels.at(-1)).toBe('furniture');
+  });
+});
+
+describe('the model file', () => {
+  it('round-trips weights to two decimals and refuses other files', () => {
+    const r = seeded(5);
+    const w: ChainWeights = {
+      labels: L, allowed: ALLOWED_TRANSITION,
+      emission: Float64Array.from({ length: FEATURE_COUNT * L }, () => (r() < 0.01 ? Math.round((r() - 0.5) * 1000) / 100 : 0)),
+      transition: Float64Array.from({ length: (L + 1) * L }, () => Math.round((r() - 0.5) * 1000) / 100),
+    };
+    const m = parseModel(serializeModel(w, { test: true }), 'x.json');
+    const worst = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
+      let d = 0;
+      for (let k = 0; k < a.length; k++) d = Math.max(d, Math.abs(a[k]! - b[k]!));
+      return d;
+    };
+    expect(m.emission).toHaveLength(w.emission.length);
+    expect(worst(m.emission, w.emission)).toBeLessThan(1e-5);
+    expect(worst(m.transition, w.transition)).toBeLessThan(1e-5);
+    expect(m.recipe).toEqual({ test: true });
+    expect(() => parseModel('{"format":"other"}', 'y.json')).toThrow(ModelError);
+    expect(() => parseModel('not json', 'z.json')).toThrow(/not JSON/);
+    const json = JSON.parse(serializeModel(w, {}));
+    json.templates = ['bias'];
+    expect(() => parseModel(JSON.stringify(json), 'old.json')).toThrow(/another feature table/);
+  });
+
+  it('a small training run on the repository gold is deterministic, byte for byte', () => {
+    const seqs = sequencesOf(['fixtures/gold/deck-lead.gold.json', 'fixtures/gold/short-items.gold.json', 'fixtures/gold/page-break.gold.json'].flatMap((f) => labelledPages(f)));
+    const a = serializeModel(trainOn(seqs, { epochs: 3, seed: 2 }), {});
+    const b = serializeModel(trainOn(seqs, { epochs: 3, seed: 2 }), {});
+    expect(a).toBe(b);
+    expect(a.length).toBeGreaterThan(1000);
+    expect(readFileSync('fixtures/gold/deck-lead.gold.json', 'utf8')).toContain('articles');
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * Training from gold pages: read each `X.gold.json` and its `X.txt`, cut the text into pages as the
+ * command line does, parse each page into classified units, label them from the gold (align.ts),
+ * and train the chain on the labelled pages (perceptron.ts). Used by `news-split train` (a user's
+ * own pages, starting from the shipped weights) and by `npm run train` (the shipped model).
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { decodeBuffer } from '../read/decode.js';
+import { PageSplitter } from '../read/pages.js';
+import { toUnits } from '../parse/units.js';
+import { classifyUnit, type ClassifiedUnit } from '../parse/classify.js';
+import { pageFeatures, FEATURE_COUNT } from './features.js';
+import { alignPage, newAlignment, type GoldLike, type AlignStats } from './align.js';
+import { train, type Sequence } from './perceptron.js';
+import { ALLOWED_TRANSITION, L } from './labels.js';
+import type { ChainWeights } from './viterbi.js';
+
+/** Every `*.gold.json` below the paths (files or folders), sorted at each level. */
+export function goldFilesIn(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string): void => {
+    if (statSync(p).isDirectory()) {
+      for (const name of readdirSync(p).sort()) {
+        const q = join(p, name);
+        if (name.endsWith('.gold.json') || statSync(q).isDirectory()) walk(q);
+      }
+    } else if (p.endsWith('.gold.json')) out.push(p);
+  };
+  for (const p of paths) walk(p);
+  return out;
+}
+
+export interface LabelledPage {
+  file: string;
+  units: ClassifiedUnit[];
+  labels: Int32Array;
+}
+
+/** The pages of one gold file, each unit labelled. */
+export function labelledPages(goldFile: string, stats?: AlignStats): LabelledPage[] {
+  const gold = JSON.parse(readFileSync(goldFile, 'utf8')) as GoldLike & { input: string };
+  const text = decodeBuffer(readFileSync(join(dirname(goldFile), gold.input))).text;
+  const splitter = new PageSplitter(undefined, Infinity, []);
+  const state = newAlignment();
+  const out: LabelledPage[] = [];
+  for (const page of [...splitter.push(text), ...splitter.end()]) {
+    const units = toUnits(page.text).units.map((u) => classifyUnit(u));
+    out.push({ file: goldFile, units, labels: alignPage(units, gold, state, stats) });
+  }
+  return out;
+}
+
+export function sequencesOf(pages: readonly LabelledPage[]): Sequence[] {
+  return pages.map((p) => ({ features: pageFeatures(p.units), labels: p.labels }));
+}
+
+export interface TrainRun {
+  epochs?: number;
+  seed?: number;
+  init?: ChainWeights;
+  progress?: (epoch: number, wrongPages: number, wrongUnits: number) => void;
+}
+
+export function trainOn(sequences: readonly Sequence[], run: TrainRun = {}): ChainWeights {
+  return train(sequences, {
+    labels: L, features: FEATURE_COUNT, allowed: ALLOWED_TRANSITION, epochs: run.epochs ?? 10, seed: run.seed ?? 1,
+    init: run.init, progress: run.progress,
+  });
+}

@@ -1,0 +1,99 @@
+/**
+ * Units → article drafts, as the structure model labels them (learn/): a deck line after body text
+ * opens an article, and so does a `start` (a headline-less item); furniture goes to no article;
+ * body units feed the open one. What a unit holds is still read by the rules: a dateline lead is cut
+ * off its paragraph, byline lines, credits and closing tags go to the byline, names alone under a
+ * deck are its byline.
+ */
+import { namesOnlyByline, type ClassifiedUnit } from '../parse/classify.js';
+import { pageFeatures } from '../learn/features.js';
+import { emissionScores, viterbi, type ChainWeights } from '../learn/viterbi.js';
+import { FURNITURE, START, BODY, isDeck, LABELS } from '../learn/labels.js';
+import type { ArticleDraft, Segmentation } from './segment.js';
+import type { BylineFacts } from './byline.js';
+
+/** The model's label for each unit. */
+export function labelUnits(units: readonly ClassifiedUnit[], model: ChainWeights): Int32Array {
+  const features = pageFeatures(units);
+  return viterbi(emissionScores(features, model), units.length, model);
+}
+
+export function structure(units: readonly ClassifiedUnit[], model: ChainWeights): Segmentation {
+  return assemble(units, labelUnits(units, model));
+}
+
+export function assemble(units: readonly ClassifiedUnit[], labels: Int32Array): Segmentation {
+  const drafts: ArticleDraft[] = [];
+  const leftovers: ClassifiedUnit[] = [];
+  let cur: ArticleDraft | null = null;
+  // meta lines (an editor line naming people) before an article's deck: its byline
+  let pending: BylineFacts[] = [];
+  const open = (): ArticleDraft => {
+    const d: ArticleDraft = { headlines: [], deck: [], lead: null, bylines: pending, pieces: [], units: [], closed: false };
+    pending = [];
+    drafts.push(d);
+    return d;
+  };
+  const hasBody = (d: ArticleDraft | null): boolean => !!d && (d.pieces.length > 0 || d.lead !== null);
+
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    const y = labels[i]!;
+    if (y === FURNITURE) {
+      leftovers.push(u.kind === 'furniture' ? u : { ...u, kind: 'furniture', furnitureKind: 'unassigned' });
+      if (u.meta) {
+        if (cur && !hasBody(cur)) cur.bylines.push(u.meta);
+        else pending.push(u.meta);
+      }
+      continue;
+    }
+    if (isDeck(y)) {
+      if (!cur || hasBody(cur)) cur = open();
+      cur.headlines.push(u);
+      cur.deck!.push(LABELS[y] as 'kicker' | 'title' | 'subtitle');
+      cur.units.push(u);
+      continue;
+    }
+    if (y === START || !cur) cur = open();
+    cur.units.push(u);
+    switch (u.kind) {
+      case 'lead': {
+        if (hasBody(cur)) { addPiece(cur, u); break; }
+        cur.lead = { unit: u, facts: u.lead! };
+        const restStart = u.offset + u.lead!.length;
+        let restEnd = u.end;
+        if (u.tag) { cur.bylines.push(u.tag); restEnd = u.offset + u.tag.start; }
+        const rest = u.text.slice(u.lead!.length, restEnd - u.offset).trimEnd();
+        if (rest) cur.pieces.push({ text: rest, line: u.line, offset: restStart, end: restStart + rest.length });
+        break;
+      }
+      case 'byline':
+        cur.bylines.push(u.byline!);
+        break;
+      case 'credit':
+        cur.bylines.push(u.credit!);
+        break;
+      default: {
+        // names alone under a deck (王  颖): the article's byline, not its first paragraph
+        const names = !hasBody(cur) && cur.headlines.length > 0 && labels[i + 1] === BODY ? namesOnlyByline(u.text) : null;
+        if (names) cur.bylines.push({ ...names });
+        else addPiece(cur, u);
+      }
+    }
+  }
+  const kept: ArticleDraft[] = [];
+  for (const d of drafts) {
+    if (hasBody(d)) kept.push(d);
+    else leftovers.push(...d.units);
+  }
+  leftovers.sort((a, b) => a.offset - b.offset);
+  return { drafts: kept, leftovers };
+}
+
+function addPiece(d: ArticleDraft, u: ClassifiedUnit): void {
+  let end = u.end;
+  if (u.tag) { d.bylines.push(u.tag); end = Math.min(end, u.offset + u.tag.start); }
+  if (u.credit) { d.bylines.push(u.credit); end = Math.min(end, u.offset + u.credit.start); }
+  const text = u.text.slice(0, end - u.offset).trimEnd();
+  if (text) d.pieces.push({ text, line: u.line, offset: u.offset, end: u.offset + text.length });
+}
