@@ -79,7 +79,8 @@ export function alignPage(units: readonly ClassifiedUnit[], gold: GoldLike, stat
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     const t = norm(u.text);
-    if (!t) { labels[i] = FURNITURE; continue; }
+    // editor, designer and data-source lines are furniture (CONVENTIONS), even where a record's body holds them
+    if (!t || (u.kind === 'furniture' && u.furnitureKind === 'editor')) { labels[i] = FURNITURE; continue; }
     const cur = arts[state.article];
     const next = arts[state.article + 1];
     // a deck line of the current article (its body not begun) or of the next one

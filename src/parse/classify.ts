@@ -10,7 +10,7 @@ import {
   endsSentence, lastChar, firstChar, isClauseMark, cannotStartLine, visibleLength, hasInnerSentenceEnd,
 } from '../knowledge/punctuation.js';
 import {
-  parseLead, parseBylineLine, parseCredit, parseMetaLine, parseTrailingTag,
+  parseLead, parseBylineLine, parseCredit, parseMetaLine, parseTrailingTag, parseClosingLine,
   type LeadFacts, type BylineFacts, type CreditFacts, type TagFacts,
 } from '../transform/byline.js';
 import type { FurnitureKind } from '../types.js';
@@ -63,6 +63,8 @@ export function classifyUnit(unit: Unit, profile: CompiledProfile = NO_PROFILE):
   }
   const credit = parseCredit(text);
   if (credit && credit.start === 0) return classified(unit, { kind: 'credit', credit });
+  const closing = parseClosingLine(text);
+  if (closing) return classified(unit, { kind: 'byline', byline: closing });
   const byline = parseBylineLine(stripParens(text));
   // raw keeps the line as printed, parentheses included: (记者 张三) lost its ( ) (found by verify)
   if (byline) return classified(unit, { kind: 'byline', byline: Object.assign({}, byline, { raw: text.trim() }) });

@@ -275,6 +275,8 @@ const CREDIT_RE = new RegExp(
   // (the white space after a sentence end belongs to the boundary, so the credit starts at its first word)
   `(^|[。！？!?”」][ \\t\\u3000]*[(（]?|\\s(?![ \\t\\u3000])[(（]?|[(（])((?:(${OUTLET_SOURCE})(?:[发發][ \\t\\u3000]*[(（]?)?)?(${ROLE_GROUP})?[ \\t\\u3000]*` +
     `([${HAN}·]{1,4}(?:[ \\t\\u3000、,，]+[${HAN}·]{1,4}){0,5})[ \\t\\u3000]*[/／]?(?:${PHOTO})` +
+    // the agency that distributed the photo, in brackets after it: 马怀刚摄（影像中国）, 任超摄（新华社发）
+    `(?:[ \\t\\u3000]*[(（]([^\\s()（）]{2,12})[)）])?` +
     `(?:[ \\t\\u3000]*[/／][ \\t\\u3000]*([^\\s/／()（）]{2,12}))?[ \\t\\u3000]*(?:[(（]下同[)）])?)[)）]?[ \\t\\u3000]*$`,
   'u',
 );
@@ -299,7 +301,7 @@ export function parseCredit(text: string): CreditFacts | null {
   const open = /[(（]$/u.test(m[1]!) ? 1 : 0;
   const start = m.index + m[1]!.length - open;
   const facts: CreditFacts = Object.assign(emptyPeople(), {
-    source: outletOrNull(outlet), agency: m[6] ?? null, raw: text.slice(start).trim(), rejected: [], start,
+    source: outletOrNull(outlet), agency: m[7] ?? m[6]?.replace(/[发發]$/u, '') ?? null, raw: text.slice(start).trim(), rejected: [], start,
   });
   facts.photographers.push(...names);
   return facts;
@@ -339,7 +341,44 @@ export function parseTrailingTag(text: string): TagFacts | null {
     if (!lead) return null;
     return Object.assign(emptyPeople(), { source: lead.source, agency: null, raw: d[0].trim(), rejected: [], start: d.index, place: lead.place, dateText: lead.dateText });
   }
+  // …。（新华社北京10月14日电 记者周玮、史竞男） — a dispatch that names its reporters
+  const open = Math.max(text.lastIndexOf('（'), text.lastIndexOf('('));
+  if (open > 0 && last - open < 60 && /[。！？!?”」…]$/u.test(text.slice(0, open).trimEnd())) {
+    const facts = dispatchWithPeople(text.slice(open, last + 1));
+    if (facts) return { ...facts, start: open };
+  }
   return null;
+}
+
+/**
+ * A line that is nothing but a closing tag or dispatch, set on its own under the last paragraph:
+ * （新华社北京10月3日电） / （本报记者 牟宗琮、李琰）.
+ */
+export function parseClosingLine(text: string): TagFacts | null {
+  const t = text.trim();
+  if (!/^[(（]/u.test(t) || !/[)）]$/u.test(t) || t.length > 60) return null;
+  // read as the tag of a sentence: the same patterns, with the line as what closes it
+  const tag = parseTrailingTag(`。${t}`);
+  if (tag) return { ...tag, start: 0, raw: t };
+  return dispatchWithPeople(t);
+}
+
+/** A bracketed dispatch with its reporters: （新华社北京10月14日电 记者周玮、史竞男、王思北）. */
+function dispatchWithPeople(t: string): TagFacts | null {
+  const inner = t.slice(1, -1);
+  const lead = parseLead(inner);
+  if (!lead || !lead.dateText) return null;
+  const facts: TagFacts = Object.assign(emptyPeople(), {
+    source: lead.source, agency: null, raw: t, rejected: [], start: 0, place: lead.place, dateText: lead.dateText,
+  });
+  mergePeople(facts, lead);
+  const rest = inner.slice(lead.length).trim();
+  if (rest) {
+    const people = parsePeople(rest);
+    if (!people || people.count === 0) return null;
+    mergePeople(facts, people);
+  }
+  return facts;
 }
 
 function pick(p: People): People {
