@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import {
-  parseLead, parseCredit, parseBylineLine, parseTrailingTag, parseMetaLine, BYLINE_LINE_RE, CREDIT_PREFIX_RE, BYLINE_WORD_END_RE,
+  parseLead, parseCredit, parseBylineLine, parseTrailingTag, parseMetaLine, parseClosingLine, BYLINE_LINE_RE, CREDIT_PREFIX_RE, BYLINE_WORD_END_RE,
 } from '../src/transform/byline.js';
 import { ROLE_WORDS, CREDIT_PREFIXES } from '../src/knowledge/roles.js';
 import { splitNames } from '../src/transform/names.js';
@@ -158,5 +158,47 @@ describe('names', () => {
   it('rejects what is not a name (precision first)', () => {
     expect(splitNames('下同').rejected).toEqual(['下同']);
     expect(splitNames('国务院新闻办公室').rejected).toEqual(['国务院新闻办公室']);
+  });
+});
+
+describe('credits with the agency that distributed the photo', () => {
+  it.each([
+    ['马怀刚摄（影像中国）', ['马怀刚'], '影像中国'],
+    ['任  超摄（新华社发）', ['任超'], '新华社'],
+    ['龚献明摄(影像中国)', ['龚献明'], '影像中国'],
+    ['重庆日报记者 谢智强 摄/视觉重庆', ['谢智强'], '视觉重庆'],
+  ])('%s', (text, photographers, agency) => {
+    const c = parseCredit(text)!;
+    expect(c.start).toBe(0);
+    expect(c.photographers).toEqual(photographers);
+    expect(c.agency).toBe(agency);
+  });
+
+  it('a sentence that ends in 摄 and a bracket is no credit', () => {
+    expect(parseCredit('他说这些照片都是自己摄（录）的。')).toBeNull();
+  });
+});
+
+describe('closing lines on their own', () => {
+  it('a dispatch alone gives its source, place and date', () => {
+    const t = parseClosingLine('（新华社北京10月3日电）')!;
+    expect(t.source).toBe('新华社');
+    expect(t.place).toBe('北京');
+    expect(t.dateText).toBe('10月3日');
+  });
+
+  it('a dispatch with its reporters names them, alone or after the last sentence', () => {
+    const alone = parseClosingLine('（新华社北京10月14日电 记者周玮、史竞男、王思北）')!;
+    expect(alone.reporters).toEqual(['周玮', '史竞男', '王思北']);
+    const after = parseTrailingTag('必将催生史诗性巨作。（新华社北京10月14日电 记者周玮、史竞男）')!;
+    expect(after.source).toBe('新华社');
+    expect(after.reporters).toEqual(['周玮', '史竞男']);
+    expect(after.start).toBe('必将催生史诗性巨作。'.length);
+  });
+
+  it('a reporter tag alone names the reporters; a bracketed remark does not', () => {
+    expect(parseClosingLine('（本报记者牟宗琮、李琰）')!.reporters).toEqual(['牟宗琮', '李琰']);
+    expect(parseClosingLine('（作者为北京大学教授）')).toBeNull();
+    expect(parseClosingLine('（2019年10月）')).toBeNull();
   });
 });
