@@ -22,6 +22,7 @@ const norm = (s: string): string => s.normalize('NFKC').replace(/\s+/gu, '');
 interface GoldArticleText {
   /** the headline lines joined, and the label of each of its characters */
   heads: string;
+  firstHead: string;
   headRoles: number[];
   body: string;
 }
@@ -69,7 +70,7 @@ export function alignPage(units: readonly ClassifiedUnit[], gold: GoldLike, stat
     const r = roles(a);
     const headRoles: number[] = [];
     lines.forEach((l, k) => { for (let c = 0; c < l.length; c++) headRoles.push(r[k]!); });
-    return { heads: lines.join(''), headRoles, body: (a.paragraphs ?? []).map(norm).join('') };
+    return { heads: lines.join(''), firstHead: lines[0] ?? '', headRoles, body: (a.paragraphs ?? []).map(norm).join('') };
   });
   const noise = (gold.noise ?? []).map(norm).filter(Boolean);
   const labels = new Int32Array(units.length).fill(-1);
@@ -90,7 +91,11 @@ export function alignPage(units: readonly ClassifiedUnit[], gold: GoldLike, stat
       owner[i] = state.article;
       continue;
     }
-    if (next && next.heads.length > 0 && next.heads.startsWith(t)) {
+    // the next deck: its first line, or the start of it (a title wrapped over lines) when the text
+    // is no body text of the current article (习近平 signing a letter is not 习近平春节前夕…)
+    const core = coreText(u);
+    if (next && next.heads.length > 0 && next.heads.startsWith(t) && (t === next.firstHead
+      || (t.length >= 6 && !(cur && findIn(cur.body, core, state.bodyAt) >= 0)))) {
       state.article++;
       state.headAt = t.length;
       state.bodyAt = 0;
@@ -98,7 +103,6 @@ export function alignPage(units: readonly ClassifiedUnit[], gold: GoldLike, stat
       owner[i] = state.article;
       continue;
     }
-    const core = coreText(u);
     if (cur) {
       const at = findIn(cur.body, core, state.bodyAt);
       if (at >= 0) { labels[i] = BODY; owner[i] = state.article; state.bodyAt = Math.max(state.bodyAt, at + Math.max(1, core.length - 1)); continue; }

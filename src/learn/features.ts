@@ -16,6 +16,9 @@ import {
 import { COLUMN_KICKER_RE, EDITORS_NOTE_RE, NEVER_FINAL, CAPTION_RE, LIST_ITEM_RE } from '../knowledge/conventions.js';
 import { isSpeakerItem } from '../transform/names.js';
 import { cohesion } from '../transform/cohesion.js';
+import { segment } from '../transform/segment.js';
+import { readDeck } from '../transform/title.js';
+import { FURNITURE, KICKER, TITLE, SUBTITLE, START, BODY, L } from './labels.js';
 
 /** What one unit shows on its own, as small integers (the values of the unit templates). */
 export interface UnitView {
@@ -24,6 +27,8 @@ export interface UnitView {
   credit: number; leadDate: number; gap: number; gapRel: number; indent: number; indentRel: number;
   quoted: number; note: number; caption: number; list: number; openPair: number; neverFinal: number;
   contStart: number; firstCode: number; lastCode: number; first2: number; last2: number;
+  /** what the rule-based segmenter (transform/segment.ts) made of the unit, as a label */
+  rule: number;
 }
 
 const KINDS = ['furniture', 'lead', 'byline', 'credit', 'heading', 'body'];
@@ -76,7 +81,37 @@ function pageStats(units: readonly ClassifiedUnit[]): PageStats {
   return { gapMode: mode, gapsInformative: total > 0 && best < total, indentShare: units.length ? indented / units.length : 0 };
 }
 
-export function viewOf(u: ClassifiedUnit, next: ClassifiedUnit | undefined, stats: PageStats): UnitView {
+/**
+ * The rule-based segmenter's reading of the page as labels: its decks (roles as title.ts reads
+ * them), its bodies, the first unit of its headline-less items, its leftovers. The whole rule set
+ * is one feature: the weights learn where to follow it and where not.
+ */
+export function ruleLabels(units: readonly ClassifiedUnit[]): Int32Array {
+  const out = new Int32Array(units.length).fill(FURNITURE);
+  const at = new Map<ClassifiedUnit, number>();
+  units.forEach((u, i) => at.set(u, i));
+  const { drafts } = segment(units as ClassifiedUnit[]);
+  for (const d of drafts) {
+    const deck = readDeck(d.headlines.map((h) => h.text));
+    const heads = new Set(d.headlines);
+    d.headlines.forEach((h, k) => {
+      const i = at.get(h);
+      if (i === undefined) return;
+      const text = d.headlines[k]!.text;
+      out[i] = deck.kicker.includes(text) ? KICKER : deck.subtitles.includes(text) ? SUBTITLE : TITLE;
+    });
+    let first = d.headlines.length === 0;
+    for (const u of d.units) {
+      const i = at.get(u);
+      if (i === undefined || heads.has(u)) continue;
+      out[i] = first ? START : BODY;
+      first = false;
+    }
+  }
+  return out;
+}
+
+export function viewOf(u: ClassifiedUnit, next: ClassifiedUnit | undefined, stats: PageStats, rule = 0): UnitView {
   const text = u.text;
   const len = visibleLength(text, 300);
   const last = lastChar(text);
@@ -119,6 +154,7 @@ export function viewOf(u: ClassifiedUnit, next: ClassifiedUnit | undefined, stat
     lastCode: hashCode(last),
     first2: hashCode(han.slice(0, 2)),
     last2: hashCode(han.slice(-2)),
+    rule,
   };
 }
 
@@ -128,7 +164,7 @@ const SIZES: Record<ViewKey, number> = {
   kind: KINDS.length, furn: FURNITURE_KINDS.length, len: LENGTH_BINS.length, last: CHAR_CLASS_COUNT, first: CHAR_CLASS_COUNT,
   sent: 4, commas: 3, column: 3, twoPart: 2, heading: 2, names: 2, speaker: 2, tag: 2, credit: 3, leadDate: 3, gap: 5,
   gapRel: 5, indent: 2, indentRel: 5, quoted: 2, note: 2, caption: 2, list: 2, openPair: 2, neverFinal: 2, contStart: 2,
-  firstCode: HASH_BUCKETS, lastCode: HASH_BUCKETS, first2: HASH_BUCKETS, last2: HASH_BUCKETS,
+  firstCode: HASH_BUCKETS, lastCode: HASH_BUCKETS, first2: HASH_BUCKETS, last2: HASH_BUCKETS, rule: L,
 };
 
 /** The context a feature reads: the unit's view, its neighbours' (null past the page's ends), and page facts. */
@@ -149,8 +185,8 @@ const both = (a: Template, b: Template): Template => ({ name: `${a.name}&${b.nam
 const fact = (name: string, size: number, value: (c: Context) => number): Template => ({ name, size, value });
 
 const UNIT_FIELDS: ViewKey[] = Object.keys(SIZES) as ViewKey[];
-const NEIGHBOUR_FIELDS: ViewKey[] = ['kind', 'furn', 'len', 'last', 'first', 'sent', 'heading', 'gap', 'gapRel', 'indent', 'credit', 'leadDate', 'names', 'tag', 'column', 'quoted', 'twoPart'];
-const FAR_FIELDS: ViewKey[] = ['kind', 'len', 'heading', 'last', 'gapRel'];
+const NEIGHBOUR_FIELDS: ViewKey[] = ['rule', 'kind', 'furn', 'len', 'last', 'first', 'sent', 'heading', 'gap', 'gapRel', 'indent', 'credit', 'leadDate', 'names', 'tag', 'column', 'quoted', 'twoPart'];
+const FAR_FIELDS: ViewKey[] = ['rule', 'kind', 'len', 'heading', 'last', 'gapRel'];
 
 const run = fact('run', 6, (c) => Math.min(c.run, 5));
 const runPos = fact('runPos', 5, (c) => Math.min(c.runPos, 4));
@@ -174,6 +210,8 @@ export const TEMPLATES: Template[] = [
   both(self('len'), near('p', 'len')), both(self('heading'), near('n', 'leadDate')), both(self('column'), self('len')),
   both(near('n', 'kind'), near('nn', 'kind')), both(self('first'), self('last')), both(self('sent'), self('len')),
   both(run, self('len')), both(runPos, self('first')), both(runLeft, self('last')), both(edge, self('kind')),
+  both(self('rule'), near('p', 'rule')), both(self('rule'), near('n', 'rule')), both(self('rule'), self('kind')),
+  both(self('rule'), self('len')), both(self('rule'), self('gapRel')), both(self('rule'), near('n', 'kind')),
 ];
 
 export const TEMPLATE_NAMES = TEMPLATES.map((t) => t.name);
@@ -183,7 +221,8 @@ export const FEATURE_COUNT = TEMPLATES.reduce((n, t) => { BASES.push(n); return 
 /** The active features of every unit of a page: `features[i]` lists unit i's feature indices. */
 export function pageFeatures(units: readonly ClassifiedUnit[]): Int32Array[] {
   const stats = pageStats(units);
-  const views = units.map((u, i) => viewOf(u, units[i + 1], stats));
+  const rules = ruleLabels(units);
+  const views = units.map((u, i) => viewOf(u, units[i + 1], stats, rules[i]));
   const heading = (i: number): boolean => views[i]!.heading === 1 && views[i]!.kind === KINDS.indexOf('heading');
   // runs of heading-like lines: their length and each line's place in its run
   const runStart = new Int32Array(units.length);

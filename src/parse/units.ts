@@ -160,6 +160,9 @@ function cutLine(body: string): Array<[number, number]> {
   for (const re of [SENTENCE_GAP_RE, LIST_GAP_RE]) {
     for (const m of allMatches(re, body)) cuts.add(m.index + m[0].length);
   }
+  // 3. a flattened article (several paragraphs on the line) opens with its headline segments:
+  //    二〇一九， 世界看好中国经济（外媒看中国） 当前，全球经济承压下行。…
+  if (leadAt < 0 && cuts.size >= 2) for (const at of leadingSegments(body)) cuts.add(at);
   const points = [...cuts].filter((c) => c > 0 && c < body.length).sort((a, b) => a - b);
   const boxAt = quoteBoxHeadingEnd(body, points);
   if (boxAt > 0) points.unshift(boxAt);
@@ -188,6 +191,23 @@ function quoteBoxHeadingEnd(body: string, points: number[]): number {
   const second = body.slice(points[0], points[1] ?? body.length).trimEnd();
   return isSpeakerItem(first) && isSpeakerItem(second) ? m[0].length : -1;
 }
+
+/** The ends of the short, unpunctuated segments that open a line, each followed by a space run. */
+function leadingSegments(body: string): number[] {
+  const out: number[] = [];
+  let from = 0;
+  for (const m of allMatches(SPACE_RUN_RE, body)) {
+    if (m.index === 0) return out;
+    const segment = body.slice(from, m.index);
+    if (segment.length > MAX_SEGMENT || /[。！？!?；;]/u.test(segment)) return out;
+    from = m.index + m[0].length;
+    out.push(from);
+    if (out.length >= MAX_LEADING_SEGMENTS) return out;
+  }
+  return out;
+}
+/** A deck has at most a kicker, a title over two lines and two subtitles. */
+const MAX_LEADING_SEGMENTS = 5;
 
 /** Where a dateline lead starts inside a line that begins with space-separated headline segments. */
 function embeddedLeadPosition(body: string): number {
