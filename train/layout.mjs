@@ -14,6 +14,8 @@ const CJK = /[\u4e00-\u9fff\u3400-\u4dbf]/;
 export function chooseLayout(d) {
   const body = d.weighted([['blank', 26], ['indent', 20], ['indentBlank', 14], ['wsLines', 10], ['wrap', 16], ['flat', 14]]);
   const blankish = body === 'blank' || body === 'indentBlank' || body === 'wsLines';
+  // several pages glued into one file (a month's dump, a PDF of several pages), each under its header
+  const glue = d.weighted([[1, 80], [2, 14], [3, 6]]);
   return {
     body,
     // 人民日报's e-paper indents with two ideographic spaces; PDF and web copies with ASCII spaces
@@ -34,14 +36,16 @@ export function chooseLayout(d) {
     traditional: d.chance(0.12),
     paper: d.chance(0.3) ? F.PAPERS[0] : d.pick(F.PAPERS.slice(1)),
     headerForm: d.pick(Object.keys(F.HEADER_FORMS)),
-    header: d.chance(0.65),
+    header: glue > 1 || d.chance(0.65),
     footer: d.chance(0.25),
     editor: d.chance(0.45),
+    // some papers print the page's editors under the header, most at the foot
+    editorTop: d.chance(0.25),
     web: d.chance(0.1),
     pageNumber: d.chance(0.15),
     jump: d.chance(0.15),
     breaks: body === 'flat' ? 0 : d.weighted([[0, 55], [1, 30], [2, 15]]),
-    glue: d.weighted([[1, 80], [2, 14], [3, 6]]),
+    glue,
     midStart: d.chance(0.1),
   };
 }
@@ -56,7 +60,8 @@ export function layoutSummary(style) {
     paraGap: style.paraGap, articleGap: style.articleGap, headlineIndent: style.headlineIndent, deckGap: style.deckGap,
     titleBreak: style.titleBreak, dash: style.dash, headlineWrap: style.headlineWrap, eol: style.eol,
     halfWidth: style.halfWidth, traditional: style.traditional, paper: style.paper.name,
-    header: style.header ? style.headerForm : false, footer: style.footer, editor: style.editor, web: style.web,
+    header: style.header ? style.headerForm : false, footer: style.footer,
+    editor: style.editor ? (style.editorTop ? 'top' : 'foot') : false, web: style.web,
     pageNumber: style.pageNumber, jump: style.jump, breaks: style.breaks, glue: style.glue, midStart: style.midStart,
   });
   return s;
@@ -183,11 +188,15 @@ function emitBrokenParagraph(w, text, ctx) {
   const between = d.weighted([['blank', 50], ['header', 25], ['editor', 25]]);
   w.gap(between === 'blank' ? d.int(1, 2) : 1);
   if (between === 'header') w.line(ctx.noise(headerLine(ctx, ctx.page.page + 1)));
-  if (between === 'editor') w.line(ctx.noise(F.EDITOR_FORMS[d.int(0, F.EDITOR_FORMS.length - 1)](d)));
+  if (between === 'editor') w.line(ctx.noise(editorLine(d)));
   if (between !== 'blank') w.gap(1);
   emitBody(w, tail, false);
   ctx.stats.breaks++;
   if (repeat) ctx.stats.repeats++;
+}
+
+function editorLine(d) {
+  return F.EDITOR_FORMS[d.int(0, F.EDITOR_FORMS.length - 1)](d);
 }
 
 function headerLine(ctx, pageNo) {
@@ -250,13 +259,17 @@ function emitTop(w, ctx) {
     w.line(ctx.noise(headerLine(ctx, page.page)));
     w.gap(d.int(style.paraGap > 0 ? 1 : 0, 3));
   }
+  if (style.editor && style.editorTop) {
+    w.line(ctx.noise(editorLine(d)));
+    w.gap(d.int(1, 2));
+  }
 }
 
 /** The page's furniture at the foot: editor line, page number, footer, web residue. */
 function emitBottom(w, ctx) {
   const { style, d, page } = ctx;
   const foot = () => w.gap(d.int(1, 2));
-  if (style.editor) { foot(); w.line(ctx.noise(F.EDITOR_FORMS[d.int(0, F.EDITOR_FORMS.length - 1)](d))); }
+  if (style.editor && !style.editorTop) { foot(); w.line(ctx.noise(editorLine(d))); }
   if (style.pageNumber) { foot(); w.line(ctx.noise(F.PAGE_NUMBER_FORMS[d.int(0, F.PAGE_NUMBER_FORMS.length - 1)](page.page))); }
   if (style.footer) { foot(); w.line(ctx.noise(headerLine(ctx, page.page))); }
   if (style.web && d.chance(0.6)) { foot(); w.line(ctx.noise(F.WEB_RESIDUE[d.int(2, F.WEB_RESIDUE.length - 1)](style.paper, page.date, page.page))); }
