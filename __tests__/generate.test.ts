@@ -1,8 +1,8 @@
 // The training page generator (train/generate.mjs) run as the lead runs it, on invented records:
 // same seed → same bytes, and the gold describes the text exactly.
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, ROOT } from './helpers/cli.js';
@@ -13,8 +13,16 @@ const TINY = join(FIXTURES, 'train', 'tiny-records.jsonl');
 interface GoldArticle { headlines: string[]; deck: string[]; title: string; paragraphs: string[] }
 interface Gold { input: string; note: string; articles: GoldArticle[]; noise: string[] }
 
+const made: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => { for (const dir of made) rmSync(dir, { recursive: true, force: true }); });
+
 function generate(args: string[]) {
-  const out = mkdtempSync(join(tmpdir(), 'gen-'));
+  const out = tempDir('gen-');
   const r = spawnSync(process.execPath, [GENERATE, '--out', out, '--quiet', ...args], { cwd: ROOT, encoding: 'utf8' });
   return { out, status: r.status, stderr: r.stderr };
 }
@@ -95,7 +103,7 @@ describe('train/generate.mjs', () => {
   });
 
   it('refuses the dev month and an output folder inside the repository', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gen-src-'));
+    const dir = tempDir('gen-src-');
     const devMonth = join(dir, 'rmrb-epaper_2019-10.jsonl');
     copyFileSync(TINY, devMonth);
     const refused = generate(['--sources', devMonth]);
