@@ -1,0 +1,116 @@
+// The training page generator (train/generate.mjs) run as the lead runs it, on invented records:
+// same seed → same bytes, and the gold describes the text exactly.
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FIXTURES, ROOT } from './helpers/cli.js';
+
+const GENERATE = join(ROOT, 'train', 'generate.mjs');
+const TINY = join(FIXTURES, 'train', 'tiny-records.jsonl');
+
+interface GoldArticle { headlines: string[]; deck: string[]; title: string; paragraphs: string[] }
+interface Gold { input: string; note: string; articles: GoldArticle[]; noise: string[] }
+
+const made: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => { for (const dir of made) rmSync(dir, { recursive: true, force: true }); });
+
+function generate(args: string[]) {
+  const out = tempDir('gen-');
+  const r = spawnSync(process.execPath, [GENERATE, '--out', out, '--quiet', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { out, status: r.status, stderr: r.stderr };
+}
+
+function folder(dir: string): Map<string, string> {
+  return new Map(readdirSync(dir).sort().map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
+}
+
+const squeeze = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+
+/** The paragraph as the page's pieces joined, allowing the one character a column break printed twice. */
+function inPieces(page: string, para: string): boolean {
+  if (page.includes(para)) return true;
+  for (let n = 3; n < para.length; n++) {
+    if (page.includes(para.slice(0, n) + para[n - 1] + para.slice(n))) return true;
+  }
+  return false;
+}
+
+function pagesOf(dir: string): { text: string; gold: Gold }[] {
+  return readdirSync(dir).filter((n) => n.endsWith('.gold.json')).sort().map((n) => {
+    const gold = JSON.parse(readFileSync(join(dir, n), 'utf8')) as Gold;
+    return { gold, text: readFileSync(join(dir, gold.input), 'utf8') };
+  });
+}
+
+describe('train/generate.mjs', () => {
+  const first = generate(['--sources', TINY, '--seed', '7', '--pages', '60']);
+
+  it('gives the same bytes for the same seed, and other pages for another seed', () => {
+    expect(first.status).toBe(0);
+    const again = generate(['--sources', TINY, '--seed', '7', '--pages', '60']);
+    const other = generate(['--sources', TINY, '--seed', '8', '--pages', '60']);
+    expect(folder(again.out)).toEqual(folder(first.out));
+    const a = [...folder(first.out).values()];
+    const b = [...folder(other.out).values()];
+    expect(b).not.toEqual(a);
+  });
+
+  it('writes gold whose headlines, noise and paragraphs are all in the page text', () => {
+    const pages = pagesOf(first.out);
+    expect(pages.length).toBe(60);
+    for (const { text, gold } of pages) {
+      for (const n of gold.noise) expect(text).toContain(n);
+      const noise = new Set(gold.noise);
+      const body = squeeze(text.split(/\r\n|\r|\n/).filter((l) => !noise.has(l.trim())).join(''));
+      for (const a of gold.articles) {
+        expect(a.deck).toHaveLength(a.headlines.length);
+        expect(a.headlines.filter((_, i) => a.deck[i] === 'title').join('')).toBe(a.title);
+        for (const h of a.headlines) expect(text).toContain(h);
+        for (const p of a.paragraphs) expect(inPieces(body, squeeze(p))).toBe(true);
+      }
+    }
+  });
+
+  it('mixes the layouts and says which it chose', () => {
+    const manifest = JSON.parse(readFileSync(join(first.out, 'manifest.json'), 'utf8'));
+    expect(manifest.files).toBe(60);
+    expect(Object.keys(manifest.summary.body).length).toBeGreaterThanOrEqual(4);
+    expect(Object.keys(manifest.summary.eol)).toContain('CRLF');
+    const texts = pagesOf(first.out).map((p) => p.text);
+    expect(texts.some((t) => t.includes('\r\n'))).toBe(true);
+    expect(texts.some((t) => /\n\u3000\u3000\S/.test(t))).toBe(true);
+    expect(pagesOf(first.out)[0]!.gold.note).toMatch(/seed 7/);
+  });
+
+  it('passes its own --check', () => {
+    const r = spawnSync(process.execPath, [GENERATE, '--check', first.out], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).failureCount).toBe(0);
+  });
+
+  it('lays out labelled gold pages too', () => {
+    const r = generate(['--sources', 'none', '--gold-dirs', join(FIXTURES, 'gold'), '--pages', '8']);
+    expect(r.status).toBe(0);
+    expect(pagesOf(r.out).length).toBe(8);
+    expect(spawnSync(process.execPath, [GENERATE, '--check', r.out]).status).toBe(0);
+  });
+
+  it('refuses the dev month and an output folder inside the repository', () => {
+    const dir = tempDir('gen-src-');
+    const devMonth = join(dir, 'rmrb-epaper_2019-10.jsonl');
+    copyFileSync(TINY, devMonth);
+    const refused = generate(['--sources', devMonth]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/dev month/);
+    expect(generate(['--sources', devMonth, '--allow-dev-month', '--pages', '2']).status).toBe(0);
+    const inRepo = spawnSync(process.execPath, [GENERATE, '--out', join(ROOT, 'gen-out'), '--sources', TINY], { encoding: 'utf8' });
+    expect(inRepo.status).toBe(2);
+  });
+});
