@@ -34,6 +34,8 @@ function readOptions() {
       seed: { type: 'string', default: '1' },
       sources: { type: 'string' },
       'gold-dirs': { type: 'string' },
+      // only the layouts of an e-paper's own dump (blank-line or indented, one page a file, decks unbroken)
+      plain: { type: 'boolean', default: false },
       pages: { type: 'string' },
       'allow-dev-month': { type: 'boolean', default: false },
       check: { type: 'string' },
@@ -97,7 +99,7 @@ async function generate(opts) {
   for (let i = 0; opts.pages === undefined ? cursor < sourcePages.length : i < opts.pages; i++) {
     const seed = pageSeed(opts.seed, i);
     const d = dice(mulberry32(seed));
-    const style = chooseLayout(d);
+    const style = chooseLayout(d, opts.plain);
     const pages = [];
     for (let k = 0; k < style.glue && (opts.pages !== undefined || cursor < sourcePages.length); k++) pages.push(sourcePages[cursor++ % sourcePages.length]);
     if (style.traditional) toTraditional ??= await traditionalConverter();

@@ -11,12 +11,14 @@ const CJK = /[\u4e00-\u9fff\u3400-\u4dbf]/;
  * One file's layout, chosen once from its seeded dice; glued pages share it, as one source's dump does.
  * The weights mix the forms users meet; none dominates.
  */
-export function chooseLayout(d) {
-  const body = d.weighted([['blank', 26], ['indent', 20], ['indentBlank', 14], ['wsLines', 10], ['wrap', 16], ['flat', 14]]);
+export function chooseLayout(d, plain = false) {
+  const body = plain
+    ? d.weighted([['blank', 40], ['indent', 35], ['indentBlank', 25]])
+    : d.weighted([['blank', 26], ['indent', 20], ['indentBlank', 14], ['wsLines', 10], ['wrap', 16], ['flat', 14]]);
   const blankish = body === 'blank' || body === 'indentBlank' || body === 'wsLines';
   // several pages glued into one file (a month's dump, a PDF of several pages), each under its header
-  const glue = d.weighted([[1, 80], [2, 14], [3, 6]]);
-  return {
+  const glue = plain ? 1 : d.weighted([[1, 80], [2, 14], [3, 6]]);
+  const style = {
     body,
     // 人民日报's e-paper indents with two ideographic spaces; PDF and web copies with ASCII spaces
     indent: d.weighted([['\u3000\u3000', 50], ['  ', 30], ['    ', 20]]),
@@ -47,7 +49,17 @@ export function chooseLayout(d) {
     breaks: body === 'flat' ? 0 : d.weighted([[0, 55], [1, 30], [2, 15]]),
     glue,
     midStart: d.chance(0.1),
+    // a column of short items without headlines, each closed by its reporter tag (综合消息, 简讯)
+    briefs: d.chance(0.12),
   };
+  // plain pages: an e-paper's own dump, one page a file, decks as the paper set them
+  // (the records' own paper in its header, subtitles as printed, headlines flush left)
+  if (plain) {
+    Object.assign(style, {
+      titleBreak: false, headlineWrap: false, midStart: false, web: false, jump: false, paper: F.PAPERS[0], dash: 'keep', headlineIndent: false,
+    });
+  }
+  return style;
 }
 
 /** The choices that matter for a page, as printed in the note, the manifest and the summary. */
@@ -62,7 +74,7 @@ export function layoutSummary(style) {
     halfWidth: style.halfWidth, traditional: style.traditional, paper: style.paper.name,
     header: style.header ? style.headerForm : false, footer: style.footer,
     editor: style.editor ? (style.editorTop ? 'top' : 'foot') : false, web: style.web,
-    pageNumber: style.pageNumber, jump: style.jump, breaks: style.breaks, glue: style.glue, midStart: style.midStart,
+    pageNumber: style.pageNumber, jump: style.jump, breaks: style.breaks, glue: style.glue, midStart: style.midStart, briefs: style.briefs,
   });
   return s;
 }
@@ -239,6 +251,26 @@ function startMidArticle(rec, d) {
   return { id: rec.id, deck: [], body };
 }
 
+/** Invented names for the tags of short items that name nobody in their lead. */
+const TAG_NAMES = ['张明', '李 芳', '王小川', '陈静、刘洋', '赵宇', '记者 周航', '本报记者 吴越'];
+/** A lead that names its reporters: 本报北京2月1日电 （记者孙哲） / 本报讯（记者 王芳） */
+const LEAD_WITH_REPORTERS = /^(\S{0,30}?(?:讯|訊|电|電))\s*[（(]((?:本报|本報)?(?:记者|記者)[^（()）]{1,24})[）)]\s*/u;
+
+/**
+ * A short item printed as a brief: no deck, the lead's reporters moved into a tag after the last
+ * sentence (…开业。（记者 王芳）), or a tag of invented names: the tag is what ends the item.
+ */
+function asBrief(rec, d) {
+  const body = rec.body.slice();
+  const m = LEAD_WITH_REPORTERS.exec(body[0]);
+  let tag;
+  if (m && body[0].length > m[0].length + 4) { body[0] = body[0].slice(m[0].length); tag = `（${m[2]}）`; }
+  else tag = `（${d.pick(TAG_NAMES)}）`;
+  if (/[。！？”」]$/u.test(body[body.length - 1])) body[body.length - 1] += tag;
+  else return null;
+  return { id: rec.id, deck: [], body };
+}
+
 /** Which paragraphs get a column break: long ones, chosen at random. */
 function chooseBreaks(records, count, d) {
   const candidates = [];
@@ -293,6 +325,9 @@ function emitPage(w, page, ctx, indexInFile) {
     jumpAfter = d.int(0, records.length - 2);
     const r = records[jumpAfter];
     if (r.body.length > 1) records[jumpAfter] = { ...r, body: r.body.slice(0, d.int(1, r.body.length - 1)) };
+  }
+  if (style.briefs) {
+    records = records.map((r, i) => (i > 0 && r.body.length > 0 && r.body.length <= 4 && d.chance(0.8) ? asBrief(r, d) ?? r : r));
   }
   const breakAt = chooseBreaks(records, style.breaks, d);
   const articles = [];

@@ -18,7 +18,7 @@ const shared = resolve(repo, '../shared/corpus');
 const args = process.argv.slice(2);
 const opt = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
 const out = resolve(opt('--out', join(repo, 'models/structure.json')));
-const epochs = Number(opt('--epochs', '8'));
+const epochs = Number(opt('--epochs', '10'));
 const seed = Number(opt('--seed', '1'));
 const goldDirs = opt('--gold-dirs', `${shared}/dev/real,${shared}/dev/rendered`).split(',').filter(Boolean);
 const keep = opt('--keep', null);
@@ -33,8 +33,17 @@ const pagesDir = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), 'news-split-t
 mkdirSync(pagesDir, { recursive: true });
 try {
   const sources = [`${shared}/articles/rmrb-epaper_2019-02.jsonl`, `${shared}/articles/rmrb-epaper_2020-01.jsonl`];
-  const gen = spawnSync(process.execPath, [join(repo, 'train/generate.mjs'), '--out', pagesDir, '--seed', String(seed), '--sources', sources.join(','), ...(goldDirs.length ? ['--gold-dirs', goldDirs.join(',')] : [])], { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (gen.status !== 0) { console.error('train: page generation failed'); process.exit(1); }
+  // three sets: every layout (2,500 files, each source page laid out about three times), the
+  // e-paper's own plain dumps (one pass), and the labelled dev pages of other papers laid out anew
+  const sets = [
+    ['all', ['--sources', sources.join(','), '--pages', '2500', '--seed', String(seed)]],
+    ['plain', ['--sources', sources.join(','), '--plain', '--seed', String(seed + 1)]],
+    ...(goldDirs.length ? [['gold', ['--sources', 'none', '--gold-dirs', goldDirs.join(','), '--pages', '300', '--seed', String(seed + 2)]]] : []),
+  ];
+  for (const [name, extra] of sets) {
+    const gen = spawnSync(process.execPath, [join(repo, 'train/generate.mjs'), '--out', join(pagesDir, name), '--quiet', ...extra], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (gen.status !== 0) { console.error(`train: page generation (${name}) failed`); process.exit(1); }
+  }
   const stats = { units: 0, unmatched: 0, fixed: 0 };
   const files = goldFilesIn([pagesDir]);
   const pages = files.flatMap((f) => labelledPages(f, stats));
@@ -44,7 +53,7 @@ try {
   const weights = trainOn(sequences, { epochs, seed, progress: (e, wp, wu) => console.error(`train: epoch ${e}: ${wp} pages / ${wu} units wrong`) });
   const recipe = {
     by: 'npm run train', sources: sources.map((s) => s.slice(shared.length + 1)), goldDirs: goldDirs.map((s) => s.slice(shared.length + 1)),
-    generatorSeed: seed, seed, epochs, files: files.length, pages: pages.length, units: stats.units,
+    sets: sets.map(([name, extra]) => `${name}: ${extra.filter((a) => !a.startsWith('/')).join(' ')}`), seed, epochs, files: files.length, pages: pages.length, units: stats.units,
   };
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, serializeModel(weights, recipe));

@@ -171,6 +171,8 @@ const SIZES: Record<ViewKey, number> = {
 interface Context {
   v: UnitView; p: UnitView | null; pp: UnitView | null; n: UnitView | null; nn: UnitView | null;
   run: number; runPos: number; runLeft: number; cohesion: number; first: boolean; last: boolean;
+  /** the kind of the unit after the heading run, and before it (0: none or not in a run) */
+  runNext: number; runPrev: number;
 }
 
 interface Template { name: string; size: number; value: (c: Context) => number }
@@ -185,7 +187,7 @@ const both = (a: Template, b: Template): Template => ({ name: `${a.name}&${b.nam
 const fact = (name: string, size: number, value: (c: Context) => number): Template => ({ name, size, value });
 
 const UNIT_FIELDS: ViewKey[] = Object.keys(SIZES) as ViewKey[];
-const NEIGHBOUR_FIELDS: ViewKey[] = ['rule', 'kind', 'furn', 'len', 'last', 'first', 'sent', 'heading', 'gap', 'gapRel', 'indent', 'credit', 'leadDate', 'names', 'tag', 'column', 'quoted', 'twoPart'];
+const NEIGHBOUR_FIELDS: ViewKey[] = ['rule', 'kind', 'furn', 'len', 'last', 'first', 'sent', 'heading', 'gap', 'gapRel', 'indent', 'indentRel', 'credit', 'leadDate', 'names', 'tag', 'column', 'quoted', 'twoPart'];
 const FAR_FIELDS: ViewKey[] = ['rule', 'kind', 'len', 'heading', 'last', 'gapRel'];
 
 const run = fact('run', 6, (c) => Math.min(c.run, 5));
@@ -193,6 +195,9 @@ const runPos = fact('runPos', 5, (c) => Math.min(c.runPos, 4));
 const runLeft = fact('runLeft', 5, (c) => Math.min(c.runLeft, 4));
 const coh = fact('cohesion', COHESION_BINS.length + 2, (c) => c.cohesion);
 const edge = fact('edge', 4, (c) => (c.first ? 1 : 0) + (c.last ? 2 : 0));
+// what a run of heading-like lines leads to: a deck is followed by a lead or a byline, an intertitle by body text
+const runNext = fact('runNext', KINDS.length + 1, (c) => c.runNext);
+const runPrev = fact('runPrev', KINDS.length + 1, (c) => c.runPrev);
 
 /** The templates, in a fixed order (the model file names them, so a changed table is caught at load). */
 export const TEMPLATES: Template[] = [
@@ -200,7 +205,9 @@ export const TEMPLATES: Template[] = [
   ...UNIT_FIELDS.map(self),
   ...NEIGHBOUR_FIELDS.flatMap((k) => [near('p', k), near('n', k)]),
   ...FAR_FIELDS.flatMap((k) => [near('pp', k), near('nn', k)]),
-  run, runPos, runLeft, coh, edge,
+  run, runPos, runLeft, coh, edge, runNext, runPrev,
+  both(runNext, runPos), both(runNext, run), both(runNext, runLeft), both(runPrev, runPos), both(runNext, runPrev),
+  both(runNext, self('len')), both(runNext, coh),
   both(run, runPos), both(run, runLeft), both(coh, run), both(coh, self('gapRel')),
   both(self('kind'), near('n', 'kind')), both(self('kind'), near('p', 'kind')),
   both(self('len'), near('n', 'kind')), both(self('len'), near('p', 'kind')),
@@ -210,6 +217,8 @@ export const TEMPLATES: Template[] = [
   both(self('len'), near('p', 'len')), both(self('heading'), near('n', 'leadDate')), both(self('column'), self('len')),
   both(near('n', 'kind'), near('nn', 'kind')), both(self('first'), self('last')), both(self('sent'), self('len')),
   both(run, self('len')), both(runPos, self('first')), both(runLeft, self('last')), both(edge, self('kind')),
+  both(self('indentRel'), self('heading')), both(self('indentRel'), near('p', 'indentRel')), both(self('indentRel'), near('n', 'indentRel')),
+  both(self('twoPart'), self('indentRel')), both(self('gapRel'), near('n', 'gapRel')), both(self('heading'), near('n', 'first')),
   both(self('rule'), near('p', 'rule')), both(self('rule'), near('n', 'rule')), both(self('rule'), self('kind')),
   both(self('rule'), self('len')), both(self('rule'), self('gapRel')), both(self('rule'), near('n', 'kind')),
 ];
@@ -239,6 +248,8 @@ export function pageFeatures(units: readonly ClassifiedUnit[]): Int32Array[] {
       runLeft: isRun ? runEnd[i]! - i : 0,
       cohesion: isRun && i === runStart[i] ? cohesionBin(units, runStart[i]!, runEnd[i]!) : 0,
       first: i === 0, last: i === units.length - 1,
+      runNext: isRun && runEnd[i]! + 1 < units.length ? views[runEnd[i]! + 1]!.kind + 1 : 0,
+      runPrev: isRun && runStart[i]! > 0 ? views[runStart[i]! - 1]!.kind + 1 : 0,
     };
     const f = new Int32Array(TEMPLATES.length);
     for (let t = 0; t < TEMPLATES.length; t++) f[t] = BASES[t]! + TEMPLATES[t]!.value(c);

@@ -39,3 +39,39 @@ export const ALLOWED_TRANSITION: Uint8Array = (() => {
   for (const to of FIRST) a[L * L + LABELS.indexOf(to)] = 1;
   return a;
 })();
+
+/**
+ * Labels a unit cannot take, whatever the weights say: what the furniture rules take is furniture
+ * (they are exact patterns of page headers, editor lines, navigation; on the training pages 99 % of
+ * what they take is furniture), except an image placeholder or a credit line that stands inside an
+ * article; a dateline lead (新华社北京10月12日电 …) is never a deck line. Returned as a bit mask of
+ * allowed labels per unit (0: no constraint).
+ */
+export interface MaskedUnit { kind: string; furnitureKind?: string }
+const ONLY_FURNITURE = 1 << FURNITURE;
+const NO_DECK = ((1 << L) - 1) & ~((1 << KICKER) | (1 << TITLE) | (1 << SUBTITLE));
+export function allowedLabels(units: readonly MaskedUnit[]): Int32Array {
+  const m = new Int32Array(units.length);
+  units.forEach((u, i) => {
+    if (u.kind === 'furniture' && u.furnitureKind !== 'image-placeholder') m[i] = ONLY_FURNITURE;
+    else if (u.kind === 'lead') m[i] = NO_DECK;
+  });
+  return m;
+}
+
+/** Apply a mask to per-unit scores: disallowed labels get -Infinity. */
+export function applyMask(scores: Float64Array, mask: Int32Array | undefined): Float64Array {
+  if (!mask) return scores;
+  for (let i = 0; i < mask.length; i++) {
+    const m = mask[i]!;
+    if (m === 0) continue;
+    for (let y = 0; y < L; y++) if (!(m & (1 << y))) scores[i * L + y] = -Infinity;
+  }
+  return scores;
+}
+
+/** The nearest allowed label for a gold label the mask forbids (furniture, or body for a lead). */
+export function maskedLabel(label: number, mask: number): number {
+  if (mask === 0 || mask & (1 << label)) return label;
+  return mask === ONLY_FURNITURE ? FURNITURE : BODY;
+}

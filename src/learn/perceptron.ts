@@ -6,10 +6,13 @@
  * a seeded generator, so the same data and seed give the same weights bit for bit.
  */
 import { emissionScores, viterbi, type ChainWeights } from './viterbi.js';
+import { applyMask } from './labels.js';
 
 export interface Sequence {
   features: Int32Array[];
   labels: Int32Array;
+  /** labels each unit may take (labels.ts allowedLabels); decoding in training obeys it as at run time */
+  mask?: Int32Array;
 }
 
 export interface TrainOptions {
@@ -60,10 +63,10 @@ export function train(data: readonly Sequence[], o: TrainOptions): ChainWeights 
     let wrongPages = 0;
     let wrongUnits = 0;
     for (const k of order) {
-      const { features, labels } = data[k]!;
+      const { features, labels, mask } = data[k]!;
       const n = labels.length;
       if (n === 0) continue;
-      const guess = viterbi(emissionScores(features, w), n, w);
+      const guess = viterbi(applyMask(emissionScores(features, w), mask), n, w);
       let wrong = false;
       for (let i = 0; i < n; i++) {
         const y = labels[i]!;

@@ -13,7 +13,7 @@ import { classifyUnit, type ClassifiedUnit } from '../parse/classify.js';
 import { pageFeatures, FEATURE_COUNT } from './features.js';
 import { alignPage, newAlignment, type GoldLike, type AlignStats } from './align.js';
 import { train, type Sequence } from './perceptron.js';
-import { ALLOWED_TRANSITION, L } from './labels.js';
+import { ALLOWED_TRANSITION, L, allowedLabels, maskedLabel } from './labels.js';
 import type { ChainWeights } from './viterbi.js';
 
 /** Every `*.gold.json` below the paths (files or folders), sorted at each level. */
@@ -52,7 +52,11 @@ export function labelledPages(goldFile: string, stats?: AlignStats): LabelledPag
 }
 
 export function sequencesOf(pages: readonly LabelledPage[]): Sequence[] {
-  return pages.map((p) => ({ features: pageFeatures(p.units), labels: p.labels }));
+  return pages.map((p) => {
+    const mask = allowedLabels(p.units);
+    const labels = p.labels.map((y, i) => maskedLabel(y, mask[i]!));
+    return { features: pageFeatures(p.units), labels, mask };
+  });
 }
 
 export interface TrainRun {

@@ -8,14 +8,14 @@
 import { namesOnlyByline, type ClassifiedUnit } from '../parse/classify.js';
 import { pageFeatures } from '../learn/features.js';
 import { emissionScores, viterbi, type ChainWeights } from '../learn/viterbi.js';
-import { FURNITURE, START, BODY, isDeck, LABELS } from '../learn/labels.js';
+import { FURNITURE, START, BODY, isDeck, LABELS, allowedLabels, applyMask } from '../learn/labels.js';
 import type { ArticleDraft, Segmentation } from './segment.js';
 import type { BylineFacts } from './byline.js';
 
 /** The model's label for each unit. */
 export function labelUnits(units: readonly ClassifiedUnit[], model: ChainWeights): Int32Array {
   const features = pageFeatures(units);
-  return viterbi(emissionScores(features, model), units.length, model);
+  return viterbi(applyMask(emissionScores(features, model), allowedLabels(units)), units.length, model);
 }
 
 export function structure(units: readonly ClassifiedUnit[], model: ChainWeights): Segmentation {
