@@ -124,6 +124,9 @@ export interface SplitOptions {
   repair?: boolean;
   /** Publication date (YYYY-MM-DD or YYYY): completes datelines that state only month and day. */
   date?: string;
+  /** Where the text starts in its file (a page of a longer input): positions count from the start
+   *  of the file. Default: line 1, column 1, offset 0. */
+  start?: import('./model/tree.js').Point;
   /** Extra rules (see profiles). */
   profile?: import('./knowledge/profile.js').Profile;
 }

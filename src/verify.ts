@@ -18,6 +18,7 @@
  * input.
  */
 import type { SplitResult } from './types.js';
+import { bylineLines } from './emit/record.js';
 
 /** White space as the reader treats it: line ends, ASCII, full-width, no-break and zero-width spaces, BOM. */
 const WHITE = /[\s\u3000\u00a0\u200b\ufeff]/u;
@@ -116,7 +117,7 @@ export function verify(text: string, result: SplitResult): VerifyReport {
     for (const h of a.headlines) outputChars += balance.count(h, -1);
     for (const p of a.paragraphs) outputChars += balance.count(p, -1);
     for (const r of a.repairs) outputChars += balance.count(r.dropped, -1);
-    for (const raw of (a.byline.raw ?? '').split('\n')) {
+    for (const raw of bylineLines(a.byline)) {
       const copies = metaCopies.get(raw.trim()) ?? 0;
       if (copies > 0) { metaCopies.set(raw.trim(), copies - 1); continue; } // a meta line's copy (see above)
       outputChars += balance.count(raw, -1);
