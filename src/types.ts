@@ -16,7 +16,7 @@ export interface SourceSpan {
 
 /** People and organisations named by the article's byline(s), credits and reporter tags. */
 export interface Byline {
-  /** The byline texts as printed (lead, standalone byline lines, credits, trailing tags), joined with " | ". */
+  /** The byline texts as printed (lead, standalone byline lines, credits, trailing tags), one per line (joined with a line end). */
   raw: string | null;
   /** The paper or agency that the byline itself names (重庆日报讯 → 重庆日报, 新华社…电 → 新华社); null for 本报 or none. */
   source: string | null;
