@@ -4,7 +4,8 @@
  */
 
 /** Where a piece of output came from in the decoded input. Lines are 1-based; offsets are
- *  0-based UTF-16 code-unit indices into the decoded text (JavaScript string indices), end exclusive. */
+ *  0-based UTF-16 code-unit indices into the decoded text (JavaScript string indices), end exclusive.
+ *  Both count from the start of the file, also on the later pages of a multi-page input. */
 export interface SourceSpan {
   file: string;
   page: number;

@@ -21,6 +21,7 @@ import { useSegmenter } from '../transform/junction.js';
 import { remoteSegmenter, type RemoteSlot } from './segmenter.js';
 import { openPages, type PageStreamOptions } from '../read/pages.js';
 import { DecodeError } from '../read/decode.js';
+import type { Point } from '../model/tree.js';
 
 export interface PageSettings {
   repair: boolean;
@@ -39,6 +40,8 @@ export interface PageTask {
   file: string;
   page: number;
   text: string;
+  /** where the page starts in its file (default: the file's start) */
+  start?: Point;
 }
 
 /** A whole small input, read, decoded and cut into pages by the worker (the main thread only writes). */
@@ -123,9 +126,9 @@ export type WorkerReply =
 export function convertPage(task: PageTask, settings: PageSettings, emitter?: Emitter): PageResult {
   const result = split(task.text, {
     file: task.file, page: task.page, repair: settings.repair, ...(settings.date ? { date: settings.date } : {}),
-    ...(settings.profile ? { profile: settings.profile } : {}),
+    ...(settings.profile ? { profile: settings.profile } : {}), ...(task.start ? { start: task.start } : {}),
   });
-  const check = settings.verify ? { check: verify(task.text, result) } : {};
+  const check = settings.verify ? { check: verify(task.text, result, task.start) } : {};
   if (!emitter) return { result, ...check };
   let text = '';
   for (const a of result.articles) text += emitter.article(a) ?? '';
@@ -143,7 +146,7 @@ export async function convertFile(task: FileTask, settings: PageSettings, read: 
     const stream = await openPages((async function* () { yield bytes; })(), read);
     result.encoding = stream.encoding;
     for await (const page of stream.pages) {
-      const pageTask: PageTask = { seq: task.seq, file: task.file, page: page.page, text: page.text };
+      const pageTask: PageTask = { seq: task.seq, file: task.file, page: page.page, text: page.text, start: page.start };
       try {
         result.pages.push({ page: page.page, chars: page.text.length, ok: true, value: convertPage(pageTask, settings, emitter) });
       } catch (err) {

@@ -14,11 +14,14 @@ import { decodeBuffer, isGb18030, DecodeError } from './decode.js';
 import { FURNITURE_RULES, MAX_FURNITURE_LENGTH, applies, holdsAny } from '../knowledge/furniture.js';
 import { isBlank, lineEnds, OTHER_LINE_END_RE } from './lines.js';
 import { isSpaceCode } from '../knowledge/punctuation.js';
+import type { Point } from '../model/tree.js';
 
 export interface Page {
   /** 1-based page number within the input */
   page: number;
   text: string;
+  /** where the page's text starts in the decoded input (positions of its articles count from the file's start) */
+  start: Point;
 }
 
 export interface PageStreamOptions {
@@ -292,6 +295,13 @@ export class PageSplitter {
   private number = 0;
   /** pages finished by the text pushed so far (plain methods fill it: a generator per line cost ~15 % of reading) */
   private ready: Page[] = [];
+  /** where the text consumed so far ends (offset, line, and the offset its line starts at), and
+   *  where the current page and the pending lines start */
+  private at = 0;
+  private atLine = 1;
+  private lineStart = 0;
+  private pageStart: Point = { line: 1, column: 1, offset: 0 };
+  private pendingStart: Point = this.pageStart;
 
   constructor(
     private readonly separator: RegExp | undefined,
@@ -306,7 +316,7 @@ export class PageSplitter {
     for (let s = 0; s < segments.length; s++) {
       const last = s === segments.length - 1;
       this.lines(segments[s]!, last);
-      if (!last) this.cut(true);
+      if (!last) { this.cut(true); this.at++; } // the form feed
     }
     yield* this.take();
   }
@@ -338,6 +348,7 @@ export class PageSplitter {
           const lines = segment.slice(start, run);
           if (!isBlank(lines)) this.hasBody = true;
           this.append(lines);
+          this.advanceRun(lines);
           start = run;
           continue;
         }
@@ -381,16 +392,37 @@ export class PageSplitter {
   }
 
   private line(text: string, end: string): void {
+    this.takeLine(text, end);
+    this.at += text.length + end.length;
+    if (end) { this.atLine++; this.lineStart = this.at; }
+  }
+
+  private here(): Point {
+    return { line: this.atLine, column: this.at - this.lineStart + 1, offset: this.at };
+  }
+
+  /** LF-only lines appended as one run: move past them. */
+  private advanceRun(lines: string): void {
+    for (let i = lines.indexOf('\n'); i !== -1; i = lines.indexOf('\n', i + 1)) { this.atLine++; this.lineStart = this.at + i + 1; }
+    this.at += lines.length;
+  }
+
+  private hold(s: string): void {
+    if (!this.pending.length) this.pendingStart = this.here();
+    this.pending.push(s);
+  }
+
+  private takeLine(text: string, end: string): void {
     if (this.separator) {
       if (this.separator.test(text)) { this.cut(false); return; }
     } else if (this.pending.length) {
-      if (isBlank(text) || pageHeaderOf(text)) { this.pending.push(text + end); return; }
+      if (isBlank(text) || pageHeaderOf(text)) { this.hold(text + end); return; }
       this.cut(false);
     } else {
       const header = pageHeaderOf(text);
       if (header) {
         const opens = this.hasBody && this.header !== null && header.rule === this.header.rule && header.text !== this.header.text;
-        if (opens) { this.pending.push(text + end); this.pendingHeader = header; return; }
+        if (opens) { this.hold(text + end); this.pendingHeader = header; return; }
         this.header ??= header;
         this.append(text + end);
         return;
@@ -404,7 +436,8 @@ export class PageSplitter {
     this.append(text + end);
   }
 
-  private append(s: string): void {
+  private append(s: string, start?: Point): void {
+    if (!this.parts.length) this.pageStart = start ?? this.here();
     this.parts.push(s);
     this.chars += s.length;
   }
@@ -412,15 +445,16 @@ export class PageSplitter {
   /** End the current page; pending header lines go to the next page, or to this one at a form feed or the end. */
   private cut(hard: boolean): void {
     const carried = this.pending;
+    const carriedStart = this.pendingStart;
     this.pending = [];
-    if (hard) for (const p of carried) this.append(p);
+    if (hard) for (const p of carried) this.append(p, carriedStart);
     const text = this.parts.join('');
     this.parts = [];
     this.chars = 0;
     this.hasBody = false;
     this.header = hard ? null : this.pendingHeader;
     this.pendingHeader = null;
-    if (!isBlank(text)) this.ready.push({ page: ++this.number, text });
-    if (!hard) for (const p of carried) this.append(p);
+    if (!isBlank(text)) this.ready.push({ page: ++this.number, text, start: this.pageStart });
+    if (!hard) for (const p of carried) this.append(p, carriedStart);
   }
 }
