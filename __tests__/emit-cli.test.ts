@@ -108,7 +108,7 @@ describe('news-split --emitter and --list-formats', () => {
     expect(lines[0]).toBe('id\tdate\ttitle\treporters');
     expect(lines.slice(1, 4).map((l) => l.split('\t')[2])).toEqual(sample.map((a) => a.title));
     // --format still chooses among everything
-    expect(runCli(['--emitter', './examples/tsv-emitter.mjs', '--format', 'jsonl', SAMPLE]).stdout.split('\n')[0]).toMatch(/^\{"id"/);
+    expect(runCli(['--emitter', './examples/tsv-emitter.mjs', '--format', 'jsonl', SAMPLE]).stdout.split('\n')[0]).toMatch(/^\{"schema":"1\.1","id"/);
   });
 
   it('lists the built-in and loaded formats', () => {

@@ -67,6 +67,8 @@ export interface Repair {
 }
 
 export interface Article {
+  /** The version of this record's shape (schema/article.schema.json): "1.1". */
+  schema: string;
   /** Stable identifier: input name, page (when the input has several) and 1-based index. */
   id: string;
   index: number;

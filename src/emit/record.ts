@@ -5,6 +5,7 @@
  */
 import { articlesOf, furnitureOf, type Article as ArticleNode, type Page } from '../model/tree.js';
 import type { Article, Byline, Furniture, SplitResult } from '../types.js';
+import { SCHEMA_VERSION } from './version.js';
 
 /** The byline texts of an article node, in the order the record lists them: lead, then bylines. */
 export function bylineTexts(a: ArticleNode): string[] {
@@ -34,6 +35,7 @@ export function articleRecord(a: ArticleNode, page: Page): Article {
     for (const p of c.children) if (p.type === 'repair') repairs.push(p.data);
   }
   return {
+    schema: SCHEMA_VERSION,
     id: d.id,
     index: d.index,
     title: deck ? deck.data.title : '',
