@@ -115,7 +115,7 @@ describe('news-split --emitter and --list-formats', () => {
     const r = runCli(['--list-formats', '--emitter', './examples/tsv-emitter.mjs']);
     expect(r.status).toBe(0);
     const names = r.stdout.trim().split('\n').map((l) => l.split(/\s+/)[0]);
-    expect(names).toEqual(['jsonl', 'json', 'markdown', 'csv', 'tsv']);
+    expect(names).toEqual(['jsonl', 'json', 'markdown', 'csv', 'tree', 'tsv']);
     expect(r.stdout).toMatch(/^markdown \(md\)\s+\.md\s+Markdown/m);
     expect(r.stdout).toContain('[./examples/tsv-emitter.mjs]');
   });

@@ -12,7 +12,8 @@
 import type { Profile } from '../knowledge/profile.js';
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { split } from '../pipeline.js';
+import { parsePage } from '../pipeline.js';
+import { resultFrom } from '../emit/record.js';
 import { verify, type VerifyReport } from '../verify.js';
 import type { Diagnostics, SplitResult } from '../types.js';
 import type { Emitter, EmitterOptions } from '../emit/types.js';
@@ -124,14 +125,16 @@ export type WorkerReply =
   | { seq: number; ok: true; file: FileResult };
 
 export function convertPage(task: PageTask, settings: PageSettings, emitter?: Emitter): PageResult {
-  const result = split(task.text, {
+  const tree = parsePage(task.text, {
     file: task.file, page: task.page, repair: settings.repair, ...(settings.date ? { date: settings.date } : {}),
     ...(settings.profile ? { profile: settings.profile } : {}), ...(task.start ? { start: task.start } : {}),
   });
+  const result = resultFrom(tree);
   const check = settings.verify ? { check: verify(task.text, result, task.start) } : {};
   if (!emitter) return { result, ...check };
   let text = '';
-  for (const a of result.articles) text += emitter.article(a) ?? '';
+  if (emitter.page) text = emitter.page(tree) ?? '';
+  else for (const a of result.articles) text += emitter.article(a) ?? '';
   return { text, summary: summarise(result, pageNameOf(task.file, task.page), settings.diagnostics ?? false), ...check };
 }
 
