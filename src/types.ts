@@ -129,7 +129,24 @@ export interface SplitOptions {
   date?: string;
   /** Where the text starts in its file (a page of a longer input): positions count from the start
    *  of the file. Default: line 1, column 1, offset 0. */
-  start?: import('./model/tree.js').Point;
+  start?: { line: number; column: number; offset: number };
   /** Extra rules (see profiles). */
-  profile?: import('./knowledge/profile.js').Profile;
+  profile?: Profile;
+}
+
+/** A newspaper profile: rules as data for one paper (JSON or YAML, --profile FILE); knowledge/profile.ts
+ *  checks and compiles it. Patterns are JavaScript regular expressions (u flag). */
+export interface Profile {
+  /** the paper's name: bylines that say 本报 name it (source) */
+  name?: string;
+  /** lines that are furniture: a pattern, or {pattern, kind} */
+  furniture?: Array<string | { pattern: string; kind?: FurnitureKind }>;
+  /** dateline leads at a paragraph start; named groups: source, place, date, people (e.g. 记者 王芳) */
+  datelines?: string[];
+  /** whole lines that are bylines; named groups: source, people */
+  bylines?: string[];
+  /** lines that are headline lines and start an article (rubrics, kickers: 【晨光快评】) */
+  headlines?: string[];
+  /** lines that are intertitles inside an article, never the start of one (◎ 把好质量关) */
+  intertitles?: string[];
 }

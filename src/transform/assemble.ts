@@ -7,7 +7,7 @@ import { joinPieces, type Piece as PieceDraft } from './repair.js';
 import { readDeck } from './title.js';
 import { datelineFrom, resolveDate } from './dateline.js';
 import type { ArticleDraft } from './segment.js';
-import type { BylineFacts, TagFacts } from './byline.js';
+import type { BylineFacts, TagFacts } from '../parse/byline.js';
 import type { ClassifiedUnit } from '../parse/classify.js';
 import type { CompiledProfile } from '../knowledge/profile.js';
 import { OWN_PAPER } from '../knowledge/outlets.js';
