@@ -76,3 +76,18 @@ describe('the needs scan', () => {
     expect(new NeedsScan([{ kind: 'editor', example: 'x', pattern: /^.*$/u, needs: ['长按'] }]).match('长 按')).toBeNull();
   });
 });
+
+describe('page-opening headers', () => {
+  it('are the rows the table flags opensPage, whatever their examples say', async () => {
+    const { FURNITURE_RULES } = await import('../src/knowledge/furniture.js');
+    const { PAGE_BREAK_RULES } = await import('../src/read/pages.js');
+    const flagged = FURNITURE_RULES.filter((r) => r.opensPage);
+    expect(flagged.every((r) => r.kind === 'page-header' && r.pattern.test(r.example))).toBe(true);
+    expect(PAGE_BREAK_RULES).toEqual(flagged.map((r) => r.pattern));
+    // the ten numbered headers; not the date-only ones, not the mirror's 专栏 separator
+    expect(flagged.map((r) => r.example)).toContain('第 1 版');
+    expect(flagged.map((r) => r.example)).not.toContain('1985-01-02');
+    expect(flagged.map((r) => r.example)).not.toContain('第1版(要闻)专栏:');
+    expect(flagged).toHaveLength(10);
+  });
+});

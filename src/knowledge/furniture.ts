@@ -13,6 +13,10 @@ export interface FurnitureRule {
   pattern: RegExp;
   /** example that the rule is for, kept as documentation and test data */
   example: string;
+  /** a page header that states a page number: in an archive, it opens a new page (read/pages.ts).
+   *  Date-only headers (1985-01-02) also stand inside pages, and the mirror's 第1版(要闻)专栏:
+   *  precedes every article, so neither has it. */
+  opensPage?: boolean;
   /** longest line the rule may take (default MAX_FURNITURE_LENGTH) */
   maxLength?: number;
   /** the pattern cannot match a line holding none of these (a cheap test that skips it on most lines) */
@@ -58,23 +62,23 @@ const EDITOR_ROLES = [...ROLE_WORDS.filter(([, role]) => role === 'editors').map
 
 export const FURNITURE_RULES: FurnitureRule[] = [
   // Page headers and footers: a date with a page number, a page label, or a paper's name.
-  { kind: 'page-header', example: '2026年6月12日人民日报 第3版', pattern: new RegExp(String.raw`^${DATE}.{0,20}第\s*[A-Z]?\d{1,3}\s*版`, 'u'), needs: ['版'] },
-  { kind: 'page-header', example: '人民日报 2026年6月12日 第16版', pattern: new RegExp(String.raw`^\S{2,12}\s*${DATE}\s*第\s*[A-Z]?\d{1,3}\s*版`, 'u'), needs: ['版'] },
-  { kind: 'page-header', example: '《 人民日报 》( 2026年06月12日 06 版)', pattern: new RegExp(String.raw`^《\s*[^》]{2,12}\s*》\s*[(（]\s*${DATE}\s*[A-Z]?\d{1,3}\s*版\s*[)）]$`, 'u'), needs: ['版'] },
-  { kind: 'page-header', example: '第07版:要闻', pattern: /^第?\s*[A-Z]?\d{1,3}\s*版\s*[:：]\s*\S[^。]{0,12}$/u, needs: ['版'] },
-  { kind: 'page-header', example: '第 1 版', pattern: /^第\s*[A-Z]?\d{1,3}\s*版$/u, needs: ['版'] },
-  { kind: 'page-header', example: 'A3版 要闻', pattern: /^(?:版面\s*[:：]\s*)?第?\s*[A-Z]?\d{1,3}\s*版(?:[ \t\u3000]+\S{1,8})?$/u, needs: ['版'] },
-  { kind: 'page-header', example: 'A26 中國新聞 … 2015 年 8 月 10 日(星期一)', pattern: new RegExp(String.raw`^[A-Z]?\d{1,3}\s+\S.{0,40}${DATE}\s*[(（]?星期[一二三四五六日天][)）]?$`, 'u'), needs: ['星期'] },
+  { kind: 'page-header', opensPage: true, example: '2026年6月12日人民日报 第3版', pattern: new RegExp(String.raw`^${DATE}.{0,20}第\s*[A-Z]?\d{1,3}\s*版`, 'u'), needs: ['版'] },
+  { kind: 'page-header', opensPage: true, example: '人民日报 2026年6月12日 第16版', pattern: new RegExp(String.raw`^\S{2,12}\s*${DATE}\s*第\s*[A-Z]?\d{1,3}\s*版`, 'u'), needs: ['版'] },
+  { kind: 'page-header', opensPage: true, example: '《 人民日报 》( 2026年06月12日 06 版)', pattern: new RegExp(String.raw`^《\s*[^》]{2,12}\s*》\s*[(（]\s*${DATE}\s*[A-Z]?\d{1,3}\s*版\s*[)）]$`, 'u'), needs: ['版'] },
+  { kind: 'page-header', opensPage: true, example: '第07版:要闻', pattern: /^第?\s*[A-Z]?\d{1,3}\s*版\s*[:：]\s*\S[^。]{0,12}$/u, needs: ['版'] },
+  { kind: 'page-header', opensPage: true, example: '第 1 版', pattern: /^第\s*[A-Z]?\d{1,3}\s*版$/u, needs: ['版'] },
+  { kind: 'page-header', opensPage: true, example: 'A3版 要闻', pattern: /^(?:版面\s*[:：]\s*)?第?\s*[A-Z]?\d{1,3}\s*版(?:[ \t\u3000]+\S{1,8})?$/u, needs: ['版'] },
+  { kind: 'page-header', opensPage: true, example: 'A26 中國新聞 … 2015 年 8 月 10 日(星期一)', pattern: new RegExp(String.raw`^[A-Z]?\d{1,3}\s+\S.{0,40}${DATE}\s*[(（]?星期[一二三四五六日天][)）]?$`, 'u'), needs: ['星期'] },
   { kind: 'page-header', example: '2023年4月4日重庆手机报', pattern: new RegExp(String.raw`^${DATE}\s*(?:星期[一二三四五六日天])?\s*\S{0,10}(?:报|報|刊)(?:\s*第?\s*[A-Z]?\d{1,3}\s*版)?$`, 'u'), needs: ['报', '報', '刊'] },
   { kind: 'page-header', example: '1985-01-02', pattern: new RegExp(String.raw`^${DATE}(?:\s*[(（]?星期[一二三四五六日天][)）]?)?$`, 'u'), needs: DIGITS },
   // a date, the weekday and the page, between slashes or bars: 2024年5月6日 / 星期一 / A05
   { kind: 'page-header', example: '2024年5月6日 / 星期一 / A05', pattern: new RegExp(String.raw`^${DATE}\s*[/|｜]?\s*${WEEKDAY}\s*[/|｜]?\s*[A-Z]?\d{1,3}\s*版?$`, 'u'), needs: ['星期'] },
   // the page and its section, then the date: 第3版：经济 2024年05月06日
-  { kind: 'page-header', example: '第3版：经济 2024年05月06日', pattern: new RegExp(String.raw`^第?\s*[A-Z]?\d{1,3}\s*版\s*[:：]?\s*\S{1,8}\s+${DATE}$`, 'u'), needs: ['版'] },
+  { kind: 'page-header', opensPage: true, example: '第3版：经济 2024年05月06日', pattern: new RegExp(String.raw`^第?\s*[A-Z]?\d{1,3}\s*版\s*[:：]?\s*\S{1,8}\s+${DATE}$`, 'u'), needs: ['版'] },
   // a header that names the page's editors: A02 要闻 2024.5.6 星期一 编辑 王小明 美编 李华
-  { kind: 'page-header', example: 'A02 要闻 2024.5.6 星期一 编辑 王小明 美编 李华 校对 赵刚', pattern: new RegExp(String.raw`^[^。，,！？]{0,16}${DATE}[^。，,！？]{0,12}(?:${EDITOR_ROLES})(?:\s*[:：/／]\s*|[ \t\u3000]+)\S{2,4}(?:\s[^。，,！？]*)?$`, 'u'), needs: ['编', '編', '校', '版式', '审', '審'] },
+  { kind: 'page-header', opensPage: true, example: 'A02 要闻 2024.5.6 星期一 编辑 王小明 美编 李华 校对 赵刚', pattern: new RegExp(String.raw`^[^。，,！？]{0,16}${DATE}[^。，,！？]{0,12}(?:${EDITOR_ROLES})(?:\s*[:：/／]\s*|[ \t\u3000]+)\S{2,4}(?:\s[^。，,！？]*)?$`, 'u'), needs: ['编', '編', '校', '版式', '审', '審'] },
   { kind: 'page-header', example: '晨光報2013年十二月號', pattern: /^\S{1,10}(?:报|報)\s*\d{4}\s*年\s*\S{1,3}月[号號]$/u, needs: ['月'] },
-  { kind: 'page-header', example: 'Page 1', pattern: /^(?:Page|PAGE|P\.)\s*\d{1,3}$/u, needs: ['P'] },
+  { kind: 'page-header', opensPage: true, example: 'Page 1', pattern: /^(?:Page|PAGE|P\.)\s*\d{1,3}$/u, needs: ['P'] },
   // The mirror's separator before each article of 人民日报 1946–2003: 第1版(要闻)专栏:
   { kind: 'page-header', example: '第1版(要闻)专栏:', pattern: /^第\s*\d{1,3}\s*版\s*[(（][^)）]{0,12}[)）]\s*专栏\s*[:：]?$/u, needs: ['专栏'] },
   // Editor and imprint lines.

@@ -45,13 +45,8 @@ export interface PageStream {
 const PREFIX_BYTES = 64 * 1024;
 const MAX_PAGE_CHARS = 16 * 1024 * 1024;
 
-/**
- * Page-header rules that open a new page of an archive: those whose example states a page number
- * (第3版, 06 版, A26 …, Page 1). Date-only headers (1985-01-02, 2023年4月4日重庆手机报) also appear
- * inside pages, and the mirror's 第1版(要闻)专栏: precedes every article, so neither cuts a page.
- */
-const BREAK_RULES = FURNITURE_RULES
-  .filter((r) => r.kind === 'page-header' && /版|^[A-Z]?\d{1,3}\s|^Page/u.test(r.example) && !/专栏/u.test(r.example));
+/** Page-header rules that open a new page of an archive: the table's opensPage rows (knowledge/furniture.ts). */
+const BREAK_RULES = FURNITURE_RULES.filter((r) => r.kind === 'page-header' && r.opensPage);
 export const PAGE_BREAK_RULES: RegExp[] = BREAK_RULES.map((r) => r.pattern);
 /** A line holding none of these matches no page-break rule (each rule's `needs`; empty if a rule has none). */
 const BREAK_NEEDS = BREAK_RULES.every((r) => r.needs) ? [...new Set(BREAK_RULES.flatMap((r) => r.needs!))] : [];
