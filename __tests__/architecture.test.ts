@@ -33,7 +33,7 @@ function sources(dir: string): string[] {
 }
 
 /** The relative modules a file imports: static, type-only, re-exports, dynamic import() and import('…') types. */
-export function importsOf(code: string): string[] {
+function importsOf(code: string): string[] {
   const out: string[] = [];
   const re = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"](\.{1,2}\/[^'"]+)['"]/gmu;
   for (let m = re.exec(code); m; m = re.exec(code)) out.push(m[1]!);

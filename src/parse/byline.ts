@@ -96,7 +96,7 @@ export function parseLead(text: string): LeadFacts | null {
       if (people && people.count > 0) {
         mergePeople(facts, people);
         if (!facts.source && people.outlet) facts.source = people.outlet;
-      } else if (!(people && people.outletOnly)) break;
+      } else if (!people?.outletOnly) break;
       at += paren[0].length;
       length += paren[0].length;
     }

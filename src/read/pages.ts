@@ -8,7 +8,6 @@
  * whole input when it fits in the detection prefix and from that prefix otherwise; the rest is then
  * decoded strictly in that encoding, so a bad byte later on is an error, never a U+FFFD.
  */
-import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { decodeBuffer, isGb18030, DecodeError } from './decode.js';
 import { FURNITURE_RULES, MAX_FURNITURE_LENGTH, applies, holdsAny } from '../knowledge/furniture.js';
