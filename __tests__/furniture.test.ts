@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import {
-  FURNITURE_RULES, FURNITURE_PREFIXES, FURNITURE_SUFFIXES, MAX_FURNITURE_LENGTH, NeedsScan, applies, matchFurniture,
-} from '../src/knowledge/furniture.js';
+import { FURNITURE_RULES, FURNITURE_PREFIXES, FURNITURE_SUFFIXES, MAX_FURNITURE_LENGTH } from '../src/knowledge/furniture.js';
+import { NeedsScan, applies, matchFurniture } from '../src/knowledge/furniture-match.js';
 
 describe('furniture rules', () => {
   it.each(FURNITURE_RULES.map((r) => [r.example, r.kind] as const))('each rule takes its own example: %s', (example, kind) => {

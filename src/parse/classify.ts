@@ -3,7 +3,7 @@
  * credit, a headline-like line, or body text. Context (what comes before and after) is the
  * segmenter's job.
  */
-import { matchFurniture } from '../knowledge/furniture.js';
+import { matchFurniture } from '../knowledge/furniture-match.js';
 import { NO_PROFILE, type CompiledProfile } from '../knowledge/profile.js';
 import { profileLead, profileBylineLine } from './profile-rules.js';
 import {
