@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { split } from '../src/pipeline.js';
-import { ROOT, FIXTURES, SAMPLE } from './helpers/cli.js';
+import { ROOT, SAMPLE, phenomena } from './helpers/cli.js';
 
 const require = createRequire(import.meta.url);
 const Ajv2020 = require('ajv/dist/2020').default as new (o: object) => {
@@ -14,7 +14,7 @@ const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'article.schema.json
 const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
 
 describe('schema/article.schema.json', () => {
-  const pages = [SAMPLE, ...readdirSync(join(FIXTURES, 'phenomena')).filter((f) => f.endsWith('.txt')).map((f) => join(FIXTURES, 'phenomena', f))];
+  const pages = [SAMPLE, ...phenomena().map((p) => p.input)];
   it.each(pages)('describes every article split from %s', (page) => {
     const { articles } = split(readFileSync(page, 'utf8'), { file: page, date: '2024-01-01' });
     expect(articles.length).toBeGreaterThan(0);

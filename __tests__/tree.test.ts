@@ -1,10 +1,9 @@
 // The document tree (model/tree.ts): every node is placed in the source, and the record is built from it.
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parsePage, split } from '../src/pipeline.js';
 import { articlesOf, furnitureOf, type AnyNode, type Page } from '../src/model/tree.js';
-import { FIXTURES } from './helpers/cli.js';
+import { phenomena } from './helpers/cli.js';
 
 const PAGE = [
   '2023年11月4日 重庆日报 第2版',
@@ -59,11 +58,10 @@ describe('the document tree', () => {
   });
 
   it('places every node where the source has it, on every phenomenon fixture', () => {
-    const dir = join(FIXTURES, 'phenomena');
-    const names = readdirSync(dir).filter((f) => f.endsWith('.txt'));
-    expect(names.length).toBeGreaterThan(5);
-    for (const name of names) {
-      const text = readFileSync(join(dir, name), 'utf8');
+    const cases = phenomena();
+    expect(cases.length).toBeGreaterThan(5);
+    for (const { name, input } of cases) {
+      const text = readFileSync(input, 'utf8');
       expectPlaced(parsePage(text, { file: name }), text);
     }
   });
