@@ -29,9 +29,9 @@ describe('page splitting', () => {
   it('cuts at form feeds, numbers pages from 1 and drops blank pages', async () => {
     const { pages } = await pagesOf(utf8('甲页正文。\n\f乙页正文。\n\f\n\f丙页正文。'));
     expect(pages).toEqual([
-      { page: 1, text: '甲页正文。\n' },
-      { page: 2, text: '乙页正文。\n' },
-      { page: 3, text: '丙页正文。' },
+      { page: 1, text: '甲页正文。\n', start: { line: 1, column: 1, offset: 0 } },
+      { page: 2, text: '乙页正文。\n', start: { line: 2, column: 2, offset: 7 } },
+      { page: 3, text: '丙页正文。', start: { line: 4, column: 2, offset: 16 } },
     ]);
   });
 
@@ -133,7 +133,7 @@ describe('streaming decode', () => {
   it('keeps CRLF whole when a chunk ends between CR and LF', async () => {
     const bytes = utf8('标题\r\n\r\n正文。\r\n');
     const { pages } = await pagesOf(bytes, [7, 1], { prefixBytes: 2 });
-    expect(pages).toEqual([{ page: 1, text: '标题\r\n\r\n正文。\r\n' }]);
+    expect(pages).toEqual([{ page: 1, text: '标题\r\n\r\n正文。\r\n', start: { line: 1, column: 1, offset: 0 } }]);
   });
 
   it('refuses a bad byte after the detection prefix instead of writing U+FFFD', async () => {

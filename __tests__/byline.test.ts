@@ -2,9 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import {
   parseLead, parseCredit, parseBylineLine, parseTrailingTag, parseMetaLine, parseClosingLine, BYLINE_LINE_RE, CREDIT_PREFIX_RE, BYLINE_WORD_END_RE,
-} from '../src/transform/byline.js';
+} from '../src/parse/byline.js';
 import { ROLE_WORDS, CREDIT_PREFIXES } from '../src/knowledge/roles.js';
-import { splitNames } from '../src/transform/names.js';
+import { splitNames } from '../src/parse/names.js';
 
 describe('dateline leads', () => {
   it.each([

@@ -37,7 +37,7 @@ describe('news-split command line', () => {
 
   it('reports furniture of JSON Lines runs with --diagnostics, the same with any --jobs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ns-diag-'));
-    const page = join(FIXTURES, 'phenomena', 'furniture.txt');
+    const page = join(FIXTURES, 'furniture', 'input.txt');
     const outs = ['1', '2'].map((jobs) => {
       const file = join(dir, `d${jobs}.jsonl`);
       const r = runCli(['--jobs', jobs, '--diagnostics', file, page, SAMPLE], undefined, { NEWS_SPLIT_POOL_MIN_CHARS: '0' });

@@ -108,14 +108,14 @@ describe('news-split --emitter and --list-formats', () => {
     expect(lines[0]).toBe('id\tdate\ttitle\treporters');
     expect(lines.slice(1, 4).map((l) => l.split('\t')[2])).toEqual(sample.map((a) => a.title));
     // --format still chooses among everything
-    expect(runCli(['--emitter', './examples/tsv-emitter.mjs', '--format', 'jsonl', SAMPLE]).stdout.split('\n')[0]).toMatch(/^\{"id"/);
+    expect(runCli(['--emitter', './examples/tsv-emitter.mjs', '--format', 'jsonl', SAMPLE]).stdout.split('\n')[0]).toMatch(/^\{"schema":"1\.1","id"/);
   });
 
   it('lists the built-in and loaded formats', () => {
     const r = runCli(['--list-formats', '--emitter', './examples/tsv-emitter.mjs']);
     expect(r.status).toBe(0);
     const names = r.stdout.trim().split('\n').map((l) => l.split(/\s+/)[0]);
-    expect(names).toEqual(['jsonl', 'json', 'markdown', 'csv', 'tsv']);
+    expect(names).toEqual(['jsonl', 'json', 'markdown', 'csv', 'tree', 'tsv']);
     expect(r.stdout).toMatch(/^markdown \(md\)\s+\.md\s+Markdown/m);
     expect(r.stdout).toContain('[./examples/tsv-emitter.mjs]');
   });

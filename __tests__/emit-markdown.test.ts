@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { articleDocument, articleTree, markdown } from '../src/emit/markdown.js';
 import type { Article } from '../src/types.js';
+import { split } from '../src/pipeline.js';
 import { expectedFrontMatter, frontMatterOf, markdownDocuments, sampleArticles, withTitle } from './helpers/emit.js';
 
 const [first, second, third] = sampleArticles() as [Article, Article, Article];
@@ -41,9 +42,12 @@ describe('markdown emitter', () => {
     );
   });
 
-  it('puts each byline text on its own line', () => {
-    const a: Article = { ...first, byline: { ...first.byline, raw: '本报记者 甲 | 乙 摄' }, paragraphs: ['正文。'] };
-    expect(bodyOf(articleDocument(a))).toContain('本报记者 甲\\\n乙 摄\n');
+  it('puts each byline text on its own line (a lead and a closing byline of a page, as split() reads them)', () => {
+    const page = '长江黄金水道扩能\n本报讯（记者 张三）重庆港口吞吐量创新高。\n\n（记者 李四）\n';
+    const [a] = split(page, { file: 'p.txt' }).articles;
+    expect(a!.byline.raw).toBe('本报讯（记者 张三）\n（记者 李四）');
+    // a hard break between the two, not one paragraph run on over a soft line end
+    expect(bodyOf(articleDocument(a!))).toContain('\n\n本报讯（记者 张三）\\\n（记者 李四）\n\n');
   });
 
   it.each([

@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import {
-  FURNITURE_RULES, FURNITURE_PREFIXES, FURNITURE_SUFFIXES, MAX_FURNITURE_LENGTH, NeedsScan, applies, matchFurniture,
-} from '../src/knowledge/furniture.js';
+import { FURNITURE_RULES, FURNITURE_PREFIXES, FURNITURE_SUFFIXES, MAX_FURNITURE_LENGTH } from '../src/knowledge/furniture.js';
+import { NeedsScan, applies, matchFurniture } from '../src/knowledge/furniture-match.js';
 
 describe('furniture rules', () => {
   it.each(FURNITURE_RULES.map((r) => [r.example, r.kind] as const))('each rule takes its own example: %s', (example, kind) => {
@@ -74,5 +73,20 @@ describe('the needs scan', () => {
     expect(new NeedsScan([{ kind: 'editor', example: 'x', pattern: /^.*$/u, needs: ['长按'] }]).match('请长按')?.kind).toBe('editor');
     expect(new NeedsScan([{ kind: 'editor', example: 'x', pattern: /^.*$/u, needs: ['P.', '.'] }]).match('P.')?.kind).toBe('editor');
     expect(new NeedsScan([{ kind: 'editor', example: 'x', pattern: /^.*$/u, needs: ['长按'] }]).match('长 按')).toBeNull();
+  });
+});
+
+describe('page-opening headers', () => {
+  it('are the rows the table flags opensPage, whatever their examples say', async () => {
+    const { FURNITURE_RULES } = await import('../src/knowledge/furniture.js');
+    const { PAGE_BREAK_RULES } = await import('../src/read/pages.js');
+    const flagged = FURNITURE_RULES.filter((r) => r.opensPage);
+    expect(flagged.every((r) => r.kind === 'page-header' && r.pattern.test(r.example))).toBe(true);
+    expect(PAGE_BREAK_RULES).toEqual(flagged.map((r) => r.pattern));
+    // the ten numbered headers; not the date-only ones, not the mirror's 专栏 separator
+    expect(flagged.map((r) => r.example)).toContain('第 1 版');
+    expect(flagged.map((r) => r.example)).not.toContain('1985-01-02');
+    expect(flagged.map((r) => r.example)).not.toContain('第1版(要闻)专栏:');
+    expect(flagged).toHaveLength(10);
   });
 });

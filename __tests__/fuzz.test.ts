@@ -6,7 +6,7 @@ import { split } from '../src/pipeline.js';
 import { verify, describeVerifyReport } from '../src/verify.js';
 import { decodeBuffer, DecodeError } from '../src/read/decode.js';
 
-export const SEED = 20261127;
+const SEED = 20261127;
 const NUM_RUNS = 300;
 
 const han = fc.constantFrom(...'建设发展合作会议城市经济市民广场新区改革服务项目重庆北京上海张李王刘陈明华国伟合融'.split(''));

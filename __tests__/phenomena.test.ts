@@ -1,10 +1,9 @@
-// The regression suite: fixtures/phenomena holds pages written for this project, one phenomenon
-// each, with the records a careful reader expects (X.txt + X.expected.json).
+// The regression suite: fixtures/<phenomenon>/ holds a page written for this project, one phenomenon
+// each (input.txt), with the records a careful reader expects (expected.json).
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { split } from '../src/pipeline.js';
-import { FIXTURES } from './helpers/cli.js';
+import { phenomena } from './helpers/cli.js';
 
 interface Expected {
   note: string;
@@ -19,19 +18,18 @@ interface Expected {
   furniture?: string[];
 }
 
-const dir = join(FIXTURES, 'phenomena');
-const cases = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+const cases = phenomena();
 
 describe('phenomena fixtures', () => {
   it('has fixtures to run', () => {
     expect(cases.length).toBeGreaterThanOrEqual(10);
   });
 
-  for (const name of cases) {
-    const expected = JSON.parse(readFileSync(join(dir, name.replace(/\.txt$/, '.expected.json')), 'utf8')) as Expected;
+  for (const { name, input, expected: path } of cases) {
+    const expected = JSON.parse(readFileSync(path, 'utf8')) as Expected;
     it(`${name}: ${expected.note}`, () => {
-      const text = readFileSync(join(dir, name), 'utf8');
-      const { articles, diagnostics } = split(text, { file: name });
+      const text = readFileSync(input, 'utf8');
+      const { articles, diagnostics } = split(text, { file: `${name}.txt` });
       expect(articles.map((a) => a.headlines)).toEqual(expected.articles.map((a) => a.headlines));
       expected.articles.forEach((want, i) => {
         const got = articles[i]!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { endsSentence, hasOpenPair, charCount, SENTENCE_END, CLOSERS, OPENERS } from '../src/knowledge/punctuation.js';
+import { endsSentence, hasOpenPair, charCount, openPairTest, PAIRS, SENTENCE_END, CLOSERS, OPENERS } from '../src/knowledge/punctuation.js';
 import { isBlank } from '../src/read/lines.js';
 
 const esc = (s: string): string => s.replace(/[\\\]\[^-]/g, '\\$&');
@@ -55,5 +55,19 @@ describe('punctuation', () => {
     fc.assert(fc.property(textOf(MIXED.join('')), (t) => {
       expect(isBlank(t)).toBe(BLANK_RE.test(t));
     }), { seed: 20261127, numRuns: 2000 });
+  });
+});
+
+describe('the pairs table', () => {
+  it('is what the open-pair test counts: a pair added to PAIRS is counted', () => {
+    expect(hasOpenPair('见〔注')).toBe(false); // 〔〕 is not in the table
+    const withTortoise = openPairTest([...PAIRS, ['〔', '〕']]);
+    expect(withTortoise('见〔注')).toBe(true);
+    expect(withTortoise('见〔注〕')).toBe(false);
+    expect(withTortoise('从“双向两')).toBe(true);
+    for (const [open, close] of PAIRS) {
+      expect(hasOpenPair(`甲${open}乙`)).toBe(true);
+      expect(hasOpenPair(`甲${open}乙${close}`)).toBe(false);
+    }
   });
 });

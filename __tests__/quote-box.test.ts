@@ -1,7 +1,7 @@
-// Quote boxes (众声, 他们说): a heading over speaker items is a box of its own (fixtures/phenomena/quote-box.txt
+// Quote boxes (众声, 他们说): a heading over speaker items is a box of its own (fixtures/quote-box/input.txt
 // shows the whole page); these pin the edges: what is an item, and what does not make a box.
 import { describe, expect, it } from '@jest/globals';
-import { isSpeakerItem } from '../src/transform/names.js';
+import { isSpeakerItem } from '../src/parse/names.js';
 import { split } from '../src/pipeline.js';
 
 describe('speaker items', () => {

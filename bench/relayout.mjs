@@ -39,7 +39,7 @@ for (let p = 0; p < N; p++) {
     const reporters = a.byline?.reporters ?? [];
     if (reporters.length && rnd() < 0.7) blocks.push(['byline', '本报记者 ' + reporters.join(' ')]);
     const paras = a.paragraphs.map((x) => x);
-    paras.forEach((t, i) => {
+    paras.forEach((t) => {
       if (t.length > 80 && rnd() < 0.25) {
         const cut = 20 + Math.floor(rnd() * (t.length - 40));
         const dup = rnd() < 0.3;

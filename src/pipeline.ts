@@ -1,43 +1,55 @@
 /**
- * The pipeline: text → units → classified units → article drafts → articles. This function is the
- * library API and what the command line runs; emitters only ever see its result.
+ * The pipeline: text → units → classified units → article drafts → the document tree
+ * (model/tree.ts) → article records (emit/record.ts). parsePage() gives the tree, split() the records;
+ * split() is the library API and what the command line runs.
  */
 import { toUnits } from './parse/units.js';
 import { classifyUnit } from './parse/classify.js';
-import { segment, type ArticleDraft } from './transform/segment.js';
+import { segment } from './transform/segment.js';
 import { structure } from './transform/structure.js';
 import { shippedModel } from './learn/model.js';
-import { joinPieces } from './transform/repair.js';
-import { readDeck, type Deck } from './transform/title.js';
-import { datelineFrom, resolveDate, pageDateFrom, parseDateOption } from './transform/dateline.js';
-import { compileProfile, type CompiledProfile } from './knowledge/profile.js';
-import { OWN_PAPER } from './knowledge/outlets.js';
-import type { Article, Byline, Dateline, Furniture, SplitOptions, SplitResult } from './types.js';
-import type { BylineFacts, TagFacts } from './transform/byline.js';
+import { pageDateFrom, parseDateOption } from './transform/dateline.js';
+import { assembleArticle, bylineHolders, locator } from './transform/assemble.js';
+import { compileProfile } from './knowledge/profile.js';
+import { FILE_START, type Furniture, type Message, type Page } from './model/tree.js';
+import { resultFrom } from './emit/record.js';
+import type { SplitOptions, SplitResult } from './types.js';
 
 export function split(text: string, options: SplitOptions = {}): SplitResult {
+  return resultFrom(parsePage(text, options));
+}
+
+/** One page as a tree, every position counted from the start of the file (options.start: where the page starts). */
+export function parsePage(text: string, options: SplitOptions = {}): Page {
   const file = options.file ?? 'stdin';
   const page = options.page ?? 1;
   const repair = options.repair ?? true;
-  const warnings: string[] = [];
+  const at = locator(text, options.start ?? FILE_START);
+  const messages: Message[] = [];
 
   const { units, furniture: cutFurniture } = toUnits(text);
   const profile = compileProfile(options.profile);
   const classified = units.map((u) => classifyUnit(u, profile));
+  // the trained structure model labels the units (learn/); --no-model keeps the rule-based segmenter
   const model = options.model === undefined ? shippedModel() : options.model;
   const { drafts, leftovers } = model ? structure(classified, model) : segment(classified);
 
   const furniture: Furniture[] = [
-    ...cutFurniture,
-    ...leftovers.map((u) => ({ kind: u.furnitureKind ?? 'unassigned', text: u.text, line: u.line, offset: u.offset }) as Furniture),
-  ].sort((a, b) => a.offset - b.offset);
+    ...cutFurniture.map((f) => ({ ...f, rule: f.kind === 'web-residue' && f.text.startsWith('<') ? 'html-break' : 'glued' })),
+    ...leftovers.map((u) => ({
+      kind: u.furnitureKind ?? 'unassigned', text: u.text, line: u.line, offset: u.offset,
+      rule: u.kind === 'furniture' && u.furnitureKind ? 'furniture-line' : 'no-article',
+    })),
+  ].sort((a, b) => a.offset - b.offset).map((f): Furniture => ({
+    type: 'furniture', kind: f.kind, rule: f.rule, value: f.text, position: at.place(f.offset, f.text),
+  }));
 
   let publication = options.date ? parseDateOption(options.date) : null;
-  if (options.date && !publication) warnings.push(`--date ${options.date} is not YYYY, YYYY-MM or YYYY-MM-DD: ignored`);
+  if (options.date && !publication) messages.push({ reason: `--date ${options.date} is not YYYY, YYYY-MM or YYYY-MM-DD: ignored`, ruleId: 'date-option', place: null });
   let pageDate: string | null = null;
   for (const f of furniture) {
     if (f.kind !== 'page-header' && f.kind !== 'editor' && f.kind !== 'web-residue') continue;
-    const d = pageDateFrom(f.text);
+    const d = pageDateFrom(f.value);
     if (d) {
       pageDate = `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
       publication ??= { year: d.year, month: d.month };
@@ -45,88 +57,20 @@ export function split(text: string, options: SplitOptions = {}): SplitResult {
     }
   }
 
-  const articles = drafts.map((d, i) => buildArticle(d, i + 1, { file, page, repair, publication, profile }));
-  return { articles, diagnostics: { furniture, warnings }, pageDate };
-}
-
-interface BuildContext {
-  profile: CompiledProfile;
-  file: string;
-  page: number;
-  repair: boolean;
-  publication: { year: number; month: number | null } | null;
-}
-
-function buildArticle(d: ArticleDraft, index: number, ctx: BuildContext): Article {
-  const { paragraphs, repairs } = joinPieces(d.pieces, ctx.repair);
-  const deck = d.deck ? deckOf(d) : readDeck(d.headlines.map((h) => h.text));
-  const facts: BylineFacts[] = d.lead ? [d.lead.facts, ...d.bylines] : d.bylines;
-  const byline = mergeBylines(facts, ctx.profile.name);
-  const warnings: string[] = [];
-  for (const f of facts) if (f.rejected.length) warnings.push(`byline '${f.raw}': not taken as names: ${f.rejected.join(', ')}`);
-
-  let dateline: Dateline | null = null;
-  if (d.lead?.facts.dateText) dateline = datelineFrom(d.lead.facts.raw, d.lead.facts.place, false);
-  // a dispatch that closes the article: …。（本报莫斯科5月5日电）
-  const closing = d.bylines.find((b): b is TagFacts => 'dateText' in b && !!b.dateText);
-  if (!dateline && closing) dateline = datelineFrom(closing.raw, closing.place ?? null, false);
-  const first = paragraphs[0]?.text;
-  if (!dateline && first) dateline = datelineFrom(first, d.lead?.facts.place ?? null, true);
-  if (dateline) dateline = resolveDate(dateline, ctx.publication);
-
-  const all = d.units;
-  const startOffset = Math.min(...all.map((u) => u.offset));
-  const endOffset = Math.max(...all.map((u) => u.end));
-  const id = ctx.page > 1 ? `${ctx.file}#p${ctx.page}-${index}` : `${ctx.file}#${index}`;
-  return {
-    id,
-    index,
-    title: deck.title,
-    headlines: d.headlines.map((h) => h.text),
-    kicker: deck.kicker,
-    subtitles: deck.subtitles,
-    byline,
-    dateline,
-    paragraphs: paragraphs.map((p) => p.text),
-    repairs,
-    warnings,
-    source: {
-      file: ctx.file,
-      page: ctx.page,
-      startLine: Math.min(...all.map((u) => u.line)),
-      endLine: Math.max(...all.map((u) => u.line)),
-      startOffset,
-      endOffset,
-    },
-  };
-}
-
-/** The deck as the structure model labelled it: title lines joined, the lines above kickers, below subtitles. */
-function deckOf(d: ArticleDraft): Deck {
-  const lines = d.headlines.map((h) => h.text);
-  const roles = d.deck!;
-  let title = lines.filter((_, k) => roles[k] === 'title').join('');
-  const kicker = lines.filter((_, k) => roles[k] === 'kicker');
-  const subtitles = lines.filter((_, k) => roles[k] === 'subtitle');
-  // a deck labelled without a title line: its first subtitle stands for it
-  if (!title && subtitles.length) title = subtitles.shift()!;
-  return { title, kicker, subtitles };
-}
-
-/** Lead first, then byline lines, meta lines, credits and tags: the first outlet named wins. */
-function mergeBylines(facts: BylineFacts[], paper: string | null): Byline {
-  const b: Byline = { raw: null, source: null, reporters: [], correspondents: [], photographers: [], editors: [], agency: null };
-  const raws: string[] = [];
-  for (const f of facts) {
-    if (f.raw) raws.push(f.raw);
-    b.source ??= f.source;
-    b.agency ??= f.agency;
-    for (const role of ['reporters', 'correspondents', 'photographers', 'editors'] as const) {
-      for (const n of f[role]) if (!b[role].includes(n)) b[role].push(n);
-    }
+  const ctx = { file, page, repair, publication, profile, at, holders: bylineHolders(classified), messages };
+  const articles = drafts.map((d, i) => assembleArticle(d, i + 1, ctx));
+  // articles in the segmenter's order, each furniture node before the first article that starts after it
+  const children: Page['children'] = [];
+  let k = 0;
+  for (const a of articles) {
+    while (k < furniture.length && furniture[k]!.position.start.offset < a.position.start.offset) children.push(furniture[k++]!);
+    children.push(a);
   }
-  // with a profile that names the paper, 本报 names it too
-  if (!b.source && paper && raws.some((r) => OWN_PAPER.some((own) => r.replace(/^[(（【\[]/u, '').startsWith(own)))) b.source = paper;
-  b.raw = raws.length ? raws.join('\n') : null;
-  return b;
+  children.push(...furniture.slice(k));
+  return {
+    type: 'page',
+    children,
+    data: { file, page, pageDate, messages },
+    position: at.span(0, text.length),
+  };
 }

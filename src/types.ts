@@ -4,7 +4,8 @@
  */
 
 /** Where a piece of output came from in the decoded input. Lines are 1-based; offsets are
- *  0-based UTF-16 code-unit indices into the decoded text (JavaScript string indices), end exclusive. */
+ *  0-based UTF-16 code-unit indices into the decoded text (JavaScript string indices), end exclusive.
+ *  Both count from the start of the file, also on the later pages of a multi-page input. */
 export interface SourceSpan {
   file: string;
   page: number;
@@ -16,7 +17,7 @@ export interface SourceSpan {
 
 /** People and organisations named by the article's byline(s), credits and reporter tags. */
 export interface Byline {
-  /** The byline texts as printed (lead, standalone byline lines, credits, trailing tags), joined with " | ". */
+  /** The byline texts as printed (lead, standalone byline lines, credits, trailing tags), one per line (joined with a line end). */
   raw: string | null;
   /** The paper or agency that the byline itself names (重庆日报讯 → 重庆日报, 新华社…电 → 新华社); null for 本报 or none. */
   source: string | null;
@@ -66,6 +67,8 @@ export interface Repair {
 }
 
 export interface Article {
+  /** The version of this record's shape (schema/article.schema.json): "1.1". */
+  schema: string;
   /** Stable identifier: input name, page (when the input has several) and 1-based index. */
   id: string;
   index: number;
@@ -125,7 +128,37 @@ export interface SplitOptions {
   /** Publication date (YYYY-MM-DD or YYYY): completes datelines that state only month and day. */
   date?: string;
   /** The structure model that labels the page's units (default: the one shipped; false: the rule-based segmenter). */
-  model?: import('./learn/model.js').StructureModel | false;
+  model?: StructureModel | false;
+  /** Where the text starts in its file (a page of a longer input): positions count from the start
+   *  of the file. Default: line 1, column 1, offset 0. */
+  start?: { line: number; column: number; offset: number };
   /** Extra rules (see profiles). */
-  profile?: import('./knowledge/profile.js').Profile;
+  profile?: Profile;
+}
+
+/** A newspaper profile: rules as data for one paper (JSON or YAML, --profile FILE); knowledge/profile.ts
+ *  checks and compiles it. Patterns are JavaScript regular expressions (u flag). */
+export interface Profile {
+  /** the paper's name: bylines that say 本报 name it (source) */
+  name?: string;
+  /** lines that are furniture: a pattern, or {pattern, kind} */
+  furniture?: Array<string | { pattern: string; kind?: FurnitureKind }>;
+  /** dateline leads at a paragraph start; named groups: source, place, date, people (e.g. 记者 王芳) */
+  datelines?: string[];
+  /** whole lines that are bylines; named groups: source, people */
+  bylines?: string[];
+  /** lines that are headline lines and start an article (rubrics, kickers: 【晨光快评】) */
+  headlines?: string[];
+  /** lines that are intertitles inside an article, never the start of one (◎ 把好质量关) */
+  intertitles?: string[];
+}
+
+/** A trained structure model (learn/model.ts reads and writes its file): per-feature label weights,
+ *  label-to-label transition weights, the transitions print order allows, and how it was trained. */
+export interface StructureModel {
+  labels: number;
+  emission: Float64Array | Float32Array;
+  transition: Float64Array | Float32Array;
+  allowed: Uint8Array;
+  recipe: Record<string, unknown>;
 }

@@ -18,6 +18,8 @@
  * input.
  */
 import type { SplitResult } from './types.js';
+import { bylineLines } from './emit/record.js';
+import { FILE_START, type Point } from './model/tree.js';
 
 /** White space as the reader treats it: line ends, ASCII, full-width, no-break and zero-width spaces, BOM. */
 const WHITE = /[\s\u3000\u00a0\u200b\ufeff]/u;
@@ -100,8 +102,9 @@ class Balance {
   }
 }
 
-/** Check that `result` (what `split(text)` returned) accounts for every character of `text`. */
-export function verify(text: string, result: SplitResult): VerifyReport {
+/** Check that `result` (what `split(text)` returned) accounts for every character of `text`; positions
+ *  of lost characters count from the start of the file (`start`: where `text` starts in it). */
+export function verify(text: string, result: SplitResult, start: Point = FILE_START): VerifyReport {
   const balance = new Balance();
   const inputChars = balance.count(text, 1);
   let outputChars = 0;
@@ -116,7 +119,7 @@ export function verify(text: string, result: SplitResult): VerifyReport {
     for (const h of a.headlines) outputChars += balance.count(h, -1);
     for (const p of a.paragraphs) outputChars += balance.count(p, -1);
     for (const r of a.repairs) outputChars += balance.count(r.dropped, -1);
-    for (const raw of (a.byline.raw ?? '').split('\n')) {
+    for (const raw of bylineLines(a.byline)) {
       const copies = metaCopies.get(raw.trim()) ?? 0;
       if (copies > 0) { metaCopies.set(raw.trim(), copies - 1); continue; } // a meta line's copy (see above)
       outputChars += balance.count(raw, -1);
@@ -128,7 +131,7 @@ export function verify(text: string, result: SplitResult): VerifyReport {
     if (count > 0) missing.push({ char, count, positions: [] });
     else extra.push({ char, count: -count, positions: [] });
   }
-  if (missing.length) locate(text, missing);
+  if (missing.length) locate(text, missing, start);
   const byChar = (x: CharDifference, y: CharDifference): number => (x.char < y.char ? -1 : x.char > y.char ? 1 : 0);
   missing.sort((x, y) => (x.positions[0]?.offset ?? 0) - (y.positions[0]?.offset ?? 0) || byChar(x, y));
   extra.sort(byChar);
@@ -136,14 +139,14 @@ export function verify(text: string, result: SplitResult): VerifyReport {
 }
 
 /** Fill in where each missing character occurs in the input (the first few occurrences). */
-function locate(text: string, missing: CharDifference[]): void {
+function locate(text: string, missing: CharDifference[], start: Point): void {
   const wanted = new Map(missing.map((d) => [d.char, d]));
-  let line = 1;
-  let column = 1;
+  let line = start.line;
+  let column = start.column;
   let offset = 0;
   for (const ch of text) {
     const d = wanted.get(ch);
-    if (d && d.positions.length < MAX_POSITIONS) d.positions.push({ line, column, offset });
+    if (d && d.positions.length < MAX_POSITIONS) d.positions.push({ line, column, offset: start.offset + offset });
     if (ch === '\n' || (ch === '\r' && text[offset + 1] !== '\n') || ch === '\u2028' || ch === '\u2029') {
       line++;
       column = 1;

@@ -1,5 +1,6 @@
 // Run the built CLI as a user would: node dist/cli.js with arguments and optional stdin.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -7,6 +8,14 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
 export const FIXTURES = join(ROOT, 'fixtures');
 export const SAMPLE = join(FIXTURES, 'cqrb-2023-11-04-p1.txt');
+
+/** The phenomenon fixtures: fixtures/<phenomenon>/{input.txt, expected.json}, by name. */
+export function phenomena(): Array<{ name: string; input: string; expected: string }> {
+  return readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(FIXTURES, e.name, 'expected.json')))
+    .map((e) => ({ name: e.name, input: join(FIXTURES, e.name, 'input.txt'), expected: join(FIXTURES, e.name, 'expected.json') }))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+}
 
 export interface RunResult {
   status: number | null;

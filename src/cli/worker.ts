@@ -12,7 +12,8 @@
 import type { Profile } from '../knowledge/profile.js';
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { split } from '../pipeline.js';
+import { parsePage } from '../pipeline.js';
+import { resultFrom } from '../emit/record.js';
 import { verify, type VerifyReport } from '../verify.js';
 import type { Diagnostics, SplitResult } from '../types.js';
 import type { Emitter, EmitterOptions } from '../emit/types.js';
@@ -22,6 +23,7 @@ import { remoteSegmenter, type RemoteSlot } from './segmenter.js';
 import { openPages, type PageStreamOptions } from '../read/pages.js';
 import { DecodeError } from '../read/decode.js';
 import { readModel, type StructureModel } from '../learn/model.js';
+import type { Point } from '../model/tree.js';
 
 export interface PageSettings {
   repair: boolean;
@@ -42,6 +44,8 @@ export interface PageTask {
   file: string;
   page: number;
   text: string;
+  /** where the page starts in its file (default: the file's start) */
+  start?: Point;
 }
 
 /** A whole small input, read, decoded and cut into pages by the worker (the main thread only writes). */
@@ -132,15 +136,17 @@ function modelFrom(file: string): StructureModel {
 }
 
 export function convertPage(task: PageTask, settings: PageSettings, emitter?: Emitter): PageResult {
-  const result = split(task.text, {
+  const tree = parsePage(task.text, {
     file: task.file, page: task.page, repair: settings.repair, ...(settings.date ? { date: settings.date } : {}),
-    ...(settings.profile ? { profile: settings.profile } : {}),
+    ...(settings.profile ? { profile: settings.profile } : {}), ...(task.start ? { start: task.start } : {}),
     ...(settings.model !== undefined ? { model: settings.model === false ? false : modelFrom(settings.model) } : {}),
   });
-  const check = settings.verify ? { check: verify(task.text, result) } : {};
+  const result = resultFrom(tree);
+  const check = settings.verify ? { check: verify(task.text, result, task.start) } : {};
   if (!emitter) return { result, ...check };
   let text = '';
-  for (const a of result.articles) text += emitter.article(a) ?? '';
+  if (emitter.page) text = emitter.page(tree) ?? '';
+  else for (const a of result.articles) text += emitter.article(a) ?? '';
   return { text, summary: summarise(result, pageNameOf(task.file, task.page), settings.diagnostics ?? false), ...check };
 }
 
@@ -155,7 +161,7 @@ export async function convertFile(task: FileTask, settings: PageSettings, read: 
     const stream = await openPages((async function* () { yield bytes; })(), read);
     result.encoding = stream.encoding;
     for await (const page of stream.pages) {
-      const pageTask: PageTask = { seq: task.seq, file: task.file, page: page.page, text: page.text };
+      const pageTask: PageTask = { seq: task.seq, file: task.file, page: page.page, text: page.text, start: page.start };
       try {
         result.pages.push({ page: page.page, chars: page.text.length, ok: true, value: convertPage(pageTask, settings, emitter) });
       } catch (err) {

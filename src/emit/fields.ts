@@ -10,7 +10,7 @@ import type { Article, Byline } from '../types.js';
 export type ArticleFields = Pick<Article, 'id' | 'index' | 'title' | 'headlines' | 'kicker' | 'subtitles'>
   & Pick<Byline, 'source' | 'reporters' | 'correspondents' | 'photographers' | 'editors' | 'agency'>
   & {
-    /** the byline texts as printed, joined with " | " */
+    /** the byline texts as printed, one per line (joined with a line end) */
     byline: string | null;
     /** the dateline's YYYY-MM-DD when the year is known */
     date: string | null;

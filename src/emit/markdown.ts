@@ -5,7 +5,7 @@
  * so the page renders as the newspaper printed it.
  *
  * Layout: kicker lines (引题) as emphasised paragraphs above the title, the title (主题) as the level-1
- * heading, subtitles (副题) as emphasised paragraphs below it, the byline as printed, then the body.
+ * heading, subtitles (副题) as emphasised paragraphs below it, the bylines as printed (one a line), then the body.
  * On one stream the documents follow each other separated by a blank line; each starts with the line
  * `---` followed by `id: …`, which no body line can be (remark escapes a `---` paragraph as `\---`).
  *
@@ -18,6 +18,7 @@ import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Article } from '../types.js';
 import type { EmitterFactory } from './types.js';
 import { articleFields } from './fields.js';
+import { bylineLines } from './record.js';
 
 // One processor for the whole run: building it is the expensive part, stringify() is pure.
 const processor = unified().use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-' });
@@ -33,8 +34,9 @@ export function articleTree(a: Article): Root {
     { type: 'heading', depth: 1, children: [text(a.title)] },
     ...a.subtitles.map(emphasised),
   ];
-  if (a.byline.raw) {
-    const parts = a.byline.raw.split(' | ');
+  // one printed byline a line: lead, byline lines, credits, tags (a hard break between them)
+  const parts = bylineLines(a.byline);
+  if (parts.length) {
     children.push(paragraph(...parts.flatMap((p, i): PhrasingContent[] => (i ? [{ type: 'break' }, text(p)] : [text(p)]))));
   }
   children.push(...a.paragraphs.map((p) => paragraph(text(p))));

@@ -11,6 +11,7 @@ const BUILT_IN: Record<string, Loader> = {
   json: async () => (await import('./json.js')).json,
   markdown: async () => (await import('./markdown.js')).markdown,
   csv: async () => (await import('./csv.js')).csv,
+  tree: async () => (await import('./tree.js')).tree,
 };
 
 const ALIASES: Record<string, string> = { ndjson: 'jsonl', md: 'markdown' };

@@ -8,6 +8,7 @@
  * as `emitter`); see examples/tsv-emitter.mjs. plugin.ts checks its shape when it loads.
  */
 import type { Article, Diagnostics } from '../types.js';
+import type { Page } from '../model/tree.js';
 
 export interface InputReport {
   /** the input's name as given (or "stdin") */
@@ -31,6 +32,9 @@ export interface EmitterOptions {
 export interface Emitter {
   start?(): string | void;
   article(article: Article): string | void;
+  /** a format that draws the document tree: called with each page's tree instead of article()
+   *  (built-in stateless formats only: the tree exists where the page is split) */
+  page?(page: Page): string | void;
   input?(report: InputReport): string | void;
   end?(): string | void;
 }

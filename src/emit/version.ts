@@ -1,2 +1,2 @@
 /** Version of the article record's shape (schema/article.schema.json); bumped on incompatible changes. */
-export const SCHEMA_VERSION = '1.0';
+export const SCHEMA_VERSION = '1.1';

@@ -81,10 +81,10 @@ export function matchArticles(gold: readonly ArticleText[], pred: readonly Artic
   const gText = gold.map((a) => bigrams(articleText(a)));
   const pText = pred.map((a) => bigrams(articleText(a)));
   const cand: Array<[number, number, number]> = [];
-  gText.forEach((g, i) => pText.forEach((p, j) => {
+  gText.forEach((g, i) => { pText.forEach((p, j) => {
     const s = dice(g, p);
     if (s >= MATCH_THRESHOLD) cand.push([s, i, j]);
-  }));
+  }); });
   cand.sort((x, y) => y[0] - x[0]); // stable: equal scores keep gold, then predicted order
   const m: ArticleMatch = { goldToPred: new Map(), predToGold: new Map(), score: new Map() };
   for (const [s, i, j] of cand) {

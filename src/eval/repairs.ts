@@ -94,14 +94,14 @@ export function goldJoins(text: string, articles: readonly GoldArticle[]): GoldJ
   const lines = inputLines.map((l) => normText(l.text));
   const out: GoldJoins = { joins: [], unlocated: [] };
   let cursor = 0;
-  articles.forEach((a, ai) => a.paragraphs.forEach((p, pi) => {
+  articles.forEach((a, ai) => { a.paragraphs.forEach((p, pi) => {
     const para = normText(p);
     if (!para) return;
     const found = locate(lines, para, cursor) ?? (cursor > 0 ? locate(lines, para, 0) : null);
     if (!found) { out.unlocated.push({ article: ai, paragraph: pi }); return; }
     for (const j of found.joins) out.joins.push({ ...j, line: inputLines[j.line]!.no, article: ai, paragraph: pi });
     cursor = found.last;
-  }));
+  }); });
   return out;
 }
 

@@ -1,10 +1,11 @@
 /**
  * Page furniture: lines that belong to no article. Each rule is one kind with the real examples that
  * forced it. Rules are tried on short lines only (see MAX_FURNITURE_LENGTH), so body text is safe.
+ * The code that applies these tables quickly (one scan a line for every rule's needs) is
+ * furniture-match.ts; this file is the tables.
  */
 import type { FurnitureKind } from '../types.js';
 import { ROLE_WORDS, PAGE_ROLES } from './roles.js';
-import { trimmedEnd } from './punctuation.js';
 
 export const MAX_FURNITURE_LENGTH = 90;
 
@@ -13,6 +14,10 @@ export interface FurnitureRule {
   pattern: RegExp;
   /** example that the rule is for, kept as documentation and test data */
   example: string;
+  /** a page header that states a page number: in an archive, it opens a new page (read/pages.ts).
+   *  Date-only headers (1985-01-02) also stand inside pages, and the mirror's 第1版(要闻)专栏:
+   *  precedes every article, so neither has it. */
+  opensPage?: boolean;
   /** longest line the rule may take (default MAX_FURNITURE_LENGTH) */
   maxLength?: number;
   /** the pattern cannot match a line holding none of these (a cheap test that skips it on most lines) */
@@ -21,29 +26,6 @@ export interface FurnitureRule {
   starts?: string;
   /** a pattern anchored at the line's end: the characters its match can end with, white space aside */
   ends?: string;
-}
-
-/** Does the text hold any of the needs? */
-export function holdsAny(text: string, needs: readonly string[]): boolean {
-  for (let i = 0; i < needs.length; i++) if (text.includes(needs[i]!)) return true;
-  return false;
-}
-
-/** The rule's cheap test for one line (matchFurniture tests all rules' needs at once: NeedsScan). */
-export function applies(rule: FurnitureRule, text: string): boolean {
-  return startsFit(rule, text) && endsFit(rule, text) && (rule.needs === undefined || holdsAny(text, rule.needs));
-}
-
-/** The line begins with a character the rule's match can begin with (or the rule says none). */
-function startsFit(rule: FurnitureRule, text: string): boolean {
-  return rule.starts === undefined || (text !== '' && rule.starts.includes(text[0]!));
-}
-
-/** The line's last character but white space is one the rule's match can end with (or the rule says none). */
-function endsFit(rule: FurnitureRule, text: string): boolean {
-  if (rule.ends === undefined) return true;
-  const last = trimmedEnd(text) - 1;
-  return last >= 0 && rule.ends.includes(text[last]!);
 }
 
 const DATE = String.raw`(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2})`;
@@ -58,23 +40,23 @@ const EDITOR_ROLES = [...ROLE_WORDS.filter(([, role]) => role === 'editors').map
 
 export const FURNITURE_RULES: FurnitureRule[] = [
   // Page headers and footers: a date with a page number, a page label, or a paper's name.
-  { kind: 'page-header', example: '2026年6月12日人民日报 第3版', pattern: new RegExp(String.raw`^${DATE}.{0,20}第\s*[A-Z]?\d{1,3}\s*版`, 'u'), needs: ['版'] },
-  { kind: 'page-header', example: '人民日报 2026年6月12日 第16版', pattern: new RegExp(String.raw`^\S{2,12}\s*${DATE}\s*第\s*[A-Z]?\d{1,3}\s*版`, 'u'), needs: ['版'] },
-  { kind: 'page-header', example: '《 人民日报 》( 2026年06月12日 06 版)', pattern: new RegExp(String.raw`^《\s*[^》]{2,12}\s*》\s*[(（]\s*${DATE}\s*[A-Z]?\d{1,3}\s*版\s*[)）]$`, 'u'), needs: ['版'] },
-  { kind: 'page-header', example: '第07版:要闻', pattern: /^第?\s*[A-Z]?\d{1,3}\s*版\s*[:：]\s*\S[^。]{0,12}$/u, needs: ['版'] },
-  { kind: 'page-header', example: '第 1 版', pattern: /^第\s*[A-Z]?\d{1,3}\s*版$/u, needs: ['版'] },
-  { kind: 'page-header', example: 'A3版 要闻', pattern: /^(?:版面\s*[:：]\s*)?第?\s*[A-Z]?\d{1,3}\s*版(?:[ \t\u3000]+\S{1,8})?$/u, needs: ['版'] },
-  { kind: 'page-header', example: 'A26 中國新聞 … 2015 年 8 月 10 日(星期一)', pattern: new RegExp(String.raw`^[A-Z]?\d{1,3}\s+\S.{0,40}${DATE}\s*[(（]?星期[一二三四五六日天][)）]?$`, 'u'), needs: ['星期'] },
+  { kind: 'page-header', opensPage: true, example: '2026年6月12日人民日报 第3版', pattern: new RegExp(String.raw`^${DATE}.{0,20}第\s*[A-Z]?\d{1,3}\s*版`, 'u'), needs: ['版'] },
+  { kind: 'page-header', opensPage: true, example: '人民日报 2026年6月12日 第16版', pattern: new RegExp(String.raw`^\S{2,12}\s*${DATE}\s*第\s*[A-Z]?\d{1,3}\s*版`, 'u'), needs: ['版'] },
+  { kind: 'page-header', opensPage: true, example: '《 人民日报 》( 2026年06月12日 06 版)', pattern: new RegExp(String.raw`^《\s*[^》]{2,12}\s*》\s*[(（]\s*${DATE}\s*[A-Z]?\d{1,3}\s*版\s*[)）]$`, 'u'), needs: ['版'] },
+  { kind: 'page-header', opensPage: true, example: '第07版:要闻', pattern: /^第?\s*[A-Z]?\d{1,3}\s*版\s*[:：]\s*\S[^。]{0,12}$/u, needs: ['版'] },
+  { kind: 'page-header', opensPage: true, example: '第 1 版', pattern: /^第\s*[A-Z]?\d{1,3}\s*版$/u, needs: ['版'] },
+  { kind: 'page-header', opensPage: true, example: 'A3版 要闻', pattern: /^(?:版面\s*[:：]\s*)?第?\s*[A-Z]?\d{1,3}\s*版(?:[ \t\u3000]+\S{1,8})?$/u, needs: ['版'] },
+  { kind: 'page-header', opensPage: true, example: 'A26 中國新聞 … 2015 年 8 月 10 日(星期一)', pattern: new RegExp(String.raw`^[A-Z]?\d{1,3}\s+\S.{0,40}${DATE}\s*[(（]?星期[一二三四五六日天][)）]?$`, 'u'), needs: ['星期'] },
   { kind: 'page-header', example: '2023年4月4日重庆手机报', pattern: new RegExp(String.raw`^${DATE}\s*(?:星期[一二三四五六日天])?\s*\S{0,10}(?:报|報|刊)(?:\s*第?\s*[A-Z]?\d{1,3}\s*版)?$`, 'u'), needs: ['报', '報', '刊'] },
   { kind: 'page-header', example: '1985-01-02', pattern: new RegExp(String.raw`^${DATE}(?:\s*[(（]?星期[一二三四五六日天][)）]?)?$`, 'u'), needs: DIGITS },
   // a date, the weekday and the page, between slashes or bars: 2024年5月6日 / 星期一 / A05
   { kind: 'page-header', example: '2024年5月6日 / 星期一 / A05', pattern: new RegExp(String.raw`^${DATE}\s*[/|｜]?\s*${WEEKDAY}\s*[/|｜]?\s*[A-Z]?\d{1,3}\s*版?$`, 'u'), needs: ['星期'] },
   // the page and its section, then the date: 第3版：经济 2024年05月06日
-  { kind: 'page-header', example: '第3版：经济 2024年05月06日', pattern: new RegExp(String.raw`^第?\s*[A-Z]?\d{1,3}\s*版\s*[:：]?\s*\S{1,8}\s+${DATE}$`, 'u'), needs: ['版'] },
+  { kind: 'page-header', opensPage: true, example: '第3版：经济 2024年05月06日', pattern: new RegExp(String.raw`^第?\s*[A-Z]?\d{1,3}\s*版\s*[:：]?\s*\S{1,8}\s+${DATE}$`, 'u'), needs: ['版'] },
   // a header that names the page's editors: A02 要闻 2024.5.6 星期一 编辑 王小明 美编 李华
-  { kind: 'page-header', example: 'A02 要闻 2024.5.6 星期一 编辑 王小明 美编 李华 校对 赵刚', pattern: new RegExp(String.raw`^[^。，,！？]{0,16}${DATE}[^。，,！？]{0,12}(?:${EDITOR_ROLES})(?:\s*[:：/／]\s*|[ \t\u3000]+)\S{2,4}(?:\s[^。，,！？]*)?$`, 'u'), needs: ['编', '編', '校', '版式', '审', '審'] },
+  { kind: 'page-header', opensPage: true, example: 'A02 要闻 2024.5.6 星期一 编辑 王小明 美编 李华 校对 赵刚', pattern: new RegExp(String.raw`^[^。，,！？]{0,16}${DATE}[^。，,！？]{0,12}(?:${EDITOR_ROLES})(?:\s*[:：/／]\s*|[ \t\u3000]+)\S{2,4}(?:\s[^。，,！？]*)?$`, 'u'), needs: ['编', '編', '校', '版式', '审', '審'] },
   { kind: 'page-header', example: '晨光報2013年十二月號', pattern: /^\S{1,10}(?:报|報)\s*\d{4}\s*年\s*\S{1,3}月[号號]$/u, needs: ['月'] },
-  { kind: 'page-header', example: 'Page 1', pattern: /^(?:Page|PAGE|P\.)\s*\d{1,3}$/u, needs: ['P'] },
+  { kind: 'page-header', opensPage: true, example: 'Page 1', pattern: /^(?:Page|PAGE|P\.)\s*\d{1,3}$/u, needs: ['P'] },
   // The mirror's separator before each article of 人民日报 1946–2003: 第1版(要闻)专栏:
   { kind: 'page-header', example: '第1版(要闻)专栏:', pattern: /^第\s*\d{1,3}\s*版\s*[(（][^)）]{0,12}[)）]\s*专栏\s*[:：]?$/u, needs: ['专栏'] },
   // Editor and imprint lines.
@@ -128,93 +110,3 @@ export const FURNITURE_SUFFIXES: FurnitureRule[] = [
 
 /** HTML line breaks left in a web dump (第一段。<br/>第二段。): a line end, and residue. */
 export const HTML_BREAK_RE = /<br\s*\/?>/giu;
-
-/**
- * The needs of a list of rules, found in one scan of a line: each character is looked up among the
- * needs' first characters, so a short line costs one pass instead of one search per rule and need
- * (matchFurniture runs every rule on every short line: ~40 searches a line before, most of its time).
- * A rule applies exactly when applies() says so.
- */
-export class NeedsScan {
-  /** the needs by their first UTF-16 unit: the ids of the needs that start with it */
-  private readonly byFirst = new Map<number, number[]>();
-  /** each need's text, and the rules that list it, by id */
-  private readonly needText: string[] = [];
-  private readonly needRules: number[][] = [];
-  /** a bit per UTF-16 unit, set where it starts some need (8 KB: a Map lookup per character cost more
-   *  than the rules, and a byte per unit, 64 KB, falls out of the cache between lines) */
-  private readonly firstUnits = new Uint32Array(0x10000 >>> 5);
-  /** rules without needs (they always apply), and each rule's longest line */
-  private readonly always: number[];
-  private readonly maxLength: number[];
-  /** found[id] === scan: the need was seen in this scan; candidate[r] === scan: some need of rule r
-   *  was (a new scan number instead of clearing) */
-  private readonly found: Uint32Array;
-  private readonly candidate: Uint32Array;
-  private scan = 0;
-  /** the few rules that take lines longer than MAX_FURNITURE_LENGTH (a table of contents' items) */
-  private readonly longRules: readonly FurnitureRule[];
-
-  constructor(readonly rules: readonly FurnitureRule[]) {
-    const ids = new Map<string, number>();
-    rules.forEach((r, k) => {
-      for (const n of r.needs ?? []) {
-        let id = ids.get(n);
-        if (id === undefined) {
-          ids.set(n, (id = ids.size));
-          this.needText.push(n);
-          this.needRules.push([]);
-          const first = n.charCodeAt(0);
-          const list = this.byFirst.get(first) ?? [];
-          list.push(id);
-          this.byFirst.set(first, list);
-          this.firstUnits[first >>> 5]! |= 1 << (first & 31);
-        }
-        const listed = this.needRules[id]!;
-        if (listed.at(-1) !== k) listed.push(k);
-      }
-    });
-    this.always = rules.flatMap((r, k) => (r.needs === undefined ? [k] : []));
-    this.maxLength = rules.map((r) => r.maxLength ?? MAX_FURNITURE_LENGTH);
-    this.longRules = rules.filter((r) => (r.maxLength ?? MAX_FURNITURE_LENGTH) > MAX_FURNITURE_LENGTH);
-    this.found = new Uint32Array(ids.size);
-    this.candidate = new Uint32Array(rules.length);
-  }
-
-  /** The first rule that fits the line's length, applies and matches, or null. */
-  match(text: string): FurnitureRule | null {
-    if (text.length > MAX_FURNITURE_LENGTH) {
-      // a paragraph: only the long rules may take it, so they are tried need by need, without a scan
-      for (const rule of this.longRules) if (text.length <= rule.maxLength! && applies(rule, text) && rule.pattern.test(text)) return rule;
-      return null;
-    }
-    const { found, candidate } = this;
-    const scan = this.scan = (this.scan + 1) >>> 0 || 1;
-    if (scan === 1) { found.fill(0); candidate.fill(0); }
-    let any = this.always.length > 0;
-    for (const r of this.always) candidate[r] = scan;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if ((this.firstUnits[c >>> 5]! & (1 << (c & 31))) === 0) continue;
-      for (const id of this.byFirst.get(c)!) {
-        if (found[id] === scan || !text.startsWith(this.needText[id]!, i)) continue;
-        found[id] = scan;
-        for (const r of this.needRules[id]!) candidate[r] = scan;
-        any = true;
-      }
-    }
-    if (!any) return null;
-    for (let r = 0; r < this.rules.length; r++) {
-      if (candidate[r] !== scan || text.length > this.maxLength[r]!) continue;
-      const rule = this.rules[r]!;
-      if (startsFit(rule, text) && endsFit(rule, text) && rule.pattern.test(text)) return rule;
-    }
-    return null;
-  }
-}
-
-const RULES_SCAN = new NeedsScan(FURNITURE_RULES);
-
-export function matchFurniture(text: string): FurnitureRule | null {
-  return RULES_SCAN.match(text);
-}

@@ -3,23 +3,11 @@
  * --profile FILE) extends them for one paper without code: its name, furniture lines, dateline and
  * byline forms, headline and intertitle cues. Patterns are JavaScript regular expressions (u flag).
  */
-import type { FurnitureKind } from '../types.js';
+import type { FurnitureKind, Profile } from '../types.js';
 import type { FurnitureRule } from './furniture.js';
 
-export interface Profile {
-  /** the paper's name: bylines that say 本报 name it (source) */
-  name?: string;
-  /** lines that are furniture: a pattern, or {pattern, kind} */
-  furniture?: Array<string | { pattern: string; kind?: FurnitureKind }>;
-  /** dateline leads at a paragraph start; named groups: source, place, date, people (e.g. 记者 王芳) */
-  datelines?: string[];
-  /** whole lines that are bylines; named groups: source, people */
-  bylines?: string[];
-  /** lines that are headline lines and start an article (rubrics, kickers: 【晨光快评】) */
-  headlines?: string[];
-  /** lines that are intertitles inside an article, never the start of one (◎ 把好质量关) */
-  intertitles?: string[];
-}
+// the shape of a profile is part of the library's contract (types.ts); this module compiles it
+export type { Profile } from '../types.js';
 
 export interface CompiledProfile {
   name: string | null;

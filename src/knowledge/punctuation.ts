@@ -116,28 +116,38 @@ function esc(s: string): string {
   return s.replace(/[\\\]\[^-]/g, '\\$&');
 }
 
-const PAIRS: ReadonlyArray<readonly [string, string]> = [['“', '”'], ['‘', '’'], ['「', '」'], ['『', '』'], ['（', '）'], ['(', ')'], ['《', '》'], ['【', '】']];
+/** Quotation marks and brackets that open and close: a text that opens one and does not close it goes on. */
+export const PAIRS: ReadonlyArray<readonly [string, string]> = [['“', '”'], ['‘', '’'], ['「', '」'], ['『', '』'], ['（', '）'], ['(', ')'], ['《', '》'], ['【', '】']];
+
+/**
+ * The open-pair test for a table of pairs (each mark a single UTF-16 unit). One pass over the text
+ * for all pairs, not one per pair with a string per character: decideJoin runs it on every paragraph
+ * at a break (bench profile). Which code units to look at comes from the table itself (a byte per
+ * code unit), so a pair added to the table is counted.
+ */
+export function openPairTest(pairs: ReadonlyArray<readonly [string, string]>): (text: string) => boolean {
+  const opens = pairs.map(([open]) => open.charCodeAt(0));
+  const closes = pairs.map(([, close]) => close.charCodeAt(0));
+  const marks = new Uint8Array(0x10000);
+  for (const c of [...opens, ...closes]) marks[c] = 1;
+  return (text) => {
+    const depth = pairs.map(() => 0);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (marks[c] === 0) continue;
+      const open = opens.indexOf(c);
+      if (open !== -1) depth[open]!++;
+      else {
+        const close = closes.indexOf(c);
+        if (close !== -1 && depth[close]! > 0) depth[close]!--;
+      }
+    }
+    return depth.some((d) => d > 0);
+  };
+}
 
 /** A quotation or bracket opened and not closed: the text goes on after it (…从“双向两 / 两车道”…). */
-export function hasOpenPair(text: string): boolean {
-  // One pass over the text for all pairs (they are single UTF-16 units), not one pass per pair
-  // with a string per character: decideJoin runs this on every paragraph at a break (bench profile).
-  const depth = PAIRS.map(() => 0);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // most characters lie between the pairs' ranges (Han: between 】 and （): a few comparisons
-    if (c < 0x28 || (c > 0x29 && c < 0x2018) || (c > 0x201d && c < 0x300a) || (c > 0x3011 && c < 0xff08) || c > 0xff09) continue;
-    const open = PAIR_OPENS.indexOf(c);
-    if (open !== -1) depth[open]!++;
-    else {
-      const close = PAIR_CLOSES.indexOf(c);
-      if (close !== -1 && depth[close]! > 0) depth[close]!--;
-    }
-  }
-  return depth.some((d) => d > 0);
-}
-const PAIR_OPENS = PAIRS.map(([open]) => open.charCodeAt(0));
-const PAIR_CLOSES = PAIRS.map(([, close]) => close.charCodeAt(0));
+export const hasOpenPair: (text: string) => boolean = openPairTest(PAIRS);
 
 // an exclamation closing a quotation that another quotation follows (“…休息!”“读者日”…) is a headline's style, not prose
 const INNER_END_RE = new RegExp(`[${esc(SENTENCE_END)}][${esc(CLOSERS)}]*(?=[^${esc(CLOSERS)}${esc(OPENERS)}${esc(SENTENCE_END)}\\s])`, 'u');

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { goldFilesIn, labelledPages, sequencesOf, trainOn, type LabelledPage } from './train.js';
 import { readModel, shippedModel, serializeModel, SHIPPED_MODEL_FILE } from './model.js';
 import type { AlignStats } from './align.js';
+import type { StructureModel } from '../types.js';
 import type { TrainRequest } from './options.js';
 
 export async function runTrain(r: TrainRequest): Promise<number> {
@@ -18,7 +19,7 @@ export async function runTrain(r: TrainRequest): Promise<number> {
     return fail((err as Error).message, 2);
   }
   if (!files.length) return fail(`no .gold.json files in ${r.goldPaths.join(', ')}`, 2);
-  let init;
+  let init: StructureModel | undefined;
   try {
     init = r.from === false ? undefined : r.from ? readModel(r.from) : shippedModel() ?? undefined;
   } catch (err) {

@@ -14,7 +14,7 @@ import {
   endsSentence, hasInnerSentenceEnd, visibleLength, hasOpenPair, cannotStartLine, firstChar, lastChar,
 } from '../knowledge/punctuation.js';
 import { COLUMN_KICKER_RE, EDITORS_NOTE_RE, NEVER_FINAL, CAPTION_RE, LIST_ITEM_RE } from '../knowledge/conventions.js';
-import { isSpeakerItem } from '../transform/names.js';
+import { isSpeakerItem } from '../parse/names.js';
 import { cohesion } from '../transform/cohesion.js';
 import { segment } from '../transform/segment.js';
 import { readDeck } from '../transform/title.js';
@@ -89,7 +89,7 @@ function pageStats(units: readonly ClassifiedUnit[]): PageStats {
 export function ruleLabels(units: readonly ClassifiedUnit[]): Int32Array {
   const out = new Int32Array(units.length).fill(FURNITURE);
   const at = new Map<ClassifiedUnit, number>();
-  units.forEach((u, i) => at.set(u, i));
+  units.forEach((u, i) => { at.set(u, i); });
   const { drafts } = segment(units as ClassifiedUnit[]);
   for (const d of drafts) {
     const deck = readDeck(d.headlines.map((h) => h.text));

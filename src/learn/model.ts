@@ -10,16 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { LABELS, ALLOWED_TRANSITION, L } from './labels.js';
 import { TEMPLATE_NAMES, FEATURE_COUNT } from './features.js';
 import type { ChainWeights } from './viterbi.js';
+import type { StructureModel } from '../types.js';
 
 export const MODEL_FORMAT = 'news-split-structure';
 export const MODEL_VERSION = 1;
 /** Weights are kept to two decimals: the file stays small, and decoding does not notice. */
 const SCALE = 100;
 
-export interface StructureModel extends ChainWeights {
-  /** what the model was trained on and how well it did, as the training run wrote it */
-  recipe: Record<string, unknown>;
-}
+export type { StructureModel };
 
 interface ModelFile {
   format: string;
@@ -57,7 +55,7 @@ export function serializeModel(w: ChainWeights, recipe: Record<string, unknown>)
     emission: { gaps, values },
   };
   // one key a line, arrays on one line each: small and diffable enough
-  return `${JSON.stringify(file, (k, v) => v, 0).replace(/,"(?=[a-z]+":)/g, ',\n"')}\n`;
+  return `${JSON.stringify(file).replace(/,"(?=[a-z]+":)/g, ',\n"')}\n`;
 }
 
 export function parseModel(json: string, file: string): StructureModel {

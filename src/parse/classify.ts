@@ -3,16 +3,16 @@
  * credit, a headline-like line, or body text. Context (what comes before and after) is the
  * segmenter's job.
  */
-import { matchFurniture } from '../knowledge/furniture.js';
+import { matchFurniture } from '../knowledge/furniture-match.js';
 import { NO_PROFILE, type CompiledProfile } from '../knowledge/profile.js';
-import { profileLead, profileBylineLine } from '../transform/profile-rules.js';
+import { profileLead, profileBylineLine } from './profile-rules.js';
 import {
   endsSentence, lastChar, firstChar, isClauseMark, cannotStartLine, visibleLength, hasInnerSentenceEnd,
 } from '../knowledge/punctuation.js';
 import {
   parseLead, parseBylineLine, parseCredit, parseMetaLine, parseTrailingTag, parseClosingLine,
   type LeadFacts, type BylineFacts, type CreditFacts, type TagFacts,
-} from '../transform/byline.js';
+} from './byline.js';
 import type { FurnitureKind } from '../types.js';
 import type { Unit } from './units.js';
 

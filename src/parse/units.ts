@@ -5,10 +5,11 @@
  * is cut into several units. Furniture glued to the start or end of a line is cut off and reported.
  */
 import { toLines, isBlank, type Line } from '../read/lines.js';
-import { FURNITURE_PREFIXES, FURNITURE_SUFFIXES, HTML_BREAK_RE, applies } from '../knowledge/furniture.js';
+import { FURNITURE_PREFIXES, FURNITURE_SUFFIXES, HTML_BREAK_RE } from '../knowledge/furniture.js';
+import { applies } from '../knowledge/furniture-match.js';
 import { SENTENCE_END, CLOSERS, isSpaceCode, trimmedEnd } from '../knowledge/punctuation.js';
-import { parseLead } from '../transform/byline.js';
-import { isSpeakerItem } from '../transform/names.js';
+import { parseLead } from './byline.js';
+import { isSpeakerItem } from './names.js';
 import { looksLikeHeading } from './classify.js';
 import type { Furniture } from '../types.js';
 import { allMatches } from '../regex.js';

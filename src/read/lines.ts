@@ -39,6 +39,18 @@ export function toLines(text: string): Line[] {
   return lines;
 }
 
+/** The offset where each line starts (index 0: line 1), with the same line ends as toLines. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  if (!OTHER_LINE_END_RE.test(text)) {
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  } else {
+    const re = lineEnds();
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) starts.push(m.index + m[0].length);
+  }
+  return starts;
+}
+
 /** White space as newspapers print it: ASCII, full-width (U+3000), no-break and zero-width spaces. */
 export function isBlank(s: string): boolean {
   // a loop, not /^[\s\u200b]*$/: every line of every page comes here, and most fail at once

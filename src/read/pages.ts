@@ -8,17 +8,20 @@
  * whole input when it fits in the detection prefix and from that prefix otherwise; the rest is then
  * decoded strictly in that encoding, so a bad byte later on is an error, never a U+FFFD.
  */
-import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { decodeBuffer, isGb18030, DecodeError } from './decode.js';
-import { FURNITURE_RULES, MAX_FURNITURE_LENGTH, applies, holdsAny } from '../knowledge/furniture.js';
+import { FURNITURE_RULES, MAX_FURNITURE_LENGTH } from '../knowledge/furniture.js';
+import { applies, holdsAny } from '../knowledge/furniture-match.js';
 import { isBlank, lineEnds, OTHER_LINE_END_RE } from './lines.js';
 import { isSpaceCode } from '../knowledge/punctuation.js';
+import type { Point } from '../model/tree.js';
 
 export interface Page {
   /** 1-based page number within the input */
   page: number;
   text: string;
+  /** where the page's text starts in the decoded input (positions of its articles count from the file's start) */
+  start: Point;
 }
 
 export interface PageStreamOptions {
@@ -42,13 +45,8 @@ export interface PageStream {
 const PREFIX_BYTES = 64 * 1024;
 const MAX_PAGE_CHARS = 16 * 1024 * 1024;
 
-/**
- * Page-header rules that open a new page of an archive: those whose example states a page number
- * (第3版, 06 版, A26 …, Page 1). Date-only headers (1985-01-02, 2023年4月4日重庆手机报) also appear
- * inside pages, and the mirror's 第1版(要闻)专栏: precedes every article, so neither cuts a page.
- */
-const BREAK_RULES = FURNITURE_RULES
-  .filter((r) => r.kind === 'page-header' && /版|^[A-Z]?\d{1,3}\s|^Page/u.test(r.example) && !/专栏/u.test(r.example));
+/** Page-header rules that open a new page of an archive: the table's opensPage rows (knowledge/furniture.ts). */
+const BREAK_RULES = FURNITURE_RULES.filter((r) => r.kind === 'page-header' && r.opensPage);
 export const PAGE_BREAK_RULES: RegExp[] = BREAK_RULES.map((r) => r.pattern);
 /** A line holding none of these matches no page-break rule (each rule's `needs`; empty if a rule has none). */
 const BREAK_NEEDS = BREAK_RULES.every((r) => r.needs) ? [...new Set(BREAK_RULES.flatMap((r) => r.needs!))] : [];
@@ -292,6 +290,13 @@ export class PageSplitter {
   private number = 0;
   /** pages finished by the text pushed so far (plain methods fill it: a generator per line cost ~15 % of reading) */
   private ready: Page[] = [];
+  /** where the text consumed so far ends (offset, line, and the offset its line starts at), and
+   *  where the current page and the pending lines start */
+  private at = 0;
+  private atLine = 1;
+  private lineStart = 0;
+  private pageStart: Point = { line: 1, column: 1, offset: 0 };
+  private pendingStart: Point = this.pageStart;
 
   constructor(
     private readonly separator: RegExp | undefined,
@@ -306,7 +311,7 @@ export class PageSplitter {
     for (let s = 0; s < segments.length; s++) {
       const last = s === segments.length - 1;
       this.lines(segments[s]!, last);
-      if (!last) this.cut(true);
+      if (!last) { this.cut(true); this.at++; } // the form feed
     }
     yield* this.take();
   }
@@ -338,6 +343,7 @@ export class PageSplitter {
           const lines = segment.slice(start, run);
           if (!isBlank(lines)) this.hasBody = true;
           this.append(lines);
+          this.advanceRun(lines);
           start = run;
           continue;
         }
@@ -381,16 +387,37 @@ export class PageSplitter {
   }
 
   private line(text: string, end: string): void {
+    this.takeLine(text, end);
+    this.at += text.length + end.length;
+    if (end) { this.atLine++; this.lineStart = this.at; }
+  }
+
+  private here(): Point {
+    return { line: this.atLine, column: this.at - this.lineStart + 1, offset: this.at };
+  }
+
+  /** LF-only lines appended as one run: move past them. */
+  private advanceRun(lines: string): void {
+    for (let i = lines.indexOf('\n'); i !== -1; i = lines.indexOf('\n', i + 1)) { this.atLine++; this.lineStart = this.at + i + 1; }
+    this.at += lines.length;
+  }
+
+  private hold(s: string): void {
+    if (!this.pending.length) this.pendingStart = this.here();
+    this.pending.push(s);
+  }
+
+  private takeLine(text: string, end: string): void {
     if (this.separator) {
       if (this.separator.test(text)) { this.cut(false); return; }
     } else if (this.pending.length) {
-      if (isBlank(text) || pageHeaderOf(text)) { this.pending.push(text + end); return; }
+      if (isBlank(text) || pageHeaderOf(text)) { this.hold(text + end); return; }
       this.cut(false);
     } else {
       const header = pageHeaderOf(text);
       if (header) {
         const opens = this.hasBody && this.header !== null && header.rule === this.header.rule && header.text !== this.header.text;
-        if (opens) { this.pending.push(text + end); this.pendingHeader = header; return; }
+        if (opens) { this.hold(text + end); this.pendingHeader = header; return; }
         this.header ??= header;
         this.append(text + end);
         return;
@@ -404,7 +431,8 @@ export class PageSplitter {
     this.append(text + end);
   }
 
-  private append(s: string): void {
+  private append(s: string, start?: Point): void {
+    if (!this.parts.length) this.pageStart = start ?? this.here();
     this.parts.push(s);
     this.chars += s.length;
   }
@@ -412,15 +440,16 @@ export class PageSplitter {
   /** End the current page; pending header lines go to the next page, or to this one at a form feed or the end. */
   private cut(hard: boolean): void {
     const carried = this.pending;
+    const carriedStart = this.pendingStart;
     this.pending = [];
-    if (hard) for (const p of carried) this.append(p);
+    if (hard) for (const p of carried) this.append(p, carriedStart);
     const text = this.parts.join('');
     this.parts = [];
     this.chars = 0;
     this.hasBody = false;
     this.header = hard ? null : this.pendingHeader;
     this.pendingHeader = null;
-    if (!isBlank(text)) this.ready.push({ page: ++this.number, text });
-    if (!hard) for (const p of carried) this.append(p);
+    if (!isBlank(text)) this.ready.push({ page: ++this.number, text, start: this.pageStart });
+    if (!hard) for (const p of carried) this.append(p, carriedStart);
   }
 }

@@ -16,9 +16,9 @@ import { hasOpenPair, visibleLength, endsSentence, lastChar } from '../knowledge
 import { NEVER_FINAL, EDITORS_NOTE_RE } from '../knowledge/conventions.js';
 import { decideJoin } from './repair.js';
 import { breakInsideWord } from './junction.js';
-import { isSpeakerItem } from './names.js';
+import { isSpeakerItem } from '../parse/names.js';
 import { cohesion, sharedBigrams, tailText, NEW_TOPIC_BELOW, WINDOW_AFTER, WINDOW_BEFORE } from './cohesion.js';
-import type { BylineFacts, LeadFacts } from './byline.js';
+import type { BylineFacts, LeadFacts } from '../parse/byline.js';
 import type { Piece } from './repair.js';
 
 export interface ArticleDraft {

@@ -10,7 +10,7 @@ import { pageFeatures } from '../learn/features.js';
 import { emissionScores, viterbi, type ChainWeights } from '../learn/viterbi.js';
 import { FURNITURE, START, BODY, isDeck, LABELS, allowedLabels, applyMask } from '../learn/labels.js';
 import type { ArticleDraft, Segmentation } from './segment.js';
-import type { BylineFacts } from './byline.js';
+import type { BylineFacts } from '../parse/byline.js';
 
 /** The model's label for each unit. */
 export function labelUnits(units: readonly ClassifiedUnit[], model: ChainWeights): Int32Array {

@@ -96,7 +96,7 @@ export function parseLead(text: string): LeadFacts | null {
       if (people && people.count > 0) {
         mergePeople(facts, people);
         if (!facts.source && people.outlet) facts.source = people.outlet;
-      } else if (!(people && people.outletOnly)) break;
+      } else if (!people?.outletOnly) break;
       at += paren[0].length;
       length += paren[0].length;
     }
@@ -367,7 +367,7 @@ export function parseClosingLine(text: string): TagFacts | null {
 function dispatchWithPeople(t: string): TagFacts | null {
   const inner = t.slice(1, -1);
   const lead = parseLead(inner);
-  if (!lead || !lead.dateText) return null;
+  if (!lead?.dateText) return null;
   const facts: TagFacts = Object.assign(emptyPeople(), {
     source: lead.source, agency: null, raw: t, rejected: [], start: 0, place: lead.place, dateText: lead.dateText,
   });
