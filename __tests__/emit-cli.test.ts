@@ -21,7 +21,7 @@ function markdownIntoOutDir(page: string, name: string): { cwd: string; status: 
   const cwd = join(tmp, name.replace(/\.txt$/, '-run'));
   mkdirSync(cwd);
   copyFileSync(page, join(cwd, name));
-  const r = spawnSync(process.execPath, [CLI, '--format', 'markdown', '--out-dir', 'out/', name], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [CLI, '--no-model', '--format', 'markdown', '--out-dir', 'out/', name], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { cwd, status: r.status, stdout: r.stdout };
 }
 
@@ -32,7 +32,8 @@ const filesUnder = (dir: string): string[] =>
     .map((e) => join(e.parentPath, e.name).slice(dir.length + 1).split('\\').join('/'))
     .sort();
 
-const jsonl = (file: string): Article[] => runCli([file]).stdout.trim().split('\n').map((l) => JSON.parse(l) as Article);
+// the sample page as the rule-based segmenter reads it (--no-model), the record every format is checked against
+const jsonl = (file: string): Article[] => runCli(['--no-model', file]).stdout.trim().split('\n').map((l) => JSON.parse(l) as Article);
 const sample = jsonl(SAMPLE);
 const SAMPLE_NAME = sample[0]!.source.file;
 
@@ -69,15 +70,15 @@ describe('news-split --format markdown', () => {
   });
 
   it('writes every article to stdout as its own front-matter document (md is an alias)', () => {
-    const r = runCli(['--format', 'md', SAMPLE]);
+    const r = runCli(['--no-model', '--format', 'md', SAMPLE]);
     expect(r.status).toBe(0);
     const docs = markdownDocuments(r.stdout);
     expect(docs.map(frontMatterOf)).toEqual(sample.map(expectedFrontMatter));
-    expect(runCli(['--format', 'markdown', SAMPLE]).stdout).toBe(r.stdout);
+    expect(runCli(['--no-model', '--format', 'markdown', SAMPLE]).stdout).toBe(r.stdout);
   });
 
   it('refuses --out-dir together with --output', () => {
-    const r = runCli(['-f', 'md', '--out-dir', join(tmp, 'x'), '-o', join(tmp, 'y.md'), SAMPLE]);
+    const r = runCli(['--no-model', '-f', 'md', '--out-dir', join(tmp, 'x'), '-o', join(tmp, 'y.md'), SAMPLE]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--out-dir and --output exclude each other');
   });
@@ -85,7 +86,7 @@ describe('news-split --format markdown', () => {
 
 describe('news-split --format csv', () => {
   it('writes one row per article that parses back to the titles', () => {
-    const r = runCli(['--format', 'csv', SAMPLE]);
+    const r = runCli(['--no-model', '--format', 'csv', SAMPLE]);
     expect(r.status).toBe(0);
     const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
     expect(rows.map((row) => row.title)).toEqual(sample.map((a) => a.title));
@@ -93,7 +94,7 @@ describe('news-split --format csv', () => {
   });
 
   it.each([['--bom'], ['--excel']])('%s writes a BOM and CRLF for Excel', (flag) => {
-    const r = runCli(['--format', 'csv', flag, SAMPLE]);
+    const r = runCli(['--no-model', '--format', 'csv', flag, SAMPLE]);
     expect(r.stdout.startsWith('\uFEFFid,')).toBe(true);
     expect(r.stdout.endsWith('\r\n')).toBe(true);
     expect((parse(r.stdout, { columns: true, bom: true }) as unknown[]).length).toBe(3);
@@ -102,17 +103,17 @@ describe('news-split --format csv', () => {
 
 describe('news-split --emitter and --list-formats', () => {
   it('runs the example plug-in as the format when it is the only one loaded', () => {
-    const r = runCli(['--emitter', './examples/tsv-emitter.mjs', SAMPLE]);
+    const r = runCli(['--no-model', '--emitter', './examples/tsv-emitter.mjs', SAMPLE]);
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('id\tdate\ttitle\treporters');
     expect(lines.slice(1, 4).map((l) => l.split('\t')[2])).toEqual(sample.map((a) => a.title));
     // --format still chooses among everything
-    expect(runCli(['--emitter', './examples/tsv-emitter.mjs', '--format', 'jsonl', SAMPLE]).stdout.split('\n')[0]).toMatch(/^\{"schema":"1\.1","id"/);
+    expect(runCli(['--no-model', '--emitter', './examples/tsv-emitter.mjs', '--format', 'jsonl', SAMPLE]).stdout.split('\n')[0]).toMatch(/^\{"schema":"1\.1","id"/);
   });
 
   it('lists the built-in and loaded formats', () => {
-    const r = runCli(['--list-formats', '--emitter', './examples/tsv-emitter.mjs']);
+    const r = runCli(['--no-model', '--list-formats', '--emitter', './examples/tsv-emitter.mjs']);
     expect(r.status).toBe(0);
     const names = r.stdout.trim().split('\n').map((l) => l.split(/\s+/)[0]);
     expect(names).toEqual(['jsonl', 'json', 'markdown', 'csv', 'tree', 'tsv']);
@@ -123,7 +124,7 @@ describe('news-split --emitter and --list-formats', () => {
   it('answers a broken plug-in with exit 2 and a sentence naming it', () => {
     const bad = join(tmp, 'bad-emitter.mjs');
     writeFileSync(bad, "export default { name: 'bad', extension: 'txt' };");
-    const r = runCli(['--emitter', bad, SAMPLE]);
+    const r = runCli(['--no-model', '--emitter', bad, SAMPLE]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`emitter '${bad}' is not a valid emitter: create(options) must be a function`);
     expect(r.stderr).not.toMatch(/\n\s+at /);

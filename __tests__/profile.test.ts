@@ -13,7 +13,7 @@ const text = readFileSync(PAGE, 'utf8');
 
 describe('newspaper profiles', () => {
   it('reads the page as the paper prints it when its profile is given', () => {
-    const { articles, diagnostics } = split(text, { profile: loadProfile(PROFILE) });
+    const { articles, diagnostics } = split(text, { profile: loadProfile(PROFILE), model: false });
     expect(articles.map((a) => [a.headlines, a.title, a.kicker])).toEqual([
       [['让老街留住烟火气'], '让老街留住烟火气', []],
       [['【晨光快评】', '改造更要留住记忆'], '改造更要留住记忆', ['【晨光快评】']],

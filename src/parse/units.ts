@@ -202,11 +202,14 @@ function leadingSegments(body: string): number[] {
     const segment = body.slice(from, m.index);
     if (segment.length > MAX_SEGMENT || /[。！？!?；;]/u.test(segment)) return out;
     from = m.index + m[0].length;
+    // a name before quoted words is a speaker item of a quote box (张三 「…」), not a deck line
+    if (QUOTE_OPENING_RE.test(body.slice(from, from + 1))) return out;
     out.push(from);
     if (out.length >= MAX_LEADING_SEGMENTS) return out;
   }
   return out;
 }
+const QUOTE_OPENING_RE = /^[“「『"]/u;
 /** A deck has at most a kicker, a title over two lines and two subtitles. */
 const MAX_LEADING_SEGMENTS = 5;
 

@@ -58,6 +58,11 @@ export function assemble(units: readonly ClassifiedUnit[], labels: Int32Array): 
     cur.units.push(u);
     switch (u.kind) {
       case 'lead': {
+        // a dateline lead opens the body: heading lines between the deck and it are the deck's subtitles
+        if (!cur.lead && cur.headlines.length > 0 && cur.pieces.length > 0 && pieceUnits(cur).every((p) => p.kind === 'heading')) {
+          for (const p of pieceUnits(cur)) { cur.headlines.push(p); cur.deck!.push('subtitle'); }
+          cur.pieces = [];
+        }
         if (hasBody(cur)) { addPiece(cur, u); break; }
         cur.lead = { unit: u, facts: u.lead! };
         const restStart = u.offset + u.lead!.length;
@@ -88,6 +93,12 @@ export function assemble(units: readonly ClassifiedUnit[], labels: Int32Array): 
   }
   leftovers.sort((a, b) => a.offset - b.offset);
   return { drafts: kept, leftovers };
+}
+
+/** The units whose text is in the draft's pieces so far (not its deck, lead or bylines). */
+function pieceUnits(d: ArticleDraft): ClassifiedUnit[] {
+  const at = new Set(d.pieces.map((p) => p.offset));
+  return d.units.filter((u) => at.has(u.offset) && !d.headlines.includes(u));
 }
 
 function addPiece(d: ArticleDraft, u: ClassifiedUnit): void {
