@@ -71,9 +71,14 @@ function buildArticle(d: ArticleDraft, index: number, ctx: BuildContext): Articl
   if (!dateline && first) dateline = datelineFrom(first, d.lead?.facts.place ?? null, true);
   if (dateline) dateline = resolveDate(dateline, ctx.publication);
 
-  const all = d.units;
-  const startOffset = Math.min(...all.map((u) => u.offset));
-  const endOffset = Math.max(...all.map((u) => u.end));
+  // a loop, not Math.min(...spread): an article of 200,000 lines would overflow the call stack
+  let startOffset = Infinity, endOffset = -Infinity, startLine = Infinity, endLine = -Infinity;
+  for (const u of d.units) {
+    if (u.offset < startOffset) startOffset = u.offset;
+    if (u.end > endOffset) endOffset = u.end;
+    if (u.line < startLine) startLine = u.line;
+    if (u.line > endLine) endLine = u.line;
+  }
   const id = ctx.page > 1 ? `${ctx.file}#p${ctx.page}-${index}` : `${ctx.file}#${index}`;
   return {
     id,
@@ -90,8 +95,8 @@ function buildArticle(d: ArticleDraft, index: number, ctx: BuildContext): Articl
     source: {
       file: ctx.file,
       page: ctx.page,
-      startLine: Math.min(...all.map((u) => u.line)),
-      endLine: Math.max(...all.map((u) => u.line)),
+      startLine,
+      endLine,
       startOffset,
       endOffset,
     },
