@@ -33,6 +33,8 @@ import {
 } from './worker.js';
 import type { PageStreamOptions } from '../read/pages.js';
 import { loadEmitter } from '../emit/registry.js';
+import { PluginError } from '../emit/plugin.js';
+import { describeThrown } from '../thrown.js';
 import { SharedSegmenter } from './segmenter.js';
 import { fileOutput, stdoutOutput, streamOutput, PipeClosed, type Output } from './output.js';
 import { Progress, summaryLine, type RunCounts } from './progress.js';
@@ -236,8 +238,10 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
       return true;
     } catch (err) {
       if (err instanceof PipeClosed) { pipeClosed = true; stop(); return false; }
-      if (dest.perInput && i >= 0) { await fail(i, `cannot write output: ${(err as Error).message}`); return false; }
-      outputError = `${o.output ?? o.outDir ?? 'stdout'}: ${(err as Error).message}`;
+      // a plug-in's own failure names the plug-in, not the output it was writing to
+      if (err instanceof PluginError) outputError = err.message;
+      else if (dest.perInput && i >= 0) { await fail(i, `cannot write output: ${describeThrown(err)}`); return false; }
+      else outputError = `${o.output ?? o.outDir ?? 'stdout'}: ${describeThrown(err)}`;
       stop();
       return false;
     }
