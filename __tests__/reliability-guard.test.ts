@@ -100,3 +100,12 @@ describe('--page-separator that would drop every line', () => {
     });
   }
 });
+
+describe('--jobs is capped at twice the CPUs', () => {
+  it('--jobs 256 says so once, exit 0, no MaxListenersExceededWarning', () => {
+    const r = runCli(['--jobs', '256', at('many')]);
+    expect(r.status).toBe(0);
+    expect(r.stderr.match(/--jobs 256: capped at \d+ \(twice the \d+ CPUs\)/g)).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/MaxListenersExceeded/);
+  });
+});

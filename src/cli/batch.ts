@@ -126,12 +126,15 @@ function envNumber(name: string): number | undefined {
 
 export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   const started = Date.now();
-  const jobs = Math.max(1, o.jobs ?? defaultJobs());
+  // each worker holds its own heap: --jobs 2000 took 6 GB; more workers than twice the CPUs gain nothing
+  const maxJobs = 2 * availableParallelism();
+  const jobs = Math.min(maxJobs, Math.max(1, o.jobs ?? defaultJobs()));
   const knownBytes = o.inputs.reduce((n, f) => n + (f.size ?? 0), 0);
   const progress = new Progress({
     enabled: o.progress, forced: o.forcedProgress ?? false, totalFiles: o.inputs.length, totalBytes: knownBytes,
   });
   const say = (message: string, level: MessageLevel): void => progress.log(o.format(message, level));
+  if ((o.jobs ?? 0) > maxJobs) say(`--jobs ${o.jobs}: capped at ${maxJobs} (twice the ${maxJobs / 2} CPUs)`, 'warning');
   const settings: PageSettings = {
     repair: o.repair, verify: o.verify ?? false, diagnostics: o.diagnostics !== undefined,
     ...(o.date ? { date: o.date } : {}), ...(o.profile ? { profile: o.profile } : {}),
