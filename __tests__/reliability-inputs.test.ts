@@ -2,11 +2,11 @@
 // failure and the run exits 1. Root-proof cases (the suite may run as root, who reads mode 000):
 // a dangling link, a name that is not valid UTF-8, a FIFO.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from './helpers/cli.js';
+import { CLI, runCli } from './helpers/cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ns-inputs-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -51,5 +51,13 @@ describe('an entry of a directory that cannot be read is a named failure, exit 1
     const r = runCli([dir]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/fifo\/pipe\.txt: not a regular file/);
+  });
+});
+
+describe('stdin', () => {
+  it('a directory as stdin is an error, exit 1 (not "empty input", exit 0)', () => {
+    const r = spawnSync(process.execPath, [CLI], { stdio: [openSync(tmp, 'r'), 'pipe', 'pipe'], encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^news-split: error: stdin: is a directory/m);
   });
 });
