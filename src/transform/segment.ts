@@ -158,8 +158,7 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
         else if (cur && !cur.closed && run.every((h) => h.cue === 'intertitle')) starts = false;
         if (cur && !hasBody(cur) && !cur.closed && cur.headlines.length > 0 && !gaps.wide(run[0]!)) {
           // more deck lines after a meta line under the title
-          cur.headlines.push(...run);
-          cur.units.push(...run);
+          for (const h of run) { cur.headlines.push(h); cur.units.push(h); }
         } else if (starts) {
           cur = open(run);
         } else {
@@ -216,10 +215,11 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
   }
   // headline runs that never got a body are furniture (teasers, theme words, TOC lines)
   const kept: ArticleDraft[] = [];
-  leftovers.push(...pendingUnits);
+  // loops, not push(...spread): a page of 200,000 short lines would overflow the call stack
+  for (const u of pendingUnits) leftovers.push(u);
   for (const d of drafts) {
     if (hasBody(d) && !isOrphanLine(d)) kept.push(d);
-    else leftovers.push(...d.units);
+    else for (const u of d.units) leftovers.push(u);
   }
   return { drafts: attachEditorsNotes(separateClusterIntro(kept)), leftovers };
 }
