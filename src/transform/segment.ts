@@ -311,10 +311,11 @@ function separateClusterIntro(drafts: ArticleDraft[]): ArticleDraft[] {
   const items = drafts.filter((d) => d.tagged && d.headlines.length === 0 && d.lead === null);
   const single = items.filter((d) => d.pieces.length === 1).length;
   if (items.length < 3 || single < items.length - 1) return drafts;
+  const isItem = new Set(items);
   const out: ArticleDraft[] = [];
   for (const d of drafts) {
     const k = d.pieces.length - 1;
-    if (!items.includes(d) || k < 1 || !endsSentence(d.pieces[k - 1]!.text)) { out.push(d); continue; }
+    if (!isItem.has(d) || k < 1 || !endsSentence(d.pieces[k - 1]!.text)) { out.push(d); continue; }
     const introPieces = d.pieces.slice(0, k);
     const cut = d.pieces[k]!.offset;
     out.push({ ...d, bylines: [], pieces: introPieces, units: d.units.filter((u) => u.offset < cut), tagged: false });
