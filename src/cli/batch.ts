@@ -109,7 +109,12 @@ export function poolMinChars(jobsGiven: boolean, cpus = availableParallelism()):
   return !jobsGiven && cpus <= FEW_CPUS ? FEW_CPUS_POOL_MIN_CHARS : POOL_MIN_CHARS;
 }
 const MAX_PAGES_IN_FLIGHT_PER_JOB = 64;
-const MAX_CHARS_IN_FLIGHT = 32 << 20;
+/**
+ * Characters in flight per job (read, not yet written): what bounds memory, whatever the pages'
+ * sizes. A page is at most ~500,000 characters (read/pages.ts), so each worker has batches of
+ * several pages waiting while the next are read, and one long page no longer holds the room.
+ */
+const MAX_CHARS_IN_FLIGHT_PER_JOB = 4 << 20;
 /** Young-generation size of page workers, MB (V8's default grows to tens of MB per thread). */
 const WORKER_HEAP = { maxYoungGenerationSizeMb: 8 };
 /** inputs up to this size are read in one piece (a read stream allocates its whole buffer per file) */
@@ -143,7 +148,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   const read: PageStreamOptions = { ...(o.encoding ? { encoding: o.encoding } : {}), ...(o.pageSeparator ? { separator: o.pageSeparator } : {}) };
   const poolMin = poolMinChars(o.jobs !== undefined);
   const runner = new PageRunner(jobs, settings, read, poolMin, knownBytes >= poolMin, await pageEmitter(settings));
-  const room = new Room(jobs * MAX_PAGES_IN_FLIGHT_PER_JOB, MAX_CHARS_IN_FLIGHT);
+  const room = new Room(jobs * MAX_PAGES_IN_FLIGHT_PER_JOB, jobs * MAX_CHARS_IN_FLIGHT_PER_JOB);
   const queue = new StepQueue();
   const dest = destinationFor(o);
   let diagnostics: Output | null = null;
