@@ -6,6 +6,7 @@
  * Each file also gets the relative path that --out-dir mirrors.
  */
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep, posix, basename } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
@@ -121,7 +122,7 @@ async function walk(
   add: (f: InputFile, real: string) => Promise<void>, problems: InputProblem[],
 ): Promise<void> {
   if (ancestors.has(real) || excluded.has(real)) return; // a symlink loop, or the output directory
-  let entries;
+  let entries: Dirent[];
   try {
     entries = (await readdir(abs, { withFileTypes: true })).sort((a, b) => byName(a.name, b.name));
   } catch (err) {
@@ -139,7 +140,7 @@ async function walk(
     let isFile = e.isFile();
     let size: number | undefined;
     if (e.isSymbolicLink() || isFile) {
-      let st;
+      let st: Stats;
       try {
         st = await stat(childAbs);
         if (e.isSymbolicLink()) childReal = await realpath(childAbs);
