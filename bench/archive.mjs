@@ -95,6 +95,14 @@ function withBreak(p, rnd) {
  */
 export function writeArchives(sizes, seed = 1) {
   const { page } = pageMaker(seed);
+  return writeSized(sizes, (n) => (n ? PAGE_SEPARATOR : '') + page(n));
+}
+
+/**
+ * Write files of about `sizes` MB each from the texts textAt(0), textAt(1), … (each file full at the
+ * first text past its size, so a smaller file is the start of a larger one). Returns {file: {bytes, pages}}.
+ */
+export function writeSized(sizes, textAt) {
   const open = Object.entries(sizes).map(([file, mb]) => ({ file, target: mb * 1e6, fd: openSync(file, 'w'), bytes: 0, pages: 0 }));
   const done = {};
   let chunk = '';
@@ -107,7 +115,7 @@ export function writeArchives(sizes, seed = 1) {
   };
   try {
     while (open.length) {
-      const text = (n ? PAGE_SEPARATOR : '') + page(n++);
+      const text = textAt(n++);
       chunk += text;
       chunkBytes += Buffer.byteLength(text);
       // a file is full at the first page boundary past its size

@@ -11,10 +11,15 @@
  *   --jobs       --jobs 1 against --jobs 2 on 2,000 one-page files, and against two --jobs 1
  *                processes on half the files each, run at once: what the machine itself gives
  *
+ * The same throughput, memory and growth phases run again on a real-text archive built from the
+ * shared corpus (../shared/corpus: every dev page, and the article records laid out as pages; see
+ * real-archive.mjs), with --jobs 1, --jobs 2 and the default beside each other. The corpus text is
+ * written to the temp dir only, never into the repository; without the corpus that part is n/a.
+ *
  * A format or option the CLI does not have yet is reported as "n/a (not supported yet)".
  * Options: --size MB (100), --big MB (400), --runs N (3), --pages N (2000), --quick (10 MB, 40 MB,
- * 2 runs, 300 pages: a smoke test), --json FILE (results as JSON), --keep (keep the temp dir).
- * Generated files go to a temp dir (os.tmpdir()) and are removed at the end.
+ * 2 runs, 300 pages: a smoke test), --corpus DIR (../shared/corpus), --json FILE (results as JSON),
+ * --keep (keep the temp dir). Generated files go to a temp dir (os.tmpdir()) and are removed at the end.
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
@@ -22,6 +27,7 @@ import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeArchives, writePages } from './archive.mjs';
+import { writeRealArchives, DEFAULT_CORPUS } from './real-archive.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'bin', 'news-split.js');
@@ -42,6 +48,7 @@ const BIG = value('--big', quick ? 40 : 400);
 const RUNS = value('--runs', quick ? 2 : 3);
 const PAGES = value('--pages', quick ? 300 : 2000);
 const STARTUP_RUNS = quick ? 5 : 15;
+const CORPUS = (() => { const i = args.indexOf('--corpus'); return i >= 0 ? args[i + 1] : DEFAULT_CORPUS; })();
 
 const started = performance.now();
 const work = mkdtempSync(join(tmpdir(), 'news-split-bench-'));
@@ -116,10 +123,14 @@ async function capabilities() {
 
 // ------------------------------------------------------------------------------------- phases
 
-async function throughput(caps, archive, bytes) {
-  log(`throughput: ${RUNS} runs each on ${fmt(MB(bytes), 0)} MB (floor and jsonl interleaved)`);
+/** jsonl with the default --jobs, then these (interleaved with it and the floor) */
+const JOB_VARIANTS = (caps) => (caps.jobs ? [['jsonl --jobs 1', ['--jobs', '1']], ['jsonl --jobs 2', ['--jobs', '2']]] : []);
+
+async function throughput(caps, archive, bytes, { formats = true } = {}) {
+  log(`throughput: ${RUNS} runs each on ${fmt(MB(bytes), 0)} MB (floor, jsonl and its --jobs variants interleaved)`);
   const floor = [];
   const jsonl = [];
+  const variants = JOB_VARIANTS(caps).map(([label, argv]) => ({ label, argv, runs: [] }));
   let articles = null;
   for (let i = 0; i < RUNS; i++) {
     floor.push(await run([FLOOR, archive]));
@@ -127,6 +138,11 @@ async function throughput(caps, archive, bytes) {
     if (r.code !== 0) throw new Error(`news-split failed (exit ${r.code}): ${r.stderr.slice(0, 500)}`);
     articles ??= await countLines(r.out);
     jsonl.push(r);
+    for (const v of variants) {
+      const rv = await run([CLI, '-q', ...v.argv, archive]);
+      if (rv.code !== 0) throw new Error(`news-split ${v.label} failed (exit ${rv.code}): ${rv.stderr.slice(0, 500)}`);
+      v.runs.push(rv);
+    }
   }
   const floorMs = median(floor.map((r) => r.ms));
   const rows = [];
@@ -139,7 +155,8 @@ async function throughput(caps, archive, bytes) {
   };
   rows.push({ format: 'raw floor', runs: RUNS, ms: floorMs, mbps: MB(bytes) / (floorMs / 1000), articlesPerS: null, ratio: 1, rss: median(floor.map((r) => r.rss)) });
   row('jsonl', jsonl);
-  for (const label of ['json', 'csv', 'markdown']) {
+  for (const v of variants) row(v.label, v.runs);
+  for (const label of formats ? ['json', 'csv', 'markdown'] : []) {
     const name = caps.formats[label];
     if (!name) { rows.push({ format: label, na: true }); continue; }
     // one run each beside the jsonl medians keeps the whole bench within its time budget
@@ -224,62 +241,92 @@ function linearFit(xs, ys) {
 
 const mark = (ok) => (ok === null ? 'n/a' : ok ? 'met' : 'MISSED');
 
+/** Throughput, growth and memory on one kind of archive (written by `write`, removed after). */
+async function archivePhases(caps, kind, write) {
+  const file = (mb) => join(work, `${kind}-${mb}.txt`);
+  const sizes = { [file(SIZE / 2)]: SIZE / 2, [file(SIZE)]: SIZE, [file(SIZE * 2)]: SIZE * 2, [file(BIG)]: BIG };
+  log(`generating the ${kind} archive (${Object.values(sizes).join(', ')} MB) in ${work}`);
+  const archives = write(sizes);
+  const main100 = file(SIZE);
+  const tp = await throughput(caps, main100, archives[main100].bytes, { formats: kind === 'synthetic' });
+  const jsonlRow = tp.rows.find((r) => r.format === 'jsonl');
+  const others = Object.fromEntries(Object.entries(archives).filter(([f]) => f !== main100));
+  const grow = await growth(others);
+  grow.push({ mb: MB(archives[main100].bytes), ms: jsonlRow.ms, mbps: jsonlRow.mbps, rss: jsonlRow.rss, code: 0 });
+  grow.sort((a, b) => a.mb - b.mb);
+  for (const f of Object.keys(archives)) rmSync(f, { force: true });
+  const mbpsAll = grow.map((g) => g.mbps);
+  // linear growth is time = start + size / rate: the rate of each step (the time the next size adds)
+  // stays flat, whatever the fixed start (workers, warm-up), which weighs on the smallest size's MB/s
+  const steps = grow.slice(1).map((g, k) => (g.mb - grow[k].mb) / ((g.ms - grow[k].ms) / 1000));
+  return {
+    kind, tp, grow, bytes: archives[main100].bytes, pages: archives[main100].pages, jsonlRow, rss100: jsonlRow.rss,
+    bigRow: grow.at(-1), spread: Math.max(...mbpsAll) / Math.min(...mbpsAll), steps,
+    stepSpread: steps.every((r) => r > 0) ? Math.max(...steps) / Math.min(...steps) : Infinity,
+    fit: linearFit(grow.map((g) => g.mb), grow.map((g) => g.ms / 1000)),
+  };
+}
+
+function archiveReport(a) {
+  return [
+    `Throughput on the ${a.kind} archive, ${fmt(MB(a.bytes), 0)} MB (${a.pages} pages written, ${a.tp.articles} articles)`,
+    '',
+    table(['format', 'runs', 'time s', 'MB/s', 'articles/s', '× raw floor', 'peak RSS MB'], a.tp.rows.map((r) => (r.na
+      ? [r.format, '', '', r.note ?? NA, '', '', '']
+      : [r.format, r.runs, fmt(r.ms / 1000, 2), fmt(r.mbps), r.articlesPerS === null ? '' : fmt(r.articlesPerS, 0), fmt(r.ratio, 2), fmt(MB(r.rss), 0)]))),
+    '',
+    `Growth and memory on the ${a.kind} archive (jsonl, default --jobs; one run each except the middle size)`,
+    '',
+    table(['input MB', 'time s', 'MB/s', 'peak RSS MB'], a.grow.map((g) => [fmt(g.mb, 0), g.code ? `exit ${g.code}` : fmt(g.ms / 1000, 2), fmt(g.mbps), fmt(MB(g.rss), 0)])),
+    '',
+    `Straight-line fit: time = ${fmt(a.fit.a, 2)} s + size / ${fmt(1 / a.fit.b)} MB/s (R² ${fmt(a.fit.r2, 4)}); MB/s from the smallest to the largest size spread ${fmt(a.spread, 2)} ×, the fixed start included`,
+    '',
+  ];
+}
+
+function archiveTargets(a, floorTarget, jobsTarget) {
+  const row = (label) => a.tp.rows.find((r) => r.format === label);
+  const j1 = row('jsonl --jobs 1');
+  const j2 = row('jsonl --jobs 2');
+  const k = a.kind;
+  return [
+    [`${k}: JSON Lines ≥ ${floorTarget} × raw floor (default --jobs)`, `${fmt(a.jsonlRow.ratio, 2)} ×`, mark(a.jsonlRow.ratio >= floorTarget)],
+    [`${k}: JSON Lines --jobs 1 ≥ ${floorTarget} × raw floor`, j1 ? `${fmt(j1.ratio, 2)} ×` : NA, mark(j1 ? j1.ratio >= floorTarget : null)],
+    [`${k}: --jobs 2 not slower than --jobs 1${jobsTarget ? ` (≥ ${jobsTarget} ×)` : ''}`, j1 && j2 ? `${fmt(j1.ms / j2.ms, 2)} ×` : NA, mark(j1 && j2 ? j1.ms / j2.ms >= (jobsTarget ?? 1) : null)],
+    [`${k}: peak RSS ≤ 300 MB on ${fmt(a.bigRow.mb, 0)} MB`, `${fmt(MB(a.bigRow.rss), 0)} MB`, mark(a.bigRow.rss !== null ? MB(a.bigRow.rss) <= 300 : null)],
+    [`${k}: peak RSS on ${fmt(a.bigRow.mb, 0)} MB < 1.5 × on ${SIZE} MB`, `${fmt(a.bigRow.rss / a.rss100, 2)} ×`, mark(a.bigRow.rss && a.rss100 ? a.bigRow.rss / a.rss100 < 1.5 : null)],
+    [`${k}: time linear in size (MB/s of each step flat within 1.5 ×)`, `${fmt(a.stepSpread, 2)} × spread (${a.steps.map((r) => fmt(r)).join(' / ')} MB/s)`, mark(a.stepSpread <= 1.5)],
+  ];
+}
+
 async function main() {
   if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run npm install (or npm run build) first');
   log(`news-split bench: node ${process.version}, ${cpus().length} CPUs, temp dir ${work}`);
   const caps = await capabilities();
   log(`CLI: formats ${Object.entries(caps.formats).map(([k, v]) => `${k}=${v ?? 'no'}`).join(' ')}; --jobs ${caps.jobs ? 'yes' : 'no'}; multi-page files ${caps.multiPage ? 'yes' : 'no'}`);
 
-  const half = join(work, `a${SIZE / 2}.txt`);
-  const main100 = join(work, `a${SIZE}.txt`);
-  const twice = join(work, `a${SIZE * 2}.txt`);
-  const big = join(work, `a${BIG}.txt`);
-  log(`generating the synthetic archive (${SIZE / 2}, ${SIZE}, ${SIZE * 2}, ${BIG} MB) in ${work}`);
-  const archives = writeArchives({ [half]: SIZE / 2, [main100]: SIZE, [twice]: SIZE * 2, [big]: BIG });
-
-  const tp = await throughput(caps, main100, archives[main100].bytes);
-  const rss100 = tp.rows.find((r) => r.format === 'jsonl').rss;
-  const grow = await growth({ [half]: archives[half], [twice]: archives[twice], [big]: archives[big] });
-  const jsonlRow = tp.rows.find((r) => r.format === 'jsonl');
-  grow.push({ mb: MB(archives[main100].bytes), ms: jsonlRow.ms, mbps: jsonlRow.mbps, rss: jsonlRow.rss, code: 0 });
-  grow.sort((a, b) => a.mb - b.mb);
+  const syn = await archivePhases(caps, 'synthetic', (sizes) => writeArchives(sizes));
+  const hasCorpus = existsSync(join(CORPUS, 'dev')) && existsSync(join(CORPUS, 'articles'));
+  if (!hasCorpus) log(`no corpus at ${CORPUS}: the real-text archive is n/a`);
+  const real = hasCorpus ? await archivePhases(caps, 'real', (sizes) => writeRealArchives(sizes, CORPUS)) : null;
   const st = await startup();
   const jb = await jobs(caps);
   const total = (performance.now() - started) / 1000;
 
-  const bigRow = grow.at(-1);
-  const mbpsAll = grow.map((g) => g.mbps);
-  const spread = Math.max(...mbpsAll) / Math.min(...mbpsAll);
-  // linear growth is time = start + size / rate: the rate of each step (the time the next size adds)
-  // stays flat, whatever the fixed start (workers, warm-up), which weighs on the smallest size's MB/s
-  const steps = grow.slice(1).map((g, k) => (g.mb - grow[k].mb) / ((g.ms - grow[k].ms) / 1000));
-  const stepSpread = steps.every((r) => r > 0) ? Math.max(...steps) / Math.min(...steps) : Infinity;
-  const fit = linearFit(grow.map((g) => g.mb), grow.map((g) => g.ms / 1000));
   const targets = [
-    ['JSON Lines ≥ 0.3 × raw floor', `${fmt(jsonlRow.ratio, 2)} ×`, mark(jsonlRow.ratio >= 0.3)],
-    [`peak RSS ≤ 300 MB on ${fmt(bigRow.mb, 0)} MB`, `${fmt(MB(bigRow.rss), 0)} MB`, mark(bigRow.rss !== null ? MB(bigRow.rss) <= 300 : null)],
-    [`peak RSS on ${fmt(bigRow.mb, 0)} MB < 1.5 × on ${SIZE} MB`, `${fmt(bigRow.rss / rss100, 2)} ×`, mark(bigRow.rss && rss100 ? bigRow.rss / rss100 < 1.5 : null)],
-    ['--version ≤ 2 × node -e 0', `${fmt(st.version / st.node, 2)} ×`, mark(st.version / st.node <= 2)],
-    ['--jobs 2 ≥ 1.6 × --jobs 1', jb ? `${fmt(jb.j1 / jb.j2, 2)} × (ceiling ${fmt(jb.j1 / jb.pair, 2)} ×)` : NA, mark(jb ? jb.j1 / jb.j2 >= 1.6 : null)],
-    ['time linear in size (MB/s of each step flat within 1.5 ×)', `${fmt(stepSpread, 2)} × spread (${steps.map((r) => fmt(r)).join(' / ')} MB/s)`, mark(stepSpread <= 1.5)],
+    ...archiveTargets(syn, 0.35, null),
+    ...(real ? archiveTargets(real, 0.3, 1.25) : [['real-text archive', NA, 'n/a']]),
+    ['--version ≤ 1.5 × node -e 0', `${fmt(st.version / st.node, 2)} ×`, mark(st.version / st.node <= 1.5)],
+    ['one-page run ≤ 2.5 × node -e 0', `${fmt(st.page / st.node, 2)} ×`, mark(st.page / st.node <= 2.5)],
+    [`--jobs 2 not slower than --jobs 1 on ${jb?.pages ?? 0} one-page files`, jb ? `${fmt(jb.j1 / jb.j2, 2)} × (ceiling ${fmt(jb.j1 / jb.pair, 2)} ×)` : NA, mark(jb ? jb.j1 / jb.j2 >= 1 : null)],
   ];
 
   const report = [
     `news-split bench — node ${process.version}, ${cpus().length} CPUs; medians of ${RUNS} runs unless marked 1; total ${fmt(total, 0)} s`,
     `CLI: --jobs ${caps.jobs ? 'yes' : 'no'} (default jobs used for throughput), multi-page files ${caps.multiPage ? 'split into pages' : 'read as one page'}`,
     '',
-    `Throughput on ${fmt(MB(archives[main100].bytes), 0)} MB (${archives[main100].pages} pages, ${tp.articles} articles)`,
-    '',
-    table(['format', 'runs', 'time s', 'MB/s', 'articles/s', '× raw floor', 'peak RSS MB'], tp.rows.map((r) => (r.na
-      ? [r.format, '', '', r.note ?? NA, '', '', '']
-      : [r.format, r.runs, fmt(r.ms / 1000, 2), fmt(r.mbps), r.articlesPerS === null ? '' : fmt(r.articlesPerS, 0), fmt(r.ratio, 2), fmt(MB(r.rss), 0)]))),
-    '',
-    'Growth and memory (jsonl; one run each except the middle size)',
-    '',
-    table(['input MB', 'time s', 'MB/s', 'peak RSS MB'], grow.map((g) => [fmt(g.mb, 0), g.code ? `exit ${g.code}` : fmt(g.ms / 1000, 2), fmt(g.mbps), fmt(MB(g.rss), 0)])),
-    '',
-    `Straight-line fit: time = ${fmt(fit.a, 2)} s + size / ${fmt(1 / fit.b)} MB/s (R² ${fmt(fit.r2, 4)}); MB/s from the smallest to the largest size spread ${fmt(spread, 2)} ×, the fixed start included`,
-    '',
+    ...archiveReport(syn),
+    ...(real ? archiveReport(real) : [`Real-text archive: ${NA} (no corpus at ${CORPUS})`, '']),
     `Start-up (medians of ${STARTUP_RUNS})`,
     '',
     table(['command', 'ms', '× node -e 0'], [
@@ -302,7 +349,7 @@ async function main() {
   ].join('\n');
   process.stdout.write(report);
   const jsonOut = args.indexOf('--json');
-  if (jsonOut >= 0) writeFileSync(args[jsonOut + 1], JSON.stringify({ caps, throughput: tp, growth: grow, startup: st, jobs: jb, targets, total }, null, 2));
+  if (jsonOut >= 0) writeFileSync(args[jsonOut + 1], JSON.stringify({ caps, synthetic: syn, real, startup: st, jobs: jb, targets, total }, null, 2));
 }
 
 try {

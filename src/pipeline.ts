@@ -66,7 +66,7 @@ export function parsePage(text: string, options: SplitOptions = {}): Page {
     while (k < furniture.length && furniture[k]!.position.start.offset < a.position.start.offset) children.push(furniture[k++]!);
     children.push(a);
   }
-  children.push(...furniture.slice(k));
+  for (; k < furniture.length; k++) children.push(furniture[k]!);
   return {
     type: 'page',
     children,

@@ -15,7 +15,7 @@
  * reading of inputs instead of filling RAM.
  */
 import type { Profile } from '../knowledge/profile.js';
-import { createReadStream, createWriteStream, openSync, readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, fstatSync, openSync, readFileSync } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, extname, join, posix } from 'node:path';
@@ -33,6 +33,8 @@ import {
 } from './worker.js';
 import type { PageStreamOptions } from '../read/pages.js';
 import { loadEmitter } from '../emit/registry.js';
+import { PluginError } from '../emit/plugin.js';
+import { describeThrown } from '../thrown.js';
 import { SharedSegmenter } from './segmenter.js';
 import { fileOutput, stdoutOutput, streamOutput, PipeClosed, type Output } from './output.js';
 import { Progress, summaryLine, type RunCounts } from './progress.js';
@@ -109,7 +111,12 @@ export function poolMinChars(jobsGiven: boolean, cpus = availableParallelism()):
   return !jobsGiven && cpus <= FEW_CPUS ? FEW_CPUS_POOL_MIN_CHARS : POOL_MIN_CHARS;
 }
 const MAX_PAGES_IN_FLIGHT_PER_JOB = 64;
-const MAX_CHARS_IN_FLIGHT = 32 << 20;
+/**
+ * Characters in flight per job (read, not yet written): what bounds memory, whatever the pages'
+ * sizes. A page is at most ~500,000 characters (read/pages.ts), so each worker has batches of
+ * several pages waiting while the next are read, and one long page no longer holds the room.
+ */
+const MAX_CHARS_IN_FLIGHT_PER_JOB = 4 << 20;
 /** Young-generation size of page workers, MB (V8's default grows to tens of MB per thread). */
 const WORKER_HEAP = { maxYoungGenerationSizeMb: 8 };
 /** inputs up to this size are read in one piece (a read stream allocates its whole buffer per file) */
@@ -126,12 +133,15 @@ function envNumber(name: string): number | undefined {
 
 export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   const started = Date.now();
-  const jobs = Math.max(1, o.jobs ?? defaultJobs());
+  // each worker holds its own heap: --jobs 2000 took 6 GB; more workers than twice the CPUs gain nothing
+  const maxJobs = 2 * availableParallelism();
+  const jobs = Math.min(maxJobs, Math.max(1, o.jobs ?? defaultJobs()));
   const knownBytes = o.inputs.reduce((n, f) => n + (f.size ?? 0), 0);
   const progress = new Progress({
     enabled: o.progress, forced: o.forcedProgress ?? false, totalFiles: o.inputs.length, totalBytes: knownBytes,
   });
   const say = (message: string, level: MessageLevel): void => progress.log(o.format(message, level));
+  if ((o.jobs ?? 0) > maxJobs) say(`--jobs ${o.jobs}: capped at ${maxJobs} (twice the ${maxJobs / 2} CPUs)`, 'warning');
   const settings: PageSettings = {
     repair: o.repair, verify: o.verify ?? false, diagnostics: o.diagnostics !== undefined,
     ...(o.date ? { date: o.date } : {}), ...(o.profile ? { profile: o.profile } : {}),
@@ -141,7 +151,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   const read: PageStreamOptions = { ...(o.encoding ? { encoding: o.encoding } : {}), ...(o.pageSeparator ? { separator: o.pageSeparator } : {}) };
   const poolMin = poolMinChars(o.jobs !== undefined);
   const runner = new PageRunner(jobs, settings, read, poolMin, knownBytes >= poolMin, await pageEmitter(settings));
-  const room = new Room(jobs * MAX_PAGES_IN_FLIGHT_PER_JOB, MAX_CHARS_IN_FLIGHT);
+  const room = new Room(jobs * MAX_PAGES_IN_FLIGHT_PER_JOB, jobs * MAX_CHARS_IN_FLIGHT_PER_JOB);
   const queue = new StepQueue();
   const dest = destinationFor(o);
   let diagnostics: Output | null = null;
@@ -186,6 +196,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
         // a small file is read in one synchronous call, as a worker reads it: this thread converts it
         // next anyway, and an asynchronous read costs four thread-pool round trips (open, stat, read,
         // close), during which nothing runs: a quarter of a --jobs 1 run on 2,000 one-page files
+        // reading a directory as stdin gives EISDIR only on some systems, no bytes on others ("empty input")
+        if (input.path === null && fstatSync(0).isDirectory()) { queue.push({ kind: 'failed', input: i, reason: 'is a directory (give it as an argument to convert its files)' }); continue; }
         const source = input.path === null ? process.stdin
           : input.size !== undefined && input.size <= WHOLE_FILE_BYTES ? [readFileSync(input.path)]
           : createReadStream(input.path, { highWaterMark: 1 << 20 });
@@ -239,8 +251,10 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
       return true;
     } catch (err) {
       if (err instanceof PipeClosed) { pipeClosed = true; stop(); return false; }
-      if (dest.perInput && i >= 0) { await fail(i, `cannot write output: ${(err as Error).message}`); return false; }
-      outputError = `${o.output ?? o.outDir ?? 'stdout'}: ${(err as Error).message}`;
+      // a plug-in's own failure names the plug-in, not the output it was writing to
+      if (err instanceof PluginError) outputError = err.message;
+      else if (dest.perInput && i >= 0) { await fail(i, `cannot write output: ${describeThrown(err)}`); return false; }
+      else outputError = `${o.output ?? o.outDir ?? 'stdout'}: ${describeThrown(err)}`;
       stop();
       return false;
     }

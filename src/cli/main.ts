@@ -154,6 +154,7 @@ export async function main(argv: string[]): Promise<number> {
   let plugins: LoadedPlugin[];
   try {
     plugins = await loadPlugins(opts.emitter, builtInFormats());
+    (await import('./guard.js')).suspectPlugins(plugins.map((p) => p.spec));
     if (opts.listFormats) {
       process.stdout.write(describeFormats(await listFormats(plugins)));
       return EXIT.ok;
@@ -172,6 +173,12 @@ export async function main(argv: string[]): Promise<number> {
     if (opts.pageSeparator !== undefined) pageSeparator = new RegExp(opts.pageSeparator, 'u');
   } catch (err) {
     return usageError(`--page-separator: ${(err as Error).message}`);
+  }
+  if (pageSeparator) {
+    // an empty separator matches everywhere (every line would go); one that backtracks hangs the run
+    if (pageSeparator.test('') && pageSeparator.test('甲')) return usageError('--page-separator: the pattern matches the empty string (every line would be dropped)');
+    const risk = (await import('../regex.js')).backtrackingRisk(pageSeparator.source);
+    if (risk) return usageError(`--page-separator: refused: ${risk}`);
   }
   const emitterOptions = { bom: opts.bom, excel: opts.excel };
 

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Emitter, EmitterFactory, EmitterOptions } from './types.js';
+import { describeThrown } from '../thrown.js';
 
 export class PluginError extends Error {}
 
@@ -74,8 +75,27 @@ export function checkFactory(value: unknown, what: string): EmitterFactory {
     extension: factory.extension,
     description: factory.description ?? '',
     ...(factory.layout ? { layout: factory.layout } : {}),
-    create: (options: EmitterOptions) => checkEmitter(factory.create(options), label),
+    create: (options: EmitterOptions) => checkEmitter(guarded(label, 'create', () => factory.create(options)), label),
   };
+}
+
+/**
+ * Run a plug-in's hook: anything it throws becomes a PluginError naming it, and a process.exit()
+ * inside the hook is refused (it would end the run with no output and exit 0).
+ */
+function guarded<T>(label: string, hook: string, run: () => T): T {
+  const exit = process.exit;
+  process.exit = ((code?: number) => {
+    throw new PluginError(`${label}: ${hook}() called process.exit(${code ?? ''})`);
+  }) as typeof process.exit;
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof PluginError) throw err;
+    throw new PluginError(`${label}: ${hook}() threw ${describeThrown(err)}`);
+  } finally {
+    process.exit = exit;
+  }
 }
 
 /** The emitter with each hook checked: a hook must return a string or nothing. */
@@ -90,7 +110,7 @@ function checkEmitter(value: unknown, label: string): Emitter {
     if (fn === undefined) continue;
     if (typeof fn !== 'function') throw new PluginError(`${label}: ${hook} must be a function`);
     checked[hook] = (arg: unknown) => {
-      const out: unknown = fn.call(e, arg);
+      const out: unknown = guarded(label, hook, () => fn.call(e, arg));
       if (out === undefined || out === null || typeof out === 'string') return out ?? undefined;
       const kind = out instanceof Promise ? 'a Promise (hooks must be synchronous)' : typeof out;
       throw new PluginError(`${label}: ${hook}() returned ${kind}, expected a string or nothing`);

@@ -5,6 +5,7 @@
  */
 import type { FurnitureKind, Profile } from '../types.js';
 import type { FurnitureRule } from './furniture.js';
+import { backtrackingRisk } from '../regex.js';
 
 // the shape of a profile is part of the library's contract (types.ts); this module compiles it
 export type { Profile } from '../types.js';
@@ -45,7 +46,9 @@ export function compileProfile(profile: Profile | undefined): CompiledProfile {
     if (!Array.isArray(list)) throw new ProfileError(`${field}: a list of patterns`);
     return list.map((p, i) => regex(p, `${field}[${i}]`));
   };
-  const furniture = (profile.furniture ?? []).map((f, i): FurnitureRule => {
+  const furnitureList: unknown = profile.furniture ?? [];
+  if (!Array.isArray(furnitureList)) throw new ProfileError('furniture: a list of patterns or {pattern, kind}');
+  const furniture = (furnitureList as NonNullable<Profile['furniture']>).map((f, i): FurnitureRule => {
     const spec = typeof f === 'string' ? { pattern: f } : f;
     if (!spec || typeof spec !== 'object') throw new ProfileError(`furniture[${i}]: a pattern or {pattern, kind}`);
     const kind = spec.kind ?? 'page-header';
@@ -63,11 +66,16 @@ export function compileProfile(profile: Profile | undefined): CompiledProfile {
 
 function regex(source: unknown, where: string): RegExp {
   if (typeof source !== 'string' || !source) throw new ProfileError(`${where}: a regular expression as a string`);
+  let re: RegExp;
   try {
-    return new RegExp(source, 'u');
+    re = new RegExp(source, 'u');
   } catch (err) {
     throw new ProfileError(`${where}: invalid regular expression: ${(err as Error).message}`);
   }
+  // a pattern runs on every line of every page: one that can backtrack exponentially hangs the run
+  const risk = backtrackingRisk(source);
+  if (risk) throw new ProfileError(`${where}: refused: ${risk}`);
+  return re;
 }
 
 /** Dateline patterns match at the start of a paragraph. */

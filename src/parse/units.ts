@@ -35,11 +35,13 @@ export interface UnitsResult {
 const WS = '[ \\t\\u3000\\u00a0]';
 const esc = (s: string): string => s.replace(/[\\\]\[^-]/g, '\\$&');
 /** white space after a sentence end: a paragraph boundary in flattened text (…决心。 会场上…) */
-const SENTENCE_GAP_RE = new RegExp(`(?<=[${esc(SENTENCE_END)}][${esc(CLOSERS)}]*)${WS}+(?=\\S)`, 'gu');
+// These space-run patterns are not 'u': under 'u' V8 keeps a backtrack entry per character of a
+// `[…]+` run and overflows the stack on a run of some million spaces; every class here is BMP-only.
+const SENTENCE_GAP_RE = new RegExp(`(?<=[${esc(SENTENCE_END)}][${esc(CLOSERS)}]*)${WS}+(?=\\S)`, 'g');
 /** white space before a numbered item: …的公告 一、1987年… */
 // (?<!WS): try each space run once from its start; retrying inside a long run is quadratic (linear-time test)
-const LIST_GAP_RE = new RegExp(`(?<!${WS})${WS}+(?=[一二三四五六七八九十]{1,3}、)`, 'gu');
-const SPACE_RUN_RE = new RegExp(`${WS}+`, 'gu');
+const LIST_GAP_RE = new RegExp(`(?<!${WS})${WS}+(?=[一二三四五六七八九十]{1,3}、)`, 'g');
+const SPACE_RUN_RE = new RegExp(`${WS}+`, 'g');
 const HAS_SPACE_RE = new RegExp(WS, 'u');
 /** Fewest consecutive lines that can show a hard-wrapped layout. */
 const MIN_WRAPPED_LINES = 8;

@@ -6,6 +6,7 @@
  * Each file also gets the relative path that --out-dir mirrors.
  */
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep, posix, basename } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
@@ -55,8 +56,8 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
   const seen = new Set<string>();
   // a file is converted once, however many names reach it (a glob through a symlinked folder, a list
   // that repeats an argument)
-  const add = async (f: InputFile): Promise<void> => {
-    const key = f.path === null ? '\0stdin' : await realpath(resolve(cwd, f.path)).catch(() => resolve(cwd, f.path!));
+  const add = async (f: InputFile, real?: string): Promise<void> => {
+    const key = f.path === null ? '\0stdin' : real ?? await realpath(resolve(cwd, f.path)).catch(() => resolve(cwd, f.path!));
     if (seen.has(key)) return;
     seen.add(key);
     inputs.push(f);
@@ -68,8 +69,9 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
     const st = await stat(abs).catch(() => null);
     if (st?.isDirectory()) {
       const before = inputs.length;
-      await walk(abs, arg, mirrorPath(arg, cwd), new Set(), excluded, add);
-      if (inputs.length === before) problems.push({ input: arg, reason: 'directory holds no files' });
+      const failed = problems.length;
+      await walk(abs, await realpath(abs).catch(() => abs), arg, mirrorPath(arg, cwd), new Set(), excluded, add, problems);
+      if (inputs.length === before && problems.length === failed) problems.push({ input: arg, reason: 'directory holds no files' });
       return;
     }
     if (!st && isDynamicPattern(arg)) {
@@ -98,32 +100,67 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
   return { inputs, problems };
 }
 
-/** Recursively list a directory: sorted names, no hidden entries, each real directory entered once. */
+/** Why an entry of a directory cannot be read, in words (the reason is reported, never skipped). */
+function entryProblem(err: unknown, what: 'folder' | 'entry' | 'link'): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENAMETOOLONG') return 'path too long for the system (over PATH_MAX)';
+  if (code === 'ELOOP') return 'too many levels of symbolic links';
+  if (code === 'ENOENT') return what === 'link' ? 'dangling symbolic link (its target does not exist)' : 'vanished while the folder was read';
+  return `cannot read this ${what}: ${(err as Error).message}`;
+}
+
+/**
+ * Recursively list a directory: sorted names, no hidden entries, each real directory entered once.
+ * `real` is the directory's real path, carried down (a child's is `real/name` unless it is a link):
+ * asking realpath() at every level costs a readlink per component, quadratic in the depth. An entry
+ * that cannot be read (a folder without permission, a dangling link, a name that is not valid UTF-8,
+ * a path over PATH_MAX, a FIFO) is a problem named in `problems`, never skipped without a word.
+ */
 async function walk(
-  abs: string, shown: string, mirror: string, ancestors: Set<string>, excluded: Set<string>, add: (f: InputFile) => Promise<void>,
+  abs: string, real: string, shown: string, mirror: string, ancestors: Set<string>, excluded: Set<string>,
+  add: (f: InputFile, real: string) => Promise<void>, problems: InputProblem[],
 ): Promise<void> {
-  const real = await realpath(abs).catch(() => abs);
   if (ancestors.has(real) || excluded.has(real)) return; // a symlink loop, or the output directory
-  const inner = new Set(ancestors).add(real);
-  const entries = (await readdir(abs, { withFileTypes: true }).catch(() => [])).sort((a, b) => byName(a.name, b.name));
+  let entries: Dirent[];
+  try {
+    entries = (await readdir(abs, { withFileTypes: true })).sort((a, b) => byName(a.name, b.name));
+  } catch (err) {
+    problems.push({ input: shown, reason: entryProblem(err, 'folder') });
+    return;
+  }
+  ancestors.add(real);
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const childAbs = join(abs, e.name);
     const childShown = posix.join(toPosix(shown), e.name);
     const childMirror = mirror ? `${mirror}/${e.name}` : e.name;
+    let childReal = join(real, e.name);
     let isDir = e.isDirectory();
     let isFile = e.isFile();
     let size: number | undefined;
     if (e.isSymbolicLink() || isFile) {
-      const st = await stat(childAbs).catch(() => null); // a dangling link is skipped
-      if (!st) continue;
+      let st: Stats;
+      try {
+        st = await stat(childAbs);
+        if (e.isSymbolicLink()) childReal = await realpath(childAbs);
+      } catch (err) {
+        // readdir gives a name that is not valid UTF-8 with U+FFFD in place of the bytes: no such name
+        const reason = e.name.includes('\uFFFD') && (err as NodeJS.ErrnoException).code === 'ENOENT'
+          ? 'file name is not valid UTF-8 (rename it to read it)'
+          : entryProblem(err, e.isSymbolicLink() ? 'link' : 'entry');
+        problems.push({ input: childShown, reason });
+        continue;
+      }
       isDir = st.isDirectory();
       isFile = st.isFile();
       size = st.size;
     }
-    if (isDir) await walk(childAbs, childShown, childMirror, inner, excluded, add);
-    else if (isFile) await add({ path: childAbs, name: childShown, mirror: childMirror, ...(size !== undefined ? { size } : {}) });
+    if (isDir) await walk(childAbs, childReal, childShown, childMirror, ancestors, excluded, add, problems);
+    else if (isFile) await add({ path: childAbs, name: childShown, mirror: childMirror, ...(size !== undefined ? { size } : {}) }, childReal);
+    else problems.push({ input: childShown, reason: 'not a regular file (a FIFO, socket or device)' });
   }
+  ancestors.delete(real);
 }
 
 function fileInput(path: string, cwd: string, size: number | undefined): InputFile {

@@ -86,8 +86,14 @@ export function assembleArticle(d: ArticleDraft, index: number, ctx: AssembleCon
   const deck = d.deck ? deckOf(d) : readDeck(d.headlines.map((h) => h.text));
   const facts: BylineFacts[] = d.lead ? [d.lead.facts, ...d.bylines] : d.bylines;
   const all = d.units;
-  const startOffset = Math.min(...all.map((u) => u.offset));
-  const endOffset = Math.max(...all.map((u) => u.end));
+  // loops, not Math.min(...spread): an article of 200,000 lines would overflow the call stack
+  let startOffset = Infinity, endOffset = -Infinity, startLine = Infinity, endLine = -Infinity;
+  for (const u of all) {
+    if (u.offset < startOffset) startOffset = u.offset;
+    if (u.end > endOffset) endOffset = u.end;
+    if (u.line < startLine) startLine = u.line;
+    if (u.line > endLine) endLine = u.line;
+  }
   const children: ArticleContent[] = [];
 
   if (d.headlines.length) {
@@ -107,7 +113,7 @@ export function assembleArticle(d: ArticleDraft, index: number, ctx: AssembleCon
       ctx.messages.push({ reason, ruleId: 'byline-names', place, article: id });
     }
   }
-  children.push(...paragraphNodes(d.pieces, paragraphs, repairs, at));
+  for (const p of paragraphNodes(d.pieces, paragraphs, repairs, at)) children.push(p);
 
   let dateline: Dateline | null = null;
   if (d.lead?.facts.dateText) dateline = datelineFrom(d.lead.facts.raw, d.lead.facts.place, false);
@@ -123,7 +129,7 @@ export function assembleArticle(d: ArticleDraft, index: number, ctx: AssembleCon
     children,
     data: {
       id, index, byline: mergeBylines(facts, ctx.profile.name), dateline, warnings,
-      lines: { start: at.line(Math.min(...all.map((u) => u.line))), end: at.line(Math.max(...all.map((u) => u.line))) },
+      lines: { start: at.line(startLine), end: at.line(endLine) },
     },
     position: at.span(startOffset, endOffset),
   };

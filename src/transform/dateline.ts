@@ -45,7 +45,8 @@ export function resolveDate(d: Dateline, publication: { year: number; month: num
       if (month !== null && publication.month !== null && month - publication.month > 6) year -= 1;
     }
   }
-  const date = year !== null && month !== null && d.day !== null ? `${year}-${pad(month)}-${pad(d.day)}` : null;
+  // a date is a calendar date or absent: not 2023-02-30, not year 26 (fuzzing found 0026年 → "26-06-02")
+  const date = year !== null && month !== null && d.day !== null && isCalendarDate(year, month, d.day) ? `${year}-${pad(month)}-${pad(d.day)}` : null;
   return { ...d, year, month, date };
 }
 
@@ -68,7 +69,15 @@ export function parseDateOption(text: string): { year: number; month: number | n
   if (!m) return null;
   const month = m[2] ? Number(m[2]) : null;
   if (month !== null && (month < 1 || month > 12)) return null;
+  if (m[3] && !isCalendarDate(Number(m[1]), month!, Number(m[3]))) return null;
+  if (!isCalendarDate(Number(m[1]), month ?? 1, 1)) return null;
   return { year: Number(m[1]), month };
+}
+
+/** A day that exists, in a year the schema can write (four digits, from 1000). */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

@@ -59,12 +59,18 @@ interface Decision {
  */
 const TAIL = 200;
 
+const HIGH_SURROGATE_END_RE = /[\uD800-\uDBFF]$/;
+const LOW_SURROGATE_START_RE = /^[\uDC00-\uDFFF]/;
+
 export function decideJoin(paragraph: string, right: string): Decision {
   return decide(paragraph.slice(0, 8), paragraph.length > TAIL ? paragraph.slice(-TAIL) : paragraph, paragraph.length, right);
 }
 
 /** The decision reads the paragraph's first characters (a caption label?), its tail and its length. */
 function decide(head: string, left: string, length: number, right: string): Decision {
+  // a lone high surrogate above the break and a lone low one below it: joined they would become one
+  // astral character that neither line holds (and verify() would count two lost, one extra)
+  if (HIGH_SURROGATE_END_RE.test(left) && LOW_SURROGATE_START_RE.test(right)) return { join: false, evidence: ['lone surrogates on both sides'] };
   const paragraph = length <= 8 ? head : '';
   const isCaption = CAPTION_RE.test(head);
   const a = lastChar(left);

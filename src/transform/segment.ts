@@ -160,8 +160,7 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
         else if (cur && !cur.closed && run.every((h) => h.cue === 'intertitle')) starts = false;
         if (cur && !hasBody(cur) && !cur.closed && cur.headlines.length > 0 && !gaps.wide(run[0]!)) {
           // more deck lines after a meta line under the title
-          cur.headlines.push(...run);
-          cur.units.push(...run);
+          for (const h of run) { cur.headlines.push(h); cur.units.push(h); }
         } else if (starts) {
           cur = open(run);
         } else {
@@ -218,10 +217,11 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
   }
   // headline runs that never got a body are furniture (teasers, theme words, TOC lines)
   const kept: ArticleDraft[] = [];
-  leftovers.push(...pendingUnits);
+  // loops, not push(...spread): a page of 200,000 short lines would overflow the call stack
+  for (const u of pendingUnits) leftovers.push(u);
   for (const d of drafts) {
     if (hasBody(d) && !isOrphanLine(d)) kept.push(d);
-    else leftovers.push(...d.units);
+    else for (const u of d.units) leftovers.push(u);
   }
   return { drafts: attachEditorsNotes(separateClusterIntro(kept)), leftovers };
 }
@@ -313,10 +313,11 @@ function separateClusterIntro(drafts: ArticleDraft[]): ArticleDraft[] {
   const items = drafts.filter((d) => d.tagged && d.headlines.length === 0 && d.lead === null);
   const single = items.filter((d) => d.pieces.length === 1).length;
   if (items.length < 3 || single < items.length - 1) return drafts;
+  const isItem = new Set(items);
   const out: ArticleDraft[] = [];
   for (const d of drafts) {
     const k = d.pieces.length - 1;
-    if (!items.includes(d) || k < 1 || !endsSentence(d.pieces[k - 1]!.text)) { out.push(d); continue; }
+    if (!isItem.has(d) || k < 1 || !endsSentence(d.pieces[k - 1]!.text)) { out.push(d); continue; }
     const introPieces = d.pieces.slice(0, k);
     const cut = d.pieces[k]!.offset;
     out.push({ ...d, bylines: [], pieces: introPieces, units: d.units.filter((u) => u.offset < cut), tagged: false });
