@@ -34,7 +34,7 @@ import {
 import type { PageStreamOptions } from '../read/pages.js';
 import { loadEmitter } from '../emit/registry.js';
 import { SharedSegmenter } from './segmenter.js';
-import { fileOutput, stdoutOutput, streamOutput, PipeClosed, type Output } from './output.js';
+import { stdoutOutput, streamOutput, PipeClosed, type Output } from './output.js';
 import { Progress, summaryLine, type RunCounts } from './progress.js';
 import { tempPathFor, trackTemp, commitTemp, writeFileAtomic, onInterrupt, reportInterrupt } from './atomic-write.js';
 import { resolveInside, refuseSymlinks, refuseInputOverwrite, realInputSet } from './safe-path.js';
@@ -151,7 +151,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     }
   }
   // Ctrl-C / SIGTERM: remove temporary files, say which outputs were finished (atomic-write.ts)
-  if (o.outDir) onInterrupt(reportInterrupt);
+  if (o.outDir || o.output) onInterrupt(reportInterrupt);
   const plan = planOutputs(o, dest);
 
   const counts: RunCounts = { files: o.inputs.length, skipped: 0, pages: 0, articles: 0, repairs: 0, warnings: 0, failures: 0, seconds: 0 };
@@ -237,7 +237,9 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     } catch (err) {
       if (err instanceof PipeClosed) { pipeClosed = true; stop(); return false; }
       if (dest.perInput && i >= 0) { await fail(i, `cannot write output: ${(err as Error).message}`); return false; }
-      outputError = `${o.output ?? o.outDir ?? 'stdout'}: ${(err as Error).message}`;
+      const code = (err as NodeJS.ErrnoException).code;
+      const reason = code === 'ENOENT' ? 'no such folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (err as Error).message;
+      outputError = `${o.output ?? o.outDir ?? 'stdout'}: ${reason}`;
       stop();
       return false;
     }
@@ -365,6 +367,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     if (o.inputs.some((f) => f.path === null)) process.stdin.destroy();
     counts.seconds = (Date.now() - started) / 1000;
     progress.stop();
+    if (dest instanceof SharedStream) await dest.discard();
   }
   if (o.progress && !pipeClosed) say(summaryLine(counts), 'note');
   if (o.strict && counts.warnings > MAX_LISTED_WARNINGS) say(`… and ${counts.warnings - MAX_LISTED_WARNINGS} more warnings`, 'warning');
@@ -642,38 +645,69 @@ function planOutputs(o: BatchOptions, dest: Destination): { conflicts: Map<numbe
   return { conflicts };
 }
 
-/** stdout or --output: one emitter for the whole run. */
+/**
+ * stdout or --output: one emitter for the whole run. --output is written as --out-dir's files are: to
+ * a hidden temporary file beside it, renamed over it when the run is complete, removed when the run
+ * stops early or is interrupted (atomic-write.ts), so an existing file is never left half-written.
+ */
 class SharedStream implements Destination {
   readonly perInput = false;
   private readonly emitter: Emitter;
-  private readonly out: Output;
+  private out: Output | null = null;
+  private temp: string | null = null;
+  private forgetTemp = (): void => {};
 
-  constructor(factory: EmitterFactory, options: EmitterOptions, path?: string) {
+  constructor(factory: EmitterFactory, options: EmitterOptions, private readonly path?: string) {
     this.emitter = factory.create(options);
-    this.out = path ? fileOutput(path) : stdoutOutput();
   }
 
   target(): null { return null; }
   exists(): Promise<boolean> { return Promise.resolve(false); }
-  open(): Promise<void> { return this.out.write(this.emitter.start?.() ?? ''); }
+
+  open(): Promise<void> {
+    if (this.path === undefined) this.out = stdoutOutput();
+    else {
+      const temp = tempPathFor(this.path);
+      this.forgetTemp = trackTemp(temp);
+      // opened synchronously, as FileTree's files: an interrupt must not race an open in flight
+      const fd = openSync(temp, 'wx');
+      this.temp = temp;
+      this.out = streamOutput(createWriteStream(temp, { fd }), true);
+    }
+    return this.out.write(this.emitter.start?.() ?? '');
+  }
 
   async page(_i: number, _input: InputFile, report: InputReport, articles: PageArticles): Promise<void> {
     // one write per page: a write per article costs a promise and a stream call each
     let text = '';
     for (const a of articles) text += this.emitter.article(a) ?? '';
-    await this.out.write(text + (this.emitter.input?.(report) ?? ''));
+    await this.out!.write(text + (this.emitter.input?.(report) ?? ''));
   }
 
   text(_i: number, _input: InputFile, text: string | Uint8Array): Promise<void> {
-    return this.out.write(text);
+    return this.out!.write(text);
   }
 
   finish(): Promise<void> { return Promise.resolve(); }
   abort(): Promise<void> { return Promise.resolve(); }
 
   async close(): Promise<void> {
-    await this.out.write(this.emitter.end?.() ?? '');
-    await this.out.close();
+    await this.out!.write(this.emitter.end?.() ?? '');
+    await this.out!.close();
+    if (this.temp !== null) {
+      await commitTemp(this.temp, this.path!);
+      this.temp = null;
+    }
+  }
+
+  /** The run stopped before close(): the temporary file goes, the old --output (if any) stays. */
+  async discard(): Promise<void> {
+    if (this.temp === null) return;
+    const temp = this.temp;
+    this.temp = null;
+    await this.out?.close().catch(() => {});
+    await rm(temp, { force: true });
+    this.forgetTemp();
   }
 }
 

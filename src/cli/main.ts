@@ -73,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('Split plain-text dumps of Chinese newspaper pages into structured articles.')
     .argument('[inputs...]', "text files of newspaper pages ('-' or none: stdin)")
     .addOption(new Option('-f, --format <name>', `output format (${builtInFormats().join(', ')}, md; or a plug-in's name)`).default('jsonl'))
-    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('-o, --output <file>', "write to <file> instead of stdout ('-': stdout), complete or not at all (a temporary file renamed at the end)")
     .option('--out-dir <dir>', 'one output file per input in <dir>, mirroring the input tree (md: one file per article)')
     .option('--skip-existing', 'with --out-dir: leave inputs whose output exists (continue an interrupted run)')
     .option('-j, --jobs <n>', `worker threads (default: the number of CPUs, ${availableParallelism()}, for runs large enough to pay for them; 1: no worker, all in one thread)`, parseJobs)
@@ -114,6 +114,7 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
   const opts = program.opts<CliOptions>();
+  if (opts.output === '-') delete opts.output; // -o - : stdout, as for inputs
   let profile: Profile | undefined;
   try {
     if (opts.profile !== undefined) profile = (await import('./profile-file.js')).loadProfile(opts.profile);
@@ -155,7 +156,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   const emitterOptions = { bom: opts.bom, excel: opts.excel };
 
-  const [{ expandInputs }, { runBatch, describeReadError }] = await Promise.all([import('../read/inputs.js'), import('./batch.js')]);
+  const [{ expandInputs }, { runBatch, describeReadError }, { outputFileProblem }] = await Promise.all([
+    import('../read/inputs.js'), import('./batch.js'), import('./safe-path.js'),
+  ]);
   let expanded: Expanded;
   try {
     expanded = await expandInputs(args, {
@@ -165,6 +168,13 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     report(`--files-from ${opts.filesFrom}: ${describeReadError(err)}`, 'error');
     return EXIT.inputFailed;
+  }
+  // the files this run writes, checked before any is opened: never one of the inputs
+  const inputPaths = expanded.inputs.flatMap((f) => (f.path === null ? [] : [f.path]));
+  for (const [flag, path] of [['-o', opts.output], ['--diagnostics', opts.diagnostics]] as const) {
+    if (path === undefined) continue;
+    const problem = await outputFileProblem(path, inputPaths);
+    if (problem) return usageError(`${flag} ${path}: ${problem}`);
   }
   for (const p of expanded.problems) report(`${p.input}: ${p.reason}`, 'error');
   if (expanded.problems.length && opts.failFast) return EXIT.inputFailed;
