@@ -57,9 +57,9 @@ describe('-o FILE', () => {
     expect(existsSync(join(tmp, '-'))).toBe(false);
   });
 
-  it('a missing folder: a news-split message, not a raw ENOENT', () => {
+  it("a missing folder: a news-split message, not a raw ENOENT (exit 1, as --diagnostics)", () => {
     const r = runCli(['-o', join(tmp, 'missing-dir', 'x.jsonl'), SAMPLE]);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^news-split: error: -o .*missing-dir\/x\.jsonl: no such folder/m);
     expect(r.stderr).not.toContain('ENOENT');
   });

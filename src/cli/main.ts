@@ -39,6 +39,8 @@ interface CliOptions {
   skipExisting?: boolean;
   jobs?: number;
   filesFrom?: string;
+  glob?: string;
+  ext?: string;
   null?: boolean;
   pageSeparator?: string;
   progress?: boolean;
@@ -79,6 +81,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('-j, --jobs <n>', `worker threads (default: the number of CPUs, ${availableParallelism()}, for runs large enough to pay for them; 1: no worker, all in one thread)`, parseJobs)
     .option('--files-from <list>', "read input paths from <list>, one a line ('-': stdin)")
     .option('-0, --null', 'with --files-from: the paths are NUL-separated (find -print0)')
+    .option('--ext <list>', 'a directory argument contributes files with these extensions (default: txt,text); named files are always read')
+    .option('--glob <pattern>', "a directory argument contributes the files matching <pattern> inside it ('**/2023-*.txt')")
     .option('--page-separator <regex>', 'lines matching <regex> separate pages (default: form feeds and page headers like 第3版)')
     .option('--progress', 'show the progress bar and summary even when stderr is not a terminal')
     .option('--strict', 'exit 3 when a warning was raised')
@@ -155,6 +159,9 @@ export async function main(argv: string[]): Promise<number> {
     return usageError(`--page-separator: ${(err as Error).message}`);
   }
   const emitterOptions = { bom: opts.bom, excel: opts.excel };
+  const { parseExtensions, directorySelector } = await import('./select.js');
+  const extensions = opts.ext === undefined ? null : parseExtensions(opts.ext);
+  if (opts.ext !== undefined && !extensions) return usageError(`--ext ${JSON.stringify(opts.ext)}: a comma-separated list of extensions (txt,text)`);
 
   const [{ expandInputs }, { runBatch, describeReadError }, { outputFileProblem }] = await Promise.all([
     import('../read/inputs.js'), import('./batch.js'), import('./safe-path.js'),
@@ -164,6 +171,7 @@ export async function main(argv: string[]): Promise<number> {
     expanded = await expandInputs(args, {
       ...(opts.filesFrom !== undefined ? { filesFrom: opts.filesFrom, nul: opts.null ?? false } : {}),
       ...(opts.outDir ? { exclude: [opts.outDir] } : {}),
+      select: directorySelector(extensions, opts.glob),
     });
   } catch (err) {
     report(`--files-from ${opts.filesFrom}: ${describeReadError(err)}`, 'error');
@@ -174,7 +182,8 @@ export async function main(argv: string[]): Promise<number> {
   for (const [flag, path] of [['-o', opts.output], ['--diagnostics', opts.diagnostics]] as const) {
     if (path === undefined) continue;
     const problem = await outputFileProblem(path, inputPaths);
-    if (problem) return usageError(`${flag} ${path}: ${problem}`);
+    if (problem?.kind === 'input') return usageError(`${flag} ${path}: ${problem.reason}`);
+    if (problem) { report(`${flag} ${path}: ${problem.reason}`, 'error'); return EXIT.inputFailed; }
   }
   for (const p of expanded.problems) report(`${p.input}: ${p.reason}`, 'error');
   if (expanded.problems.length && opts.failFast) return EXIT.inputFailed;

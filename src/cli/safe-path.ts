@@ -80,20 +80,27 @@ export async function safeOutputPath(dir: string, rel: string, inputs: Set<strin
  * whatever name reaches it: the same path, a symbolic link, a hard link), and its folder must exist.
  * `news-split -o b.txt b.txt` used to truncate b.txt and convert the empty file, exit 0.
  */
-export async function outputFileProblem(path: string, inputs: readonly string[]): Promise<string | null> {
+export interface OutputFileProblem {
+  /** 'input': a usage error (exit 2); 'unwritable': the output cannot be written (exit 1) */
+  kind: 'input' | 'unwritable';
+  reason: string;
+}
+
+export async function outputFileProblem(path: string, inputs: readonly string[]): Promise<OutputFileProblem | null> {
+  const unwritable = (reason: string): OutputFileProblem => ({ kind: 'unwritable', reason });
   const target = await stat(path).catch(() => null);
-  if (target?.isDirectory()) return 'is a directory';
+  if (target?.isDirectory()) return unwritable('is a directory');
   if (target) {
     for (const input of inputs) {
       const st = await stat(input).catch(() => null);
       if (st && st.dev === target.dev && st.ino === target.ino) {
-        return input === path ? 'is also an input: it would be overwritten' : `is the input ${input} (same file): it would be overwritten`;
+        return { kind: 'input', reason: input === path ? 'is also an input: it would be overwritten' : `is the input ${input} (same file): it would be overwritten` };
       }
     }
     return null;
   }
   const folder = await stat(dirname(resolve(path))).catch(() => null);
-  if (!folder) return `no such folder: ${dirname(path)}`;
-  if (!folder.isDirectory()) return `${dirname(path)} is not a folder`;
+  if (!folder) return unwritable(`no such folder: ${dirname(path)}`);
+  if (!folder.isDirectory()) return unwritable(`${dirname(path)} is not a folder`);
   return null;
 }

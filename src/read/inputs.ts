@@ -36,7 +36,12 @@ export interface ExpandOptions {
   exclude?: string[];
   /** reads stdin (for --files-from -) */
   readStdin?: () => Promise<Buffer>;
+  /** which files of a directory argument are inputs (given its path; default: all); named files always are */
+  select?: (dir: string) => Promise<FileFilter>;
 }
+
+/** Takes a file's path relative to the directory argument it was found under ('a/b.txt'). */
+export type FileFilter = (relative: string) => boolean;
 
 export interface Expanded {
   inputs: InputFile[];
@@ -68,8 +73,9 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
     const st = await stat(abs).catch(() => null);
     if (st?.isDirectory()) {
       const before = inputs.length;
-      await walk(abs, arg, mirrorPath(arg, cwd), new Set(), excluded, add);
-      if (inputs.length === before) problems.push({ input: arg, reason: 'directory holds no files' });
+      const accept = options.select ? await options.select(abs) : () => true;
+      await walk(abs, arg, mirrorPath(arg, cwd), new Set(), excluded, (f) => (accept(posix.relative(toPosix(arg), f.name)) ? add(f) : Promise.resolve()));
+      if (inputs.length === before) problems.push({ input: arg, reason: options.select ? 'directory holds no file to convert' : 'directory holds no files' });
       return;
     }
     if (!st && isDynamicPattern(arg)) {
