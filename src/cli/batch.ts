@@ -112,6 +112,8 @@ const MAX_CHARS_IN_FLIGHT = 32 << 20;
 const WORKER_HEAP = { maxYoungGenerationSizeMb: 8 };
 /** inputs up to this size are read in one piece (a read stream allocates its whole buffer per file) */
 const WHOLE_FILE_BYTES = 1 << 20;
+/** the longest the producer runs without letting signals, timers and the progress bar in */
+const YIELD_MS = 50;
 /** warnings listed under --strict before "… and N more" */
 const MAX_LISTED_WARNINGS = 20;
 
@@ -150,8 +152,16 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
       return { counts: { files: o.inputs.length, skipped: 0, pages: 0, articles: 0, repairs: 0, warnings: 0, failures: 0, seconds: 0 }, failures: [], pipeClosed: false, outputError: `--diagnostics ${o.diagnostics}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (err as Error).message}` };
     }
   }
-  // Ctrl-C / SIGTERM: remove temporary files, say which outputs were finished (atomic-write.ts)
-  if (o.outDir || o.output) onInterrupt(reportInterrupt);
+  // Ctrl-C / SIGTERM: the bar comes down first (cursor and line wrap back), then temporary files are
+  // removed and the finished outputs named (atomic-write.ts)
+  const writesFiles = Boolean(o.outDir || o.output);
+  if (o.progress || writesFiles) {
+    onInterrupt((signal, finished) => {
+      progress.interrupt();
+      if (writesFiles) reportInterrupt(signal, finished);
+      else process.stderr.write(`news-split: interrupted (${signal})\n`);
+    });
+  }
   const plan = planOutputs(o, dest);
 
   const counts: RunCounts = { files: o.inputs.length, skipped: 0, pages: 0, articles: 0, repairs: 0, warnings: 0, failures: 0, seconds: 0 };
@@ -165,7 +175,12 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   // ---- producer
   const produce = async (): Promise<void> => {
     let seq = 0;
+    let turn = Date.now();
     for (let i = 0; i < o.inputs.length && !stopped; i++) {
+      // In one thread, with output to a file or /dev/null (synchronous writes), small inputs are read,
+      // split and written without the event loop ever turning: Ctrl-C waited for the end of the run
+      // and the bar never redrew. Give the loop a turn every YIELD_MS (output is unchanged).
+      if (Date.now() - turn >= YIELD_MS) { await new Promise<void>((r) => setImmediate(r)); turn = Date.now(); }
       const input = o.inputs[i]!;
       const conflict = plan.conflicts.get(i);
       if (conflict) { queue.push({ kind: 'failed', input: i, reason: conflict }); continue; }
