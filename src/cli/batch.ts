@@ -36,7 +36,7 @@ import { loadEmitter } from '../emit/registry.js';
 import { PluginError } from '../emit/plugin.js';
 import { describeThrown } from '../thrown.js';
 import { SharedSegmenter } from './segmenter.js';
-import { fileOutput, stdoutOutput, streamOutput, PipeClosed, type Output } from './output.js';
+import { stdoutOutput, streamOutput, PipeClosed, type Output } from './output.js';
 import { Progress, summaryLine, type RunCounts } from './progress.js';
 import { tempPathFor, trackTemp, commitTemp, writeFileAtomic, onInterrupt, reportInterrupt } from './atomic-write.js';
 import { resolveInside, refuseSymlinks, refuseInputOverwrite, realInputSet } from './safe-path.js';
@@ -121,6 +121,8 @@ const MAX_CHARS_IN_FLIGHT_PER_JOB = 4 << 20;
 const WORKER_HEAP = { maxYoungGenerationSizeMb: 8 };
 /** inputs up to this size are read in one piece (a read stream allocates its whole buffer per file) */
 const WHOLE_FILE_BYTES = 1 << 20;
+/** the longest the producer runs without letting signals, timers and the progress bar in */
+const YIELD_MS = 50;
 /** warnings listed under --strict before "… and N more" */
 const MAX_LISTED_WARNINGS = 20;
 
@@ -163,8 +165,16 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
       return { counts: { files: o.inputs.length, skipped: 0, pages: 0, articles: 0, repairs: 0, warnings: 0, failures: 0, seconds: 0 }, failures: [], pipeClosed: false, outputError: `--diagnostics ${o.diagnostics}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (err as Error).message}` };
     }
   }
-  // Ctrl-C / SIGTERM: remove temporary files, say which outputs were finished (atomic-write.ts)
-  if (o.outDir) onInterrupt(reportInterrupt);
+  // Ctrl-C / SIGTERM: the bar comes down first (cursor and line wrap back), then temporary files are
+  // removed and the finished outputs named (atomic-write.ts)
+  const writesFiles = Boolean(o.outDir || o.output);
+  if (o.progress || writesFiles) {
+    onInterrupt((signal, finished) => {
+      progress.interrupt();
+      if (writesFiles) reportInterrupt(signal, finished);
+      else process.stderr.write(`news-split: interrupted (${signal})\n`);
+    });
+  }
   const plan = planOutputs(o, dest);
 
   const counts: RunCounts = { files: o.inputs.length, skipped: 0, pages: 0, articles: 0, repairs: 0, warnings: 0, failures: 0, seconds: 0 };
@@ -178,7 +188,12 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   // ---- producer
   const produce = async (): Promise<void> => {
     let seq = 0;
+    let turn = Date.now();
     for (let i = 0; i < o.inputs.length && !stopped; i++) {
+      // In one thread, with output to a file or /dev/null (synchronous writes), small inputs are read,
+      // split and written without the event loop ever turning: Ctrl-C waited for the end of the run
+      // and the bar never redrew. Give the loop a turn every YIELD_MS (output is unchanged).
+      if (Date.now() - turn >= YIELD_MS) { await new Promise<void>((r) => setImmediate(r)); turn = Date.now(); }
       const input = o.inputs[i]!;
       const conflict = plan.conflicts.get(i);
       if (conflict) { queue.push({ kind: 'failed', input: i, reason: conflict }); continue; }
@@ -254,7 +269,11 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
       // a plug-in's own failure names the plug-in, not the output it was writing to
       if (err instanceof PluginError) outputError = err.message;
       else if (dest.perInput && i >= 0) { await fail(i, `cannot write output: ${describeThrown(err)}`); return false; }
-      else outputError = `${o.output ?? o.outDir ?? 'stdout'}: ${describeThrown(err)}`;
+      else {
+        const code = (err as NodeJS.ErrnoException).code;
+        const reason = code === 'ENOENT' ? 'no such folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : describeThrown(err);
+        outputError = `${o.output ?? o.outDir ?? 'stdout'}: ${reason}`;
+      }
       stop();
       return false;
     }
@@ -382,6 +401,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     if (o.inputs.some((f) => f.path === null)) process.stdin.destroy();
     counts.seconds = (Date.now() - started) / 1000;
     progress.stop();
+    if (dest instanceof SharedStream) await dest.discard();
   }
   if (o.progress && !pipeClosed) say(summaryLine(counts), 'note');
   if (o.strict && counts.warnings > MAX_LISTED_WARNINGS) say(`… and ${counts.warnings - MAX_LISTED_WARNINGS} more warnings`, 'warning');
@@ -659,38 +679,69 @@ function planOutputs(o: BatchOptions, dest: Destination): { conflicts: Map<numbe
   return { conflicts };
 }
 
-/** stdout or --output: one emitter for the whole run. */
+/**
+ * stdout or --output: one emitter for the whole run. --output is written as --out-dir's files are: to
+ * a hidden temporary file beside it, renamed over it when the run is complete, removed when the run
+ * stops early or is interrupted (atomic-write.ts), so an existing file is never left half-written.
+ */
 class SharedStream implements Destination {
   readonly perInput = false;
   private readonly emitter: Emitter;
-  private readonly out: Output;
+  private out: Output | null = null;
+  private temp: string | null = null;
+  private forgetTemp = (): void => {};
 
-  constructor(factory: EmitterFactory, options: EmitterOptions, path?: string) {
+  constructor(factory: EmitterFactory, options: EmitterOptions, private readonly path?: string) {
     this.emitter = factory.create(options);
-    this.out = path ? fileOutput(path) : stdoutOutput();
   }
 
   target(): null { return null; }
   exists(): Promise<boolean> { return Promise.resolve(false); }
-  open(): Promise<void> { return this.out.write(this.emitter.start?.() ?? ''); }
+
+  open(): Promise<void> {
+    if (this.path === undefined) this.out = stdoutOutput();
+    else {
+      const temp = tempPathFor(this.path);
+      this.forgetTemp = trackTemp(temp);
+      // opened synchronously, as FileTree's files: an interrupt must not race an open in flight
+      const fd = openSync(temp, 'wx');
+      this.temp = temp;
+      this.out = streamOutput(createWriteStream(temp, { fd }), true);
+    }
+    return this.out.write(this.emitter.start?.() ?? '');
+  }
 
   async page(_i: number, _input: InputFile, report: InputReport, articles: PageArticles): Promise<void> {
     // one write per page: a write per article costs a promise and a stream call each
     let text = '';
     for (const a of articles) text += this.emitter.article(a) ?? '';
-    await this.out.write(text + (this.emitter.input?.(report) ?? ''));
+    await this.out!.write(text + (this.emitter.input?.(report) ?? ''));
   }
 
   text(_i: number, _input: InputFile, text: string | Uint8Array): Promise<void> {
-    return this.out.write(text);
+    return this.out!.write(text);
   }
 
   finish(): Promise<void> { return Promise.resolve(); }
   abort(): Promise<void> { return Promise.resolve(); }
 
   async close(): Promise<void> {
-    await this.out.write(this.emitter.end?.() ?? '');
-    await this.out.close();
+    await this.out!.write(this.emitter.end?.() ?? '');
+    await this.out!.close();
+    if (this.temp !== null) {
+      await commitTemp(this.temp, this.path!);
+      this.temp = null;
+    }
+  }
+
+  /** The run stopped before close(): the temporary file goes, the old --output (if any) stays. */
+  async discard(): Promise<void> {
+    if (this.temp === null) return;
+    const temp = this.temp;
+    this.temp = null;
+    await this.out?.close().catch(() => {});
+    await rm(temp, { force: true });
+    this.forgetTemp();
   }
 }
 

@@ -43,6 +43,8 @@ interface CliOptions {
   skipExisting?: boolean;
   jobs?: number;
   filesFrom?: string;
+  glob?: string;
+  ext?: string;
   null?: boolean;
   pageSeparator?: string;
   progress?: boolean;
@@ -76,13 +78,17 @@ export async function main(argv: string[]): Promise<number> {
     .name('news-split')
     .description('Split plain-text dumps of Chinese newspaper pages into structured articles.')
     .argument('[inputs...]', "text files of newspaper pages ('-' or none: stdin)")
-    .addOption(new Option('-f, --format <name>', `output format (${builtInFormats().join(', ')}, md; or a plug-in's name)`).default('jsonl'))
-    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .addOption(new Option('-f, --format <name>', `output format (${builtInFormats().join(', ')}, md; or a plug-in's name)`).default('jsonl')
+      .argParser((v: string) => v.toLowerCase()))
+    .addOption(new Option('--color <when>', 'colour on stderr (NO_COLOR in the environment means never)').choices(['auto', 'always', 'never']).default('auto'))
+    .option('-o, --output <file>', "write to <file> instead of stdout ('-': stdout), complete or not at all (a temporary file renamed at the end)")
     .option('--out-dir <dir>', 'one output file per input in <dir>, mirroring the input tree (md: one file per article)')
     .option('--skip-existing', 'with --out-dir: leave inputs whose output exists (continue an interrupted run)')
     .option('-j, --jobs <n>', `worker threads (default: the number of CPUs, ${availableParallelism()}, for runs large enough to pay for them; 1: no worker, all in one thread)`, parseJobs)
     .option('--files-from <list>', "read input paths from <list>, one a line ('-': stdin)")
     .option('-0, --null', 'with --files-from: the paths are NUL-separated (find -print0)')
+    .option('--ext <list>', 'a directory argument contributes files with these extensions (default: txt,text); named files are always read')
+    .option('--glob <pattern>', "a directory argument contributes the files matching <pattern> inside it ('**/2023-*.txt')")
     .option('--page-separator <regex>', 'lines matching <regex> separate pages (default: form feeds and page headers like 第3版)')
     .option('--progress', 'show the progress bar and summary even when stderr is not a terminal')
     .option('--strict', 'exit 3 when a warning was raised')
@@ -93,7 +99,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--list-formats', 'list the built-in and loaded output formats')
     .option('--diagnostics <file>', 'write what went to no article (furniture) and warnings, one JSON line per page')
     .option('--profile <file>', "a newspaper profile (JSON or YAML): the paper's name, furniture, dateline, byline and headline rules")
-    .option('--date <date>', 'publication date (YYYY, YYYY-MM or YYYY-MM-DD) to complete datelines')
+    .option('--date <date>', 'publication date (YYYY, YYYY-MM or YYYY-MM-DD) to complete datelines', parseDate)
     .option('--no-repair', 'do not re-join paragraphs cut by page or column breaks')
     .option('--model <file>', 'a structure model trained by `news-split train` (default: the one shipped)')
     .option('--no-model', 'split with the rule-based segmenter instead of the structure model')
@@ -105,7 +111,8 @@ export async function main(argv: string[]): Promise<number> {
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run news-split --help for usage)')
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(chalk.red(str)) })
+    // commander's own messages (unknown option, missing argument) look like ours: news-split: error: …
+    .configureOutput({ outputError: (str, write) => write(commanderError(str)) })
     // with a subcommand, the root needs an action to take plain inputs; the conversion runs below.
     // Positional options: what follows `eval` is eval's (its --format is table|json).
     .enablePositionalOptions()
@@ -115,6 +122,7 @@ export async function main(argv: string[]): Promise<number> {
   const trainRun: { request?: TrainRequest } = {};
   configureTrainCommand(program.command('train'), (r) => { trainRun.request = r; });
 
+  chalk.level = colourLevel(argv, chalk.level);
   try {
     program.parse(argv);
   } catch (err) {
@@ -122,6 +130,7 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
   const opts = program.opts<CliOptions>();
+  if (opts.output === '-') delete opts.output; // -o - : stdout, as for inputs
   let profile: Profile | undefined;
   try {
     if (opts.profile !== undefined) profile = (await import('./profile-file.js')).loadProfile(opts.profile);
@@ -146,6 +155,15 @@ export async function main(argv: string[]): Promise<number> {
     });
   }
   const args = program.args.length || opts.filesFrom !== undefined ? program.args : ['-'];
+  if (opts.encoding !== undefined) {
+    // checked once here: an unknown name would otherwise fail every input (exit 1)
+    const { decodeBuffer, DecodeError } = await import('../read/decode.js');
+    try {
+      decodeBuffer(new Uint8Array(0), opts.encoding);
+    } catch (err) {
+      if (err instanceof DecodeError && err.reason === 'unknown-encoding') return usageError(`--encoding ${opts.encoding}: ${err.message}`);
+    }
+  }
 
   const [{ loadEmitter, listFormats, describeFormats }, { loadPlugins, chooseFormat }] = await Promise.all([
     import('../emit/registry.js'), import('../emit/plugin.js'),
@@ -181,17 +199,31 @@ export async function main(argv: string[]): Promise<number> {
     if (risk) return usageError(`--page-separator: refused: ${risk}`);
   }
   const emitterOptions = { bom: opts.bom, excel: opts.excel };
+  const { parseExtensions, directorySelector } = await import('./select.js');
+  const extensions = opts.ext === undefined ? null : parseExtensions(opts.ext);
+  if (opts.ext !== undefined && !extensions) return usageError(`--ext ${JSON.stringify(opts.ext)}: a comma-separated list of extensions (txt,text)`);
 
-  const [{ expandInputs }, { runBatch, describeReadError }] = await Promise.all([import('../read/inputs.js'), import('./batch.js')]);
+  const [{ expandInputs }, { runBatch, describeReadError }, { outputFileProblem }] = await Promise.all([
+    import('../read/inputs.js'), import('./batch.js'), import('./safe-path.js'),
+  ]);
   let expanded: Expanded;
   try {
     expanded = await expandInputs(args, {
       ...(opts.filesFrom !== undefined ? { filesFrom: opts.filesFrom, nul: opts.null ?? false } : {}),
       ...(opts.outDir ? { exclude: [opts.outDir] } : {}),
+      select: directorySelector(extensions, opts.glob),
     });
   } catch (err) {
     report(`--files-from ${opts.filesFrom}: ${describeReadError(err)}`, 'error');
     return EXIT.inputFailed;
+  }
+  // the files this run writes, checked before any is opened: never one of the inputs
+  const inputPaths = expanded.inputs.flatMap((f) => (f.path === null ? [] : [f.path]));
+  for (const [flag, path] of [['-o', opts.output], ['--diagnostics', opts.diagnostics]] as const) {
+    if (path === undefined) continue;
+    const problem = await outputFileProblem(path, inputPaths);
+    if (problem?.kind === 'input') return usageError(`${flag} ${path}: ${problem.reason}`);
+    if (problem) { report(`${flag} ${path}: ${problem.reason}`, 'error'); return EXIT.inputFailed; }
   }
   for (const p of expanded.problems) report(`${p.input}: ${p.reason}`, 'error');
   if (expanded.problems.length && opts.failFast) return EXIT.inputFailed;
@@ -226,6 +258,42 @@ export async function main(argv: string[]): Promise<number> {
   if (failed) return EXIT.inputFailed;
   if (opts.strict && run.counts.warnings) return EXIT.strictWarnings;
   return EXIT.ok;
+}
+
+/**
+ * How much colour stderr gets: --color never / always, else (auto) none when NO_COLOR is set and not
+ * empty (no-color.org), else what chalk detected for stderr. Read from argv before parsing, so that
+ * commander's own errors about the arguments follow it too.
+ */
+function colourLevel(argv: string[], detected: 0 | 1 | 2 | 3): 0 | 1 | 2 | 3 {
+  let when = 'auto';
+  argv.forEach((a, i) => {
+    if (a === '--color' && argv[i + 1] !== undefined) when = argv[i + 1]!;
+    else if (a.startsWith('--color=')) when = a.slice('--color='.length);
+  });
+  if (when === 'never') return 0;
+  if (when === 'always') return detected || 1;
+  return process.env.NO_COLOR ? 0 : detected;
+}
+
+/** --date: a real calendar date (2023-02-30 is not), as YYYY, YYYY-MM or YYYY-MM-DD. */
+function parseDate(value: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  const bad = (): never => { throw new InvalidArgumentError('not a date: YYYY, YYYY-MM or YYYY-MM-DD (2023-11-04)'); };
+  if (!m) bad();
+  const [, y, mo, d] = m!;
+  if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12)) bad();
+  if (d !== undefined) {
+    const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+    if (day.getUTCMonth() !== Number(mo) - 1 || day.getUTCDate() !== Number(d)) bad();
+  }
+  return value;
+}
+
+/** commander's message ("error: unknown option '--x'") with the tool's name and our colours. */
+function commanderError(str: string): string {
+  const body = str.replace(/^error: /, '');
+  return `news-split: ${chalk.red('error')}: ${body}`;
 }
 
 function parseJobs(value: string): number {

@@ -88,6 +88,16 @@ export class Progress {
     this.multi.stop();
   }
 
+  /**
+   * Ctrl-C / SIGTERM: take the bar down at once, synchronously (the process exits next), so that the
+   * terminal gets its cursor and line wrap back and the interrupt message starts on a line of its own.
+   */
+  interrupt(): void {
+    if (!this.multi || !this.active) return;
+    this.active = false;
+    this.multi.stop();
+  }
+
   private payload(): Record<string, string | number> {
     const seconds = Math.max((Date.now() - this.started) / 1000, 0.001);
     return {

@@ -3,8 +3,8 @@
  * it must stay inside the output directory (no '..', no absolute path, no symlinked folder leading
  * out), and it must never be one of the input files.
  */
-import { lstat, realpath } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { lstat, realpath, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 export class UnsafePathError extends Error {
   constructor(message: string) {
@@ -72,4 +72,35 @@ export async function safeOutputPath(dir: string, rel: string, inputs: Set<strin
   await refuseSymlinks(dir, path);
   await refuseInputOverwrite(path, inputs);
   return path;
+}
+
+/**
+ * Why a single output file (-o FILE, --diagnostics FILE) cannot be written, or null. Checked before
+ * anything is opened for writing: the file must not be one of the inputs (the same device and inode,
+ * whatever name reaches it: the same path, a symbolic link, a hard link), and its folder must exist.
+ * `news-split -o b.txt b.txt` used to truncate b.txt and convert the empty file, exit 0.
+ */
+export interface OutputFileProblem {
+  /** 'input': a usage error (exit 2); 'unwritable': the output cannot be written (exit 1) */
+  kind: 'input' | 'unwritable';
+  reason: string;
+}
+
+export async function outputFileProblem(path: string, inputs: readonly string[]): Promise<OutputFileProblem | null> {
+  const unwritable = (reason: string): OutputFileProblem => ({ kind: 'unwritable', reason });
+  const target = await stat(path).catch(() => null);
+  if (target?.isDirectory()) return unwritable('is a directory');
+  if (target) {
+    for (const input of inputs) {
+      const st = await stat(input).catch(() => null);
+      if (st && st.dev === target.dev && st.ino === target.ino) {
+        return { kind: 'input', reason: input === path ? 'is also an input: it would be overwritten' : `is the input ${input} (same file): it would be overwritten` };
+      }
+    }
+    return null;
+  }
+  const folder = await stat(dirname(resolve(path))).catch(() => null);
+  if (!folder) return unwritable(`no such folder: ${dirname(path)}`);
+  if (!folder.isDirectory()) return unwritable(`${dirname(path)} is not a folder`);
+  return null;
 }

@@ -63,11 +63,15 @@ export const csv: EmitterFactory = {
     const excel = Boolean(options.excel);
     const bom = excel || Boolean(options.bom);
     const record_delimiter = bom ? 'windows' : 'unix';
+    // csv-stringify quotes a cell holding the record delimiter; with CRLF records a bare "\n" (one
+    // paragraph per line in `text`) would go out unquoted, and Excel, pandas and Python's csv module
+    // all end the row there. Any CR or LF in a cell quotes it.
+    const quoted_match = /[\r\n]/;
     return {
       start: () => stringify([[...CSV_COLUMNS]], { bom, record_delimiter }),
       article: (a) => {
         const row = csvRow(a);
-        return stringify([excel ? row.map(neutraliseFormula) : row], { record_delimiter });
+        return stringify([excel ? row.map(neutraliseFormula) : row], { record_delimiter, quoted_match });
       },
     };
   },

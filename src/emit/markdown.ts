@@ -31,7 +31,8 @@ const emphasised = (value: string): Paragraph => paragraph({ type: 'emphasis', c
 export function articleTree(a: Article): Root {
   const children: RootContent[] = [
     ...a.kicker.map(emphasised),
-    { type: 'heading', depth: 1, children: [text(a.title)] },
+    // a page with no detected title gets no heading (an empty `#` line renders as nothing useful)
+    ...(a.title ? [{ type: 'heading', depth: 1, children: [text(a.title)] } as RootContent] : []),
     ...a.subtitles.map(emphasised),
   ];
   // one printed byline a line: lead, byline lines, credits, tags (a hard break between them)

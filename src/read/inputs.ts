@@ -37,7 +37,12 @@ export interface ExpandOptions {
   exclude?: string[];
   /** reads stdin (for --files-from -) */
   readStdin?: () => Promise<Buffer>;
+  /** which files of a directory argument are inputs (given its path; default: all); named files always are */
+  select?: (dir: string) => Promise<FileFilter>;
 }
+
+/** Takes a file's path relative to the directory argument it was found under ('a/b.txt'). */
+export type FileFilter = (relative: string) => boolean;
 
 export interface Expanded {
   inputs: InputFile[];
@@ -70,8 +75,12 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
     if (st?.isDirectory()) {
       const before = inputs.length;
       const failed = problems.length;
-      await walk(abs, await realpath(abs).catch(() => abs), arg, mirrorPath(arg, cwd), new Set(), excluded, add, problems);
-      if (inputs.length === before && problems.length === failed) problems.push({ input: arg, reason: 'directory holds no files' });
+      const accept = options.select ? await options.select(abs) : () => true;
+      const addSelected = (f: InputFile, real: string): Promise<void> => (accept(posix.relative(toPosix(arg), f.name)) ? add(f, real) : Promise.resolve());
+      await walk(abs, await realpath(abs).catch(() => abs), arg, mirrorPath(arg, cwd), new Set(), excluded, addSelected, problems);
+      if (inputs.length === before && problems.length === failed) {
+        problems.push({ input: arg, reason: options.select ? 'directory holds no file to convert' : 'directory holds no files' });
+      }
       return;
     }
     if (!st && isDynamicPattern(arg)) {
