@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 const { parse } = require('csv-parse/sync') as { parse: (input: string, o: object) => string[][] };
 
 // pages with no ASCII comma or quote, and articles of several paragraphs
-const PAGES = ['break-repairs.txt', 'intertitles.txt', 'hard-wrapped-columns.txt'].map((p) => join(FIXTURES, 'phenomena', p));
+const PAGES = ['break-repairs', 'intertitles', 'hard-wrapped-columns'].map((p) => join(FIXTURES, p, 'input.txt'));
 
 describe('CSV for spreadsheets (--bom, --excel)', () => {
   for (const p of PAGES) expect(/[,"]/.test(readFileSync(p, 'utf8'))).toBe(false);

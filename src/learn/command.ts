@@ -30,7 +30,7 @@ export async function runTrain(r: TrainRequest): Promise<number> {
   let failed = 0;
   for (const f of files) {
     try {
-      pages.push(...labelledPages(f, stats));
+      for (const p of labelledPages(f, stats)) pages.push(p);
     } catch (err) {
       failed++;
       process.stderr.write(`news-split train: error: ${f}: ${(err as Error).message}\n`);

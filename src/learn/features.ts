@@ -111,8 +111,12 @@ export function ruleLabels(units: readonly ClassifiedUnit[]): Int32Array {
   return out;
 }
 
+/** Features read a unit's ends: a long unit is seen by its first and last characters only (a
+ *  pattern over a line of megabytes would cost time and, on long space runs, the stack). */
+const VIEW_END = 200;
+
 export function viewOf(u: ClassifiedUnit, next: ClassifiedUnit | undefined, stats: PageStats, rule = 0): UnitView {
-  const text = u.text;
+  const text = u.text.length > 2 * VIEW_END ? `${u.text.slice(0, VIEW_END)}${u.text.slice(-VIEW_END)}` : u.text;
   const len = visibleLength(text, 300);
   const last = lastChar(text);
   const first = firstChar(text);

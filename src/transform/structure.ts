@@ -89,7 +89,7 @@ export function assemble(units: readonly ClassifiedUnit[], labels: Int32Array): 
   const kept: ArticleDraft[] = [];
   for (const d of drafts) {
     if (hasBody(d)) kept.push(d);
-    else leftovers.push(...d.units);
+    else for (const u of d.units) leftovers.push(u);
   }
   leftovers.sort((a, b) => a.offset - b.offset);
   return { drafts: kept, leftovers };
