@@ -8,7 +8,7 @@ import { ROOT } from './helpers/cli.js';
 
 /** The stages, lowest first: a folder (or a top-level file) and its rank. Equal ranks may import each other. */
 const STAGES: ReadonlyArray<[string, number]> = [
-  ['knowledge/', 0], ['model/', 0], ['types.ts', 0], ['regex.ts', 0], // tables, the tree, the contract
+  ['knowledge/', 0], ['model/', 0], ['types.ts', 0], ['regex.ts', 0], ['thrown.ts', 0], // tables, the tree, the contract
   ['read/', 1],
   ['parse/', 2], ['lexicon/', 2],
   ['transform/', 3], ['learn/', 3],
