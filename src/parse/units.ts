@@ -42,6 +42,20 @@ const SENTENCE_GAP_RE = new RegExp(`(?<=[${esc(SENTENCE_END)}][${esc(CLOSERS)}]*
 // (?<!WS): try each space run once from its start; retrying inside a long run is quadratic (linear-time test)
 const LIST_GAP_RE = new RegExp(`(?<!${WS})${WS}+(?=[一二三四五六七八九十]{1,3}、)`, 'g');
 const SPACE_RUN_RE = new RegExp(`${WS}+`, 'g');
+const isLineSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0;
+/**
+ * The runs of white space in a line, as [index, run] matches of SPACE_RUN_RE would give them, found
+ * by a loop: the pattern overflows V8's regexp stack on a run of millions of spaces.
+ */
+function* spaceRuns(body: string): Generator<{ index: number; 0: string }> {
+  for (let i = 0; i < body.length; i++) {
+    if (!isLineSpace(body.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < body.length && isLineSpace(body.charCodeAt(j))) j++;
+    yield { index: i, 0: body.slice(i, j) };
+    i = j;
+  }
+}
 const HAS_SPACE_RE = new RegExp(WS, 'u');
 /** Fewest consecutive lines that can show a hard-wrapped layout. */
 const MIN_WRAPPED_LINES = 8;
@@ -156,7 +170,7 @@ function cutLine(body: string): Array<[number, number]> {
   // 1. headline segments before an embedded dateline: 标题一 标题二 新华社北京4月8日电 …
   const leadAt = embeddedLeadPosition(body);
   if (leadAt > 0) {
-    for (const m of allMatches(SPACE_RUN_RE, body.slice(0, leadAt))) cuts.add(m.index + m[0].length);
+    for (const m of spaceRuns(body.slice(0, leadAt))) cuts.add(m.index + m[0].length);
     cuts.add(leadAt);
   }
   // 2. paragraph boundaries flattened into spaces after a sentence end, and numbered items
@@ -199,7 +213,7 @@ function quoteBoxHeadingEnd(body: string, points: number[]): number {
 function leadingSegments(body: string): number[] {
   const out: number[] = [];
   let from = 0;
-  for (const m of allMatches(SPACE_RUN_RE, body)) {
+  for (const m of spaceRuns(body)) {
     if (m.index === 0) return out;
     const segment = body.slice(from, m.index);
     if (segment.length > MAX_SEGMENT || /[。！？!?；;]/u.test(segment)) return out;
@@ -219,7 +233,7 @@ const MAX_LEADING_SEGMENTS = 5;
 function embeddedLeadPosition(body: string): number {
   if (body.length < 20) return -1;
   let checked = 0;
-  for (const m of allMatches(SPACE_RUN_RE, body)) {
+  for (const m of spaceRuns(body)) {
     const at = m.index + m[0].length;
     if (m.index === 0) return -1;
     // test only the text since the last space run: re-testing all of it each time is quadratic
