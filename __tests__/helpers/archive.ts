@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import iconv from 'iconv-lite';
+import { seeded } from '../../src/learn/perceptron.js';
 
 const PLACES = ['重庆', '成都', '北京', '上海', '武汉', '西安', '长沙', '贵阳'];
 const TOPICS = ['产业园区', '职业教育', '高速公路', '乡村振兴', '数字经济', '生态保护', '文化旅游', '城市更新', '科技创新', '养老服务'];
@@ -15,17 +16,8 @@ const CLAUSES = [
   '这标志着该领域发展迈上新台阶', '群众的获得感和幸福感不断增强',
 ];
 
-/** A small seeded generator (mulberry32), so every run writes the same archive. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (mulberry32, the one training shuffles with), so every run writes the same archive. */
+export const random = seeded;
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 
