@@ -10,7 +10,8 @@
  * out is not scored for that article; a title of null is not scored either. Every problem is
  * reported with the file and the field (`articles[2].byline.reporters[0]`), all at once.
  */
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { findGoldFiles } from '../read/gold-files.js';
+import { readFileSync, statSync, existsSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 
 /** The byline fields that are scored, in the scorer's order. Editors are not scored. */
@@ -54,16 +55,7 @@ export class GoldError extends Error {
 const ARTICLE_KEYS = new Set(['headlines', 'title', 'byline', 'paragraphs', 'note']);
 const BYLINE_KEYS = new Set<string>(BYLINE_FIELDS);
 
-/** Every `*.gold.json` below `dir`, sorted by name at each level (subfolders in place), like the scorer. */
-export function findGoldFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...findGoldFiles(p));
-    else if (name.endsWith('.gold.json')) out.push(p);
-  }
-  return out;
-}
+export { findGoldFiles };
 
 function describe(v: unknown): string {
   if (v === null) return 'null';

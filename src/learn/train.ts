@@ -4,7 +4,8 @@
  * and train the chain on the labelled pages (perceptron.ts). Used by `news-split train` (a user's
  * own pages, starting from the shipped weights) and by `npm run train` (the shipped model).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { findGoldFiles } from '../read/gold-files.js';
 import { join, dirname } from 'node:path';
 import { decodeBuffer } from '../read/decode.js';
 import { PageSplitter } from '../read/pages.js';
@@ -16,19 +17,9 @@ import { train, type Sequence } from './perceptron.js';
 import { ALLOWED_TRANSITION, L, allowedLabels, maskedLabel } from './labels.js';
 import type { ChainWeights } from './viterbi.js';
 
-/** Every `*.gold.json` below the paths (files or folders), sorted at each level. */
+/** Every `*.gold.json` below the paths (folders, or gold files named one by one), in the scorer's order. */
 export function goldFilesIn(paths: readonly string[]): string[] {
-  const out: string[] = [];
-  const walk = (p: string): void => {
-    if (statSync(p).isDirectory()) {
-      for (const name of readdirSync(p).sort()) {
-        const q = join(p, name);
-        if (name.endsWith('.gold.json') || statSync(q).isDirectory()) walk(q);
-      }
-    } else if (p.endsWith('.gold.json')) out.push(p);
-  };
-  for (const p of paths) walk(p);
-  return out;
+  return paths.flatMap((p) => (statSync(p).isDirectory() ? findGoldFiles(p) : p.endsWith('.gold.json') ? [p] : []));
 }
 
 export interface LabelledPage {
