@@ -39,8 +39,19 @@ export interface ClassifiedUnit extends Unit {
   cue?: 'headline' | 'intertitle';
 }
 
+/**
+ * Longest unit whose whole text the patterns read. A longer one is prose (no furniture line, byline
+ * or headline is printed this long) and is read by its ends: a dateline may open it, a credit or a
+ * reporter's tag close it. The patterns' `+` runs then never meet a line of millions of characters,
+ * where V8 overflows its regexp stack (reliability-stack test).
+ */
+const MAX_WHOLE_UNIT = 4000;
+/** How much of a long unit's start and end is read. */
+const END_VIEW = 600;
+
 export function classifyUnit(unit: Unit, profile: CompiledProfile = NO_PROFILE): ClassifiedUnit {
   const text = unit.text;
+  if (text.length > MAX_WHOLE_UNIT) return classifyLong(unit, profile);
   // a profile's own rules come before the generic ones
   const own = profile.furniture.find((r) => r.pattern.test(text));
   if (!own) {
@@ -73,6 +84,20 @@ export function classifyUnit(unit: Unit, profile: CompiledProfile = NO_PROFILE):
   const tag = parseTrailingTag(text);
   if (tag) c.tag = tag;
   if (c.kind === 'heading' && (c.credit || c.tag)) c.kind = 'body';
+  return c;
+}
+
+/** A long unit is body text, or a lead when a dateline opens it; its end may carry a credit or tag. */
+function classifyLong(unit: Unit, profile: CompiledProfile): ClassifiedUnit {
+  const head = unit.text.slice(0, END_VIEW);
+  const tailAt = unit.text.length - END_VIEW;
+  const tail = unit.text.slice(tailAt);
+  const lead = profileLead(head, profile) ?? parseLead(head);
+  const c = classified(unit, lead ? { kind: 'lead', lead } : { kind: 'body' });
+  const tag = parseTrailingTag(tail);
+  if (tag) c.tag = Object.assign(tag, { start: tag.start + tailAt });
+  const credit = lead ? null : parseCredit(tail);
+  if (credit) c.credit = Object.assign(credit, { start: credit.start + tailAt });
   return c;
 }
 

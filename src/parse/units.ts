@@ -33,19 +33,18 @@ export interface UnitsResult {
 }
 
 const WS = '[ \\t\\u3000\\u00a0]';
-const esc = (s: string): string => s.replace(/[\\\]\[^-]/g, '\\$&');
-/** white space after a sentence end: a paragraph boundary in flattened text (…决心。 会场上…) */
-// These space-run patterns are not 'u': under 'u' V8 keeps a backtrack entry per character of a
-// `[…]+` run and overflows the stack on a run of some million spaces; every class here is BMP-only.
-const SENTENCE_GAP_RE = new RegExp(`(?<=[${esc(SENTENCE_END)}][${esc(CLOSERS)}]*)${WS}+(?=\\S)`, 'g');
-/** white space before a numbered item: …的公告 一、1987年… */
-// (?<!WS): try each space run once from its start; retrying inside a long run is quadratic (linear-time test)
-const LIST_GAP_RE = new RegExp(`(?<!${WS})${WS}+(?=[一二三四五六七八九十]{1,3}、)`, 'g');
-const SPACE_RUN_RE = new RegExp(`${WS}+`, 'g');
+/** Numbered item after a space run: …的公告 一、1987年… */
+const LIST_ITEM_RE = /^[一二三四五六七八九十]{1,3}、/;
+/** Characters after which a space run is a flattened paragraph boundary: …决心。 会场上… */
+function endsSentence(body: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && CLOSERS.includes(body[i]!)) i--;
+  return i >= 0 && SENTENCE_END.includes(body[i]!);
+}
 const isLineSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0;
 /**
- * The runs of white space in a line, as [index, run] matches of SPACE_RUN_RE would give them, found
- * by a loop: the pattern overflows V8's regexp stack on a run of millions of spaces.
+ * The runs of white space in a line, as [index, run] matches of a global `WS+` pattern would give
+ * them, found by a loop: the pattern overflows V8's regexp stack on a run of millions of spaces.
  */
 function* spaceRuns(body: string): Generator<{ index: number; 0: string }> {
   for (let i = 0; i < body.length; i++) {
@@ -57,6 +56,8 @@ function* spaceRuns(body: string): Generator<{ index: number; 0: string }> {
   }
 }
 const HAS_SPACE_RE = new RegExp(WS, 'u');
+/** Longest space run kept inside a piece; column padding in real dumps stays under a hundred. */
+const MAX_SPACE_RUN = 1000;
 /** Fewest consecutive lines that can show a hard-wrapped layout. */
 const MIN_WRAPPED_LINES = 8;
 /** Longest headline segment accepted before an embedded dateline. */
@@ -80,7 +81,7 @@ export function toUnits(text: string): UnitsResult {
     // furniture glued to the start of the line (第1版(要闻)专栏:, >>, ■)
     for (const rule of FURNITURE_PREFIXES) {
       if (!applies(rule, body)) continue;
-      const m = rule.pattern.exec(body);
+      const m = rule.pattern.exec(headView(body));
       if (m && m[0].length > 0) {
         const piece = m[0].trimEnd();
         furniture.push({ kind: rule.kind, text: piece, line: line.no, offset: start });
@@ -90,7 +91,7 @@ export function toUnits(text: string): UnitsResult {
     }
     for (const rule of FURNITURE_SUFFIXES) {
       if (!applies(rule, body)) continue;
-      const m = rule.pattern.exec(body);
+      const m = tailMatch(rule.pattern, body);
       if (m && m.index > 0) {
         const piece = m[0].trim();
         furniture.push({ kind: rule.kind, text: piece, line: line.no, offset: start + m.index + m[0].indexOf(piece[0]!) });
@@ -158,6 +159,19 @@ function splitHtmlBreaks(line: Line, furniture: Furniture[]): Line[] {
   return pieces.filter((p, i) => i === 0 || p.text.trim() !== '');
 }
 
+/**
+ * Glued furniture is short: its patterns read a long line's first or last VIEW characters only, so
+ * their `\s*` runs never meet a line of millions of spaces (V8 overflows its regexp stack there).
+ */
+const VIEW = 600;
+const headView = (body: string): string => (body.length > VIEW ? body.slice(0, VIEW) : body);
+function tailMatch(re: RegExp, body: string): { index: number; 0: string } | null {
+  if (body.length <= VIEW) return re.exec(body);
+  const at = body.length - VIEW;
+  const m = re.exec(body.slice(at));
+  return m ? { index: m.index + at, 0: m[0] } : null;
+}
+
 /** Cut one line into [start, end) pieces: flattened headlines + dateline, paragraphs, numbered items. */
 function cutLine(body: string): Array<[number, number]> {
   // Every cut below is at a space run; most lines (a paragraph as printed) have no space at all.
@@ -174,8 +188,15 @@ function cutLine(body: string): Array<[number, number]> {
     cuts.add(leadAt);
   }
   // 2. paragraph boundaries flattened into spaces after a sentence end, and numbered items
-  for (const re of [SENTENCE_GAP_RE, LIST_GAP_RE]) {
-    for (const m of allMatches(re, body)) cuts.add(m.index + m[0].length);
+  //    Space runs are found by a loop, not a `WS+` pattern: on a run of millions of spaces V8 keeps
+  //    a backtrack entry per character and overflows its regexp stack (the reliability test).
+  for (const m of spaceRuns(body)) {
+    const end = m.index + m[0].length;
+    // a run longer than any column's padding is a gap between pieces, not a word space: cutting
+    // there keeps every later pattern (byline grammar, furniture) off runs of millions of spaces
+    if (m[0].length > MAX_SPACE_RUN) cuts.add(m.index).add(end);
+    if (end >= body.length || /\s/.test(body[end]!)) continue;
+    if (endsSentence(body, m.index) || LIST_ITEM_RE.test(body.slice(end, end + 4))) cuts.add(end);
   }
   // 3. a flattened article (several paragraphs on the line) opens with its headline segments:
   //    二〇一九， 世界看好中国经济（外媒看中国） 当前，全球经济承压下行。…
@@ -202,11 +223,15 @@ const MIN_BOX_HEADING = 4;
  */
 function quoteBoxHeadingEnd(body: string, points: number[]): number {
   if (points.length === 0) return -1;
-  const m = /^(\S+)[ \t\u3000\u00a0]+/u.exec(body.slice(0, points[0]));
-  if (!m || m[1]!.length < MIN_BOX_HEADING || !looksLikeHeading(m[1]!)) return -1;
-  const first = body.slice(m[0].length, points[0]).trimEnd();
+  // the first space run, found by the loop (a `\S+ WS+` pattern overflows on a long run)
+  const run = spaceRuns(body).next();
+  if (run.done || run.value.index >= points[0]!) return -1;
+  const heading = body.slice(0, run.value.index);
+  if (heading.length < MIN_BOX_HEADING || /\s/u.test(heading) || !looksLikeHeading(heading)) return -1;
+  const end = Math.min(run.value.index + run.value[0].length, points[0]!);
+  const first = body.slice(end, points[0]).trimEnd();
   const second = body.slice(points[0], points[1] ?? body.length).trimEnd();
-  return isSpeakerItem(first) && isSpeakerItem(second) ? m[0].length : -1;
+  return isSpeakerItem(first) && isSpeakerItem(second) ? end : -1;
 }
 
 /** The ends of the short, unpunctuated segments that open a line, each followed by a space run. */
@@ -242,9 +267,12 @@ function embeddedLeadPosition(body: string): number {
     const lead = parseLead(body.slice(at));
     if (lead && (lead.dateText || /讯|訊/u.test(lead.raw))) {
       const before = body.slice(0, m.index);
-      const segments = before.split(SPACE_RUN_RE);
-      if (segments.every((seg) => seg.length <= MAX_SEGMENT)) return at;
-      return -1;
+      let from = 0;
+      for (const r of spaceRuns(before)) {
+        if (r.index - from > MAX_SEGMENT) return -1;
+        from = r.index + r[0].length;
+      }
+      return before.length - from <= MAX_SEGMENT ? at : -1;
     }
   }
   return -1;
