@@ -21,6 +21,8 @@ const CORPUS = resolve(REPO, '../shared/corpus');
 // October 2019 is the month of the e-paper dev pages we score on: never train on it by default
 const DEFAULT_SOURCES = ['rmrb-epaper_2019-02.jsonl', 'rmrb-epaper_2020-01.jsonl'].map((n) => join(CORPUS, 'articles', n));
 const DEV_MONTH = /2019-10/;
+/** The web articles the dev/rendered pages were made of: scoring there would score on training text. */
+const DEV_RENDERED = /peoplecn-finance/;
 
 function fail(message) {
   process.stderr.write(`generate: ${message}\n`);
@@ -56,6 +58,7 @@ function readOptions() {
 function guard(opts) {
   for (const s of opts.sources) {
     if (DEV_MONTH.test(basename(s)) && !opts['allow-dev-month']) fail(`${s} is the dev month (October 2019); pass --allow-dev-month to use it anyway`);
+    if (DEV_RENDERED.test(basename(s))) fail(`${s}: its articles are the dev/rendered pages, which are scored, never trained on`);
   }
   for (const g of opts.goldDirs) if (/(^|[\\/])epaper[\\/]?$/.test(g)) fail(`${g}: the e-paper dev pages are never read`);
   const out = resolve(opts.out);
