@@ -12,6 +12,7 @@ import { FEATURE_COUNT } from '../src/learn/features.js';
 import { labelledPages, sequencesOf, trainOn } from '../src/learn/train.js';
 import { toUnits } from '../src/parse/units.js';
 import { classifyUnit } from '../src/parse/classify.js';
+import { assemble } from '../src/transform/structure.js';
 
 /** The best allowed sequence by trying them all (small n and labels only). */
 function bruteForce(scores: Float64Array, n: number, w: ChainWeights): { best: number; seq: number[] } {
@@ -160,5 +161,29 @@ describe('the model file', () => {
     expect(a).toBe(b);
     expect(a.length).toBeGreaterThan(1000);
     expect(readFileSync('fixtures/gold/deck-lead.gold.json', 'utf8')).toContain('articles');
+  });
+});
+
+describe('the assembler reads the deck the labels leave short', () => {
+  const unitsOf = (lines: string[]) => toUnits(lines.join('\n\n')).units.map((u) => classifyUnit(u));
+  const labelsOf = (names: string[]) => Int32Array.from(names, (n) => LABELS.indexOf(n as (typeof LABELS)[number]));
+  const body = '近日,位于巴南区的渝湘复线高速公路芦沟河特大桥施工现场,左幅顺利合龙,其余结构在加紧施工中。';
+
+  it('takes heading lines between a short lone title and the first paragraph into the deck', () => {
+    const units = unitsOf(['渝湘复线高速公路', '芦沟河特大桥', '左幅顺利合龙', body]);
+    const { drafts } = assemble(units, labelsOf(['title', 'body', 'body', 'body']));
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]!.headlines.map((h) => h.text)).toEqual(['渝湘复线高速公路', '芦沟河特大桥', '左幅顺利合龙']);
+    expect(drafts[0]!.deck).toEqual(['title', 'title', 'title']);
+    expect(drafts[0]!.pieces.map((p) => p.text)).toEqual([body]);
+  });
+
+  it('leaves an intertitle after a full title, or before a byline line, in the body', () => {
+    const full = unitsOf(['进一步做好“六稳”工作（经济形势理性看）', '内容提要', body]);
+    expect(assemble(full, labelsOf(['title', 'body', 'body'])).drafts[0]!.headlines).toHaveLength(1);
+    const byline = unitsOf(['老年人的新生活', '餐餐好滋味', '本报记者  贺  勇', body]);
+    const d = assemble(byline, labelsOf(['title', 'body', 'body', 'body'])).drafts[0]!;
+    expect(d.headlines.map((h) => h.text)).toEqual(['老年人的新生活']);
+    expect(d.pieces[0]!.text).toBe('餐餐好滋味');
   });
 });

@@ -11,6 +11,8 @@ import { emissionScores, viterbi, type ChainWeights } from '../learn/viterbi.js'
 import { FURNITURE, START, BODY, isDeck, LABELS, allowedLabels, applyMask } from '../learn/labels.js';
 import type { ArticleDraft, Segmentation } from './segment.js';
 import type { BylineFacts } from '../parse/byline.js';
+import { readDeck, MAX_JOINED_TITLE } from './title.js';
+import { visibleLength } from '../knowledge/punctuation.js';
 
 /** The model's label for each unit. */
 export function labelUnits(units: readonly ClassifiedUnit[], model: ChainWeights): Int32Array {
@@ -81,8 +83,9 @@ export function assemble(units: readonly ClassifiedUnit[], labels: Int32Array): 
       default: {
         // names alone under a deck (王  颖): the article's byline, not its first paragraph
         const names = !hasBody(cur) && cur.headlines.length > 0 && labels[i + 1] === BODY ? namesOnlyByline(u.text) : null;
-        if (names) cur.bylines.push({ ...names });
-        else addPiece(cur, u);
+        if (names) { cur.bylines.push({ ...names }); break; }
+        if (u.kind !== 'heading') takeTitleLines(cur, units[i - 1]);
+        addPiece(cur, u);
       }
     }
   }
@@ -93,6 +96,28 @@ export function assemble(units: readonly ClassifiedUnit[], labels: Int32Array): 
   }
   leftovers.sort((a, b) => a.offset - b.offset);
   return { drafts: kept, leftovers };
+}
+
+/**
+ * A short lone title line followed by heading lines and then the first paragraph: the heading lines
+ * are the rest of the deck, not intertitles: a title printed over several lines (渝湘复线高速公路 /
+ * 芦沟河特大桥 / 左幅顺利合龙, 长江黄金水 / 道扩能带来新机遇) or a title and its subtitles. Their roles are
+ * read as the rule-based deck reader reads them (transform/title.ts). A byline line between them and
+ * the paragraph (老年人的新生活 / 餐餐好滋味 / 本报记者 贺勇) marks the heading as the body's first intertitle.
+ */
+function takeTitleLines(d: ArticleDraft, before: ClassifiedUnit | undefined): void {
+  if (d.lead || d.pieces.length === 0 || d.headlines.length !== 1 || d.deck![0] !== 'title') return;
+  const lines = pieceUnits(d);
+  if (lines.length !== d.pieces.length || !lines.every((p) => p.kind === 'heading') || lines.at(-1) !== before) return;
+  // a title cut over lines leaves a short first line; after a full title, a heading line is the
+  // body's first intertitle (千年文化渊远流长, 内容提要 open feature articles)
+  if (visibleLength(d.headlines[0]!.text) > MAX_JOINED_TITLE / 2) return;
+  d.headlines.push(...lines);
+  d.pieces = [];
+  const deck = readDeck(d.headlines.map((h) => h.text));
+  const kickers = deck.kicker.length;
+  const titles = d.headlines.length - kickers - deck.subtitles.length;
+  d.deck = d.headlines.map((_, k) => (k < kickers ? 'kicker' : k < kickers + titles ? 'title' : 'subtitle'));
 }
 
 /** The units whose text is in the draft's pieces so far (not its deck, lead or bylines). */
