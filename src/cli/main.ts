@@ -29,6 +29,7 @@ interface CliOptions {
   format: string;
   output?: string;
   date?: string;
+  paper?: string;
   repair: boolean;
   model?: string | false;
   encoding?: string;
@@ -100,6 +101,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--diagnostics <file>', 'write what went to no article (furniture) and warnings, one JSON line per page')
     .option('--profile <file>', "a newspaper profile (JSON or YAML): the paper's name, furniture, dateline, byline and headline rules")
     .option('--date <date>', 'publication date (YYYY, YYYY-MM or YYYY-MM-DD) to complete datelines', parseDate)
+    .option('--paper <name>', "the paper's name, for every record's publication (default: the profile's name, else the page header's)", parsePaper)
     .option('--no-repair', 'do not re-join paragraphs cut by page or column breaks')
     .option('--model <file>', 'a structure model trained by `news-split train` (default: the one shipped)')
     .option('--no-model', 'split with the rule-based segmenter instead of the structure model')
@@ -238,7 +240,7 @@ export async function main(argv: string[]): Promise<number> {
     ...(opts.output ? { output: opts.output } : {}), ...(opts.outDir ? { outDir: opts.outDir } : {}),
     skipExisting: opts.skipExisting ?? false, ...(opts.jobs ? { jobs: opts.jobs } : {}),
     failFast: opts.failFast ?? false, strict: opts.strict ?? false, verify: opts.verify ?? false,
-    repair: opts.repair, ...(opts.date ? { date: opts.date } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}),
+    repair: opts.repair, ...(opts.date ? { date: opts.date } : {}), ...(opts.paper ? { paper: opts.paper } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}),
     ...(profile ? { profile } : {}), ...(opts.diagnostics ? { diagnostics: opts.diagnostics } : {}),
     ...(pageSeparator ? { pageSeparator } : {}),
     ...(opts.model === false ? { model: false as const } : typeof opts.model === 'string' ? { model: resolve(opts.model) } : {}),
@@ -294,6 +296,12 @@ function parseDate(value: string): string {
 function commanderError(str: string): string {
   const body = str.replace(/^error: /, '');
   return `news-split: ${chalk.red('error')}: ${body}`;
+}
+
+/** --paper: a name, not an empty string (which would say nothing). */
+function parsePaper(value: string): string {
+  if (!value.trim()) throw new InvalidArgumentError("the paper's name (人民日报)");
+  return value.trim();
 }
 
 function parseJobs(value: string): number {

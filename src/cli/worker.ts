@@ -28,6 +28,8 @@ import type { Point } from '../model/tree.js';
 export interface PageSettings {
   repair: boolean;
   date?: string;
+  /** --paper */
+  paper?: string;
   verify: boolean;
   /** a newspaper profile (plain data: it crosses to the workers as is) */
   profile?: Profile;
@@ -138,6 +140,7 @@ function modelFrom(file: string): StructureModel {
 export function convertPage(task: PageTask, settings: PageSettings, emitter?: Emitter): PageResult {
   const tree = parsePage(task.text, {
     file: task.file, page: task.page, repair: settings.repair, ...(settings.date ? { date: settings.date } : {}),
+    ...(settings.paper ? { paper: settings.paper } : {}),
     ...(settings.profile ? { profile: settings.profile } : {}), ...(task.start ? { start: task.start } : {}),
     ...(settings.model !== undefined ? { model: settings.model === false ? false : modelFrom(settings.model) } : {}),
   });

@@ -1,7 +1,7 @@
 /**
  * The flat view of an article that users filter on, shared by the Markdown front matter and the
  * CSV columns so that both formats name a field the same way. Nested records (byline, dateline,
- * source span) become top-level fields; nothing here is re-read from the text.
+ * source span, publication) become top-level fields; nothing here is re-read from the text.
  */
 import type { Article, Byline } from '../types.js';
 
@@ -23,6 +23,12 @@ export type ArticleFields = Pick<Article, 'id' | 'index' | 'title' | 'headlines'
     page: number;
     /** first and last line in the input, 1-based: "12-30" */
     lines: string;
+    /** the publication's date (publication.date: --date, the page header or the file name) */
+    publication_date: string | null;
+    /** the paper (publication.paper: --paper, the profile or the page header) */
+    paper: string | null;
+    /** the page as the paper prints it (publication.printedPage: 第09版 → 9, A3版 → A3) */
+    printed_page: string | null;
   };
 
 export function articleFields(a: Article): ArticleFields {
@@ -47,5 +53,8 @@ export function articleFields(a: Article): ArticleFields {
     source_file: a.source.file,
     page: a.source.page,
     lines: `${a.source.startLine}-${a.source.endLine}`,
+    publication_date: a.publication.date,
+    paper: a.publication.paper,
+    printed_page: a.publication.printedPage,
   };
 }
