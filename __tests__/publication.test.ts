@@ -68,12 +68,15 @@ describe('news-split --paper, and the publication in every format', () => {
   const page = join(dir, 'scan-20191008.txt');
   writeFileSync(page, BARE);
 
-  it('writes publication into JSON Lines and the flat fields into Markdown', () => {
+  it('writes publication into JSON Lines and the flat fields into CSV and Markdown', () => {
     const jsonl = runCli(['--paper', '人民日报', page]);
     expect(jsonl.status).toBe(0);
     const record = JSON.parse(jsonl.stdout.split('\n')[0]!);
     expect(record.schema).toBe('1.2');
     expect(record.publication).toEqual({ date: '2019-10-08', dateFrom: 'file-name', paper: '人民日报', paperFrom: 'option', printedPage: null });
+    const csv = runCli(['-f', 'csv', '--paper', '人民日报', page]);
+    expect(csv.stdout.split('\n')[0]).toContain('publication_date,paper,printed_page');
+    expect(csv.stdout).toContain('2019-10-08,人民日报,');
     const md = runCli(['-f', 'md', '--paper', '人民日报', page]);
     expect(md.stdout).toContain('publication_date: \'2019-10-08\'\npaper: 人民日报\nprinted_page: null\n');
   });

@@ -5,3 +5,5 @@ export { verify, describeVerifyReport } from './verify.js';
 export type { VerifyReport, CharDifference, CharPosition } from './verify.js';
 export type * from './types.js';
 export type { EmitterFactory, Emitter, EmitterOptions, InputReport } from './emit/types.js';
+export { FIELD_NAMES } from './emit/fields.js';
+export type { FieldName } from './emit/fields.js';

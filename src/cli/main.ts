@@ -39,6 +39,7 @@ interface CliOptions {
   outDir?: string;
   bom?: boolean;
   excel?: boolean;
+  fields?: string;
   emitter: string[];
   listFormats?: boolean;
   skipExisting?: boolean;
@@ -96,6 +97,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--fail-fast', 'stop at the first input that fails')
     .option('--bom', 'csv: UTF-8 byte-order mark and CRLF line ends')
     .option('--excel', 'csv for Excel: as --bom, and neutralise cells starting with = + - @')
+    .option('--fields <list>', 'write only these fields, in this order, in every format (title,date,text; see the README for the names)')
     .option('--emitter <module>', 'load a plug-in emitter (.js/.mjs path or package name); repeatable', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--list-formats', 'list the built-in and loaded output formats')
     .option('--diagnostics <file>', 'write what went to no article (furniture) and warnings, one JSON line per page')
@@ -200,7 +202,18 @@ export async function main(argv: string[]): Promise<number> {
     const risk = (await import('../regex.js')).backtrackingRisk(pageSeparator.source);
     if (risk) return usageError(`--page-separator: refused: ${risk}`);
   }
-  const emitterOptions = { bom: opts.bom, excel: opts.excel };
+  let fields: string[] | undefined;
+  if (opts.fields !== undefined) {
+    const { parseFields, FIELD_NAMES } = await import('../emit/fields.js');
+    const parsed = parseFields(opts.fields);
+    if ('unknown' in parsed) {
+      const which = parsed.unknown.map((n) => JSON.stringify(n)).join(', ');
+      return usageError(`--fields: unknown field ${which} (valid: ${FIELD_NAMES.join(', ')})`);
+    }
+    if (factory.name === 'tree') return usageError('--fields: the tree format draws the whole document tree (choose json, jsonl, markdown or csv)');
+    fields = parsed.fields;
+  }
+  const emitterOptions = { bom: opts.bom, excel: opts.excel, ...(fields ? { fields } : {}) };
   const { parseExtensions, directorySelector } = await import('./select.js');
   const extensions = opts.ext === undefined ? null : parseExtensions(opts.ext);
   if (opts.ext !== undefined && !extensions) return usageError(`--ext ${JSON.stringify(opts.ext)}: a comma-separated list of extensions (txt,text)`);

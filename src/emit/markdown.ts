@@ -17,7 +17,7 @@ import matter from 'gray-matter';
 import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Article } from '../types.js';
 import type { EmitterFactory } from './types.js';
-import { articleFields } from './fields.js';
+import { articleFields, chosenFields, type FieldName } from './fields.js';
 import { bylineLines } from './record.js';
 
 // One processor for the whole run: building it is the expensive part, stringify() is pure.
@@ -45,10 +45,12 @@ export function articleTree(a: Article): Root {
 }
 
 /** One complete document: `---` front matter `---`, then the Markdown body. The front matter holds
- *  every field of {@link articleFields} in a fixed order, empty lists and nulls included. */
-export function articleDocument(a: Article): string {
+ *  every field of {@link articleFields} in a fixed order, empty lists and nulls included, or (--fields)
+ *  the chosen ones in their order; the body is always written (`text` adds nothing to the front matter). */
+export function articleDocument(a: Article, fields?: readonly FieldName[]): string {
   const body = processor.stringify(articleTree(a));
-  return matter.stringify(body, { ...articleFields(a) });
+  const data = fields ? chosenFields(a, fields.filter((f) => f !== 'text')) : { ...articleFields(a) };
+  return matter.stringify(body, data);
 }
 
 export const markdown: EmitterFactory = {
@@ -56,8 +58,9 @@ export const markdown: EmitterFactory = {
   extension: 'md',
   description: 'Markdown with YAML front matter, one document per article (one file each with --out-dir)',
   layout: 'per-article',
-  create() {
+  create(options) {
+    const fields = options.fields as readonly FieldName[] | undefined;
     let count = 0;
-    return { article: (a) => `${count++ ? '\n' : ''}${articleDocument(a)}` };
+    return { article: (a) => `${count++ ? '\n' : ''}${articleDocument(a, fields)}` };
   },
 };
