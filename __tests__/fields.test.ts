@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import { FIELD_NAMES, FLAT_FIELDS, articleFields, chosenFields, parseFields } from '../src/emit/fields.js';
 import { CSV_COLUMNS } from '../src/emit/csv.js';
-import matter from 'gray-matter';
+import { readFrontMatter } from '../src/emit/front-matter.js';
 import { runCli, SAMPLE } from './helpers/cli.js';
 import { sampleArticles } from './helpers/emit.js';
 
@@ -56,7 +56,7 @@ describe('news-split --fields', () => {
   it('markdown: the front matter holds the chosen fields (text is the body, always written)', () => {
     const r = runCli(args('md'));
     const first = r.stdout.split(/^(?=---\ntitle: )/m)[0]!;
-    const { data, content } = matter(first);
+    const { data, content } = readFrontMatter(first);
     expect(Object.keys(data)).toEqual(['title', 'date', 'paragraphs', 'reporters']);
     expect(content.length).toBeGreaterThan(0);
   });

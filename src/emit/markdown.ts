@@ -1,5 +1,5 @@
 /**
- * Markdown: one document per article, YAML front matter (gray-matter) with the fields a user filters
+ * Markdown: one document per article, YAML front matter (gray-matter, with `yaml` as its engine: front-matter.ts) with the fields a user filters
  * on, then the deck and the body as an mdast tree serialised by unified + remark-stringify. The
  * serialiser escapes text that would read as Markdown syntax (`*`, `#`, `1.` at a line start, `[`…),
  * so the page renders as the newspaper printed it.
@@ -13,12 +13,12 @@
  */
 import { unified } from 'unified';
 import remarkStringify from 'remark-stringify';
-import matter from 'gray-matter';
 import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Article } from '../types.js';
 import type { EmitterFactory } from './types.js';
 import { articleFields, chosenFields, type FieldName } from './fields.js';
 import { bylineLines } from './record.js';
+import { withFrontMatter } from './front-matter.js';
 
 // One processor for the whole run: building it is the expensive part, stringify() is pure.
 const processor = unified().use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-' });
@@ -50,7 +50,7 @@ export function articleTree(a: Article): Root {
 export function articleDocument(a: Article, fields?: readonly FieldName[]): string {
   const body = processor.stringify(articleTree(a));
   const data = fields ? chosenFields(a, fields.filter((f) => f !== 'text')) : { ...articleFields(a) };
-  return matter.stringify(body, data);
+  return withFrontMatter(body, data);
 }
 
 export const markdown: EmitterFactory = {
