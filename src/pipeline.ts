@@ -13,11 +13,12 @@ import { assembleArticle, bylineHolders, locator } from './transform/assemble.js
 import { compileProfile } from './knowledge/profile.js';
 import { FILE_START, type Furniture, type Message, type Page } from './model/tree.js';
 import { resultFrom } from './emit/record.js';
+import { convertResult } from './emit/script.js';
 import { publicationOf } from './transform/publication.js';
 import type { SplitOptions, SplitResult } from './types.js';
 
 export function split(text: string, options: SplitOptions = {}): SplitResult {
-  return resultFrom(parsePage(text, options));
+  return convertResult(resultFrom(parsePage(text, options)), options.script);
 }
 
 /** One page as a tree, every position counted from the start of the file (options.start: where the page starts). */

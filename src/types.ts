@@ -151,6 +151,9 @@ export interface SplitOptions {
   start?: { line: number; column: number; offset: number };
   /** Extra rules (see profiles). */
   profile?: Profile;
+  /** The records' text in the other script (--convert): 't2s' Traditional → Simplified, 's2t' back
+   *  (opencc-js); offsets and the source span are unchanged. */
+  script?: 't2s' | 's2t';
 }
 
 /** A newspaper profile: rules as data for one paper (JSON or YAML, --profile FILE); knowledge/profile.ts

@@ -30,6 +30,7 @@ interface CliOptions {
   output?: string;
   date?: string;
   paper?: string;
+  convert?: 't2s' | 's2t';
   repair: boolean;
   model?: string | false;
   encoding?: string;
@@ -104,6 +105,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--profile <file>', "a newspaper profile (JSON or YAML): the paper's name, furniture, dateline, byline and headline rules")
     .option('--date <date>', 'publication date (YYYY, YYYY-MM or YYYY-MM-DD) to complete datelines', parseDate)
     .option('--paper <name>', "the paper's name, for every record's publication (default: the profile's name, else the page header's)", parsePaper)
+    .addOption(new Option('--convert <how>', "the records' text in the other script: t2s Traditional → Simplified, s2t back (OpenCC); offsets unchanged").choices(['t2s', 's2t']))
     .option('--no-repair', 'do not re-join paragraphs cut by page or column breaks')
     .option('--model <file>', 'a structure model trained by `news-split train` (default: the one shipped)')
     .option('--no-model', 'split with the rule-based segmenter instead of the structure model')
@@ -213,6 +215,7 @@ export async function main(argv: string[]): Promise<number> {
     if (factory.name === 'tree') return usageError('--fields: the tree format draws the whole document tree (choose json, jsonl, markdown or csv)');
     fields = parsed.fields;
   }
+  if (opts.convert && factory.name === 'tree') return usageError('--convert: the tree format draws the page as printed (choose json, jsonl, markdown or csv)');
   const emitterOptions = { bom: opts.bom, excel: opts.excel, ...(fields ? { fields } : {}) };
   const { parseExtensions, directorySelector } = await import('./select.js');
   const extensions = opts.ext === undefined ? null : parseExtensions(opts.ext);
@@ -253,7 +256,7 @@ export async function main(argv: string[]): Promise<number> {
     ...(opts.output ? { output: opts.output } : {}), ...(opts.outDir ? { outDir: opts.outDir } : {}),
     skipExisting: opts.skipExisting ?? false, ...(opts.jobs ? { jobs: opts.jobs } : {}),
     failFast: opts.failFast ?? false, strict: opts.strict ?? false, verify: opts.verify ?? false,
-    repair: opts.repair, ...(opts.date ? { date: opts.date } : {}), ...(opts.paper ? { paper: opts.paper } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}),
+    repair: opts.repair, ...(opts.date ? { date: opts.date } : {}), ...(opts.paper ? { paper: opts.paper } : {}), ...(opts.convert ? { script: opts.convert } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}),
     ...(profile ? { profile } : {}), ...(opts.diagnostics ? { diagnostics: opts.diagnostics } : {}),
     ...(pageSeparator ? { pageSeparator } : {}),
     ...(opts.model === false ? { model: false as const } : typeof opts.model === 'string' ? { model: resolve(opts.model) } : {}),

@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { parsePage } from '../pipeline.js';
 import { resultFrom } from '../emit/record.js';
+import { convertResult, type ScriptConversion } from '../emit/script.js';
 import { verify, type VerifyReport } from '../verify.js';
 import type { Diagnostics, SplitResult } from '../types.js';
 import type { Emitter, EmitterOptions } from '../emit/types.js';
@@ -30,6 +31,8 @@ export interface PageSettings {
   date?: string;
   /** --paper */
   paper?: string;
+  /** --convert: the records' text in the other script */
+  script?: ScriptConversion;
   verify: boolean;
   /** a newspaper profile (plain data: it crosses to the workers as is) */
   profile?: Profile;
@@ -144,8 +147,10 @@ export function convertPage(task: PageTask, settings: PageSettings, emitter?: Em
     ...(settings.profile ? { profile: settings.profile } : {}), ...(task.start ? { start: task.start } : {}),
     ...(settings.model !== undefined ? { model: settings.model === false ? false : modelFrom(settings.model) } : {}),
   });
-  const result = resultFrom(tree);
-  const check = settings.verify ? { check: verify(task.text, result, task.start) } : {};
+  const printed = resultFrom(tree);
+  // checked as printed (verify counts the input's characters), then converted (--convert)
+  const check = settings.verify ? { check: verify(task.text, printed, task.start) } : {};
+  const result = convertResult(printed, settings.script);
   if (!emitter) return { result, ...check };
   let text = '';
   if (emitter.page) text = emitter.page(tree) ?? '';
