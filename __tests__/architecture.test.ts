@@ -14,6 +14,7 @@ const STAGES: ReadonlyArray<[string, number]> = [
   ['transform/', 3], ['learn/', 3],
   ['emit/', 4],
   ['pipeline.ts', 5], // the route from text to records, used by eval, the CLI and the library
+  ['library.ts', 5], // convert() and emit() beside split(): pages streamed, records written
   ['eval/', 6], ['verify.ts', 6],
   ['run/', 7], ['cli/', 7], ['cli.ts', 7], ['index.ts', 7],
 ];

@@ -27,6 +27,9 @@ function expectedRow(a: Article): Record<string, string> {
     correspondents: a.byline.correspondents.join(LIST_SEPARATOR), photographers: a.byline.photographers.join(LIST_SEPARATOR),
     source: a.byline.source ?? '', date: a.dateline?.date ?? '', paragraphs: String(a.paragraphs.length),
     text: a.paragraphs.join('\n'), source_file: a.source.file, lines: `${a.source.startLine}-${a.source.endLine}`,
+    index: String(a.index), byline: a.byline.raw ?? '', editors: a.byline.editors.join(LIST_SEPARATOR),
+    agency: a.byline.agency ?? '', dateline: a.dateline?.raw ?? '', place: a.dateline?.place ?? '', page: String(a.source.page),
+    publication_date: a.publication.date ?? '', paper: a.publication.paper ?? '', printed_page: a.publication.printedPage ?? '',
   };
 }
 
@@ -34,8 +37,10 @@ describe('csv emitter', () => {
   it('writes a stable header and parses back to the records', () => {
     const text = emit(articles);
     expect(text.split('\n')[0]).toBe(CSV_COLUMNS.join(','));
+    // the columns of schema 1.1 first, in their order; then the rest of the flat view (schema 1.2)
     expect(CSV_COLUMNS).toEqual(['id', 'title', 'headlines', 'kicker', 'subtitles', 'reporters', 'correspondents',
-      'photographers', 'source', 'date', 'paragraphs', 'text', 'source_file', 'lines']);
+      'photographers', 'source', 'date', 'paragraphs', 'text', 'source_file', 'lines',
+      'index', 'byline', 'editors', 'agency', 'dateline', 'place', 'page', 'publication_date', 'paper', 'printed_page']);
     const back = rows(text);
     expect(back).toEqual(articles.map(expectedRow));
     expect(back.map((r) => list(r.headlines))).toEqual(articles.map((a) => a.headlines));

@@ -65,7 +65,7 @@ describe('npm pack', () => {
   it('ships the CLI, the library, its declarations, the schema, LICENSE and examples/', () => {
     for (const f of ['package/package.json', 'package/bin/news-split.js', 'package/dist/cli.js', 'package/dist/index.js',
       'package/dist/index.d.ts', 'package/LICENSE', 'package/README.md', 'package/schema/article.schema.json',
-      'package/examples/tsv-emitter.mjs']) expect(files).toContain(f);
+      'package/examples/tsv-emitter.mjs', 'package/examples/library.mjs']) expect(files).toContain(f);
     expect(files.some((f) => f.startsWith('package/examples/profiles/') && f.endsWith('.yml'))).toBe(true);
     if (existsSync(join(ROOT, 'models'))) expect(files.some((f) => f.startsWith('package/models/'))).toBe(true);
   });
@@ -95,6 +95,14 @@ describe('the packed tarball installed into an empty project', () => {
     expect(first.title).toBe('城市公园新增健身步道');
     expect(Array.isArray(first.paragraphs)).toBe(true);
     for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
+  }, TIMEOUT);
+
+  it('runs examples/library.mjs as shipped (convert() and emit() from the installed package), and --convert (opencc-js a dependency)', () => {
+    expect(install.status).toBe(0);
+    const example = run(process.execPath, [join('node_modules', 'news-split', 'examples', 'library.mjs'), 'page.txt'], project);
+    expect(show(example)).toMatch(/^exit 0\ntitle,paper,publication_date,page,index,reporters,date\n城市公园新增健身步道,,,1,1,李明,\n/);
+    const s2t = run(NPX, ['--no-install', 'news-split', '--convert', 's2t', '--fields', 'title', 'page.txt'], project);
+    expect(show(s2t)).toMatch(/^exit 0\n\{"title":"城市公園新增健身步道"\}\n/);
   }, TIMEOUT);
 
   it('import works from an ES module, and require() from CommonJS on this Node (require(esm), Node ≥ 20.19)', () => {

@@ -35,13 +35,13 @@ describe('schema/article.schema.json', () => {
 describe('schema version', () => {
   it('is carried by every record, and is the version the schema and the json format state', async () => {
     const { SCHEMA_VERSION } = await import('../src/emit/version.js');
-    expect(SCHEMA_VERSION).toBe('1.1');
+    expect(SCHEMA_VERSION).toBe('1.2');
     expect(schema.properties.schema.const).toBe(SCHEMA_VERSION);
     expect(schema.required).toContain('schema');
     const [a] = split(readFileSync(SAMPLE, 'utf8')).articles;
     expect(a!.schema).toBe(SCHEMA_VERSION);
     expect(Object.keys(a!)[0]).toBe('schema');
-    expect(validate({ ...a, schema: '1.0' })).toBe(false);
+    expect(validate({ ...a, schema: '1.1' })).toBe(false);
     const { schema: _, ...without } = a!;
     expect(validate(without)).toBe(false);
   });

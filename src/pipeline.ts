@@ -13,10 +13,12 @@ import { assembleArticle, bylineHolders, locator } from './transform/assemble.js
 import { compileProfile } from './knowledge/profile.js';
 import { FILE_START, type Furniture, type Message, type Page } from './model/tree.js';
 import { resultFrom } from './emit/record.js';
+import { convertResult } from './emit/script.js';
+import { publicationOf } from './transform/publication.js';
 import type { SplitOptions, SplitResult } from './types.js';
 
 export function split(text: string, options: SplitOptions = {}): SplitResult {
-  return resultFrom(parsePage(text, options));
+  return convertResult(resultFrom(parsePage(text, options)), options.script);
 }
 
 /** One page as a tree, every position counted from the start of the file (options.start: where the page starts). */
@@ -57,6 +59,12 @@ export function parsePage(text: string, options: SplitOptions = {}): Page {
     }
   }
 
+  const publicationRecord = publicationOf({
+    dateOption: publication && options.date ? normalDate(options.date) : null, pageDate, file,
+    paperOption: options.paper?.trim() || null, profileName: profile.name,
+    headers: furniture.filter((f) => f.kind === 'page-header').map((f) => f.value),
+  });
+
   const ctx = { file, page, repair, publication, profile, at, holders: bylineHolders(classified), messages };
   const articles = drafts.map((d, i) => assembleArticle(d, i + 1, ctx));
   // articles in the segmenter's order, each furniture node before the first article that starts after it
@@ -70,7 +78,12 @@ export function parsePage(text: string, options: SplitOptions = {}): Page {
   return {
     type: 'page',
     children,
-    data: { file, page, pageDate, messages },
+    data: { file, page, pageDate, publication: publicationRecord, messages },
     position: at.span(0, text.length),
   };
+}
+
+/** --date as the record writes it: 2023-1-5 → 2023-01-05 (checked by parseDateOption first). */
+function normalDate(option: string): string {
+  return option.trim().split('-').map((part, i) => (i ? part.padStart(2, '0') : part)).join('-');
 }

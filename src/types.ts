@@ -67,7 +67,7 @@ export interface Repair {
 }
 
 export interface Article {
-  /** The version of this record's shape (schema/article.schema.json): "1.1". */
+  /** The version of this record's shape (schema/article.schema.json): "1.2". */
   schema: string;
   /** Stable identifier: input name, page (when the input has several) and 1-based index. */
   id: string;
@@ -84,7 +84,22 @@ export interface Article {
   paragraphs: string[];
   repairs: Repair[];
   warnings: string[];
+  /** Where and when the page was published, and what stated it (schema 1.2). */
+  publication: Publication;
   source: SourceSpan;
+}
+
+/** The page's publication: its date and its paper, each with what stated it (null: nothing did). */
+export interface Publication {
+  /** YYYY-MM-DD (--date may also give YYYY-MM or YYYY). */
+  date: string | null;
+  /** --date ('option'), the page header, or a date in the input file's name. */
+  dateFrom: 'option' | 'page-header' | 'file-name' | null;
+  paper: string | null;
+  /** --paper ('option'), the profile's name, or the name a page header prints. */
+  paperFrom: 'option' | 'profile' | 'page-header' | null;
+  /** The page of the paper as its header prints it (第09版 → "9", A3版 → "A3"); source.page counts the input's pages. */
+  printedPage: string | null;
 }
 
 export type FurnitureKind =
@@ -127,6 +142,8 @@ export interface SplitOptions {
   repair?: boolean;
   /** Publication date (YYYY-MM-DD or YYYY): completes datelines that state only month and day. */
   date?: string;
+  /** The paper's name, for every record's publication (default: the profile's name, else the page header's). */
+  paper?: string;
   /** The structure model that labels the page's units (default: the one shipped; false: the rule-based segmenter). */
   model?: StructureModel | false;
   /** Where the text starts in its file (a page of a longer input): positions count from the start
@@ -134,6 +151,9 @@ export interface SplitOptions {
   start?: { line: number; column: number; offset: number };
   /** Extra rules (see profiles). */
   profile?: Profile;
+  /** The records' text in the other script (--convert): 't2s' Traditional → Simplified, 's2t' back
+   *  (opencc-js); offsets and the source span are unchanged. */
+  script?: 't2s' | 's2t';
 }
 
 /** A newspaper profile: rules as data for one paper (JSON or YAML, --profile FILE); knowledge/profile.ts

@@ -56,5 +56,6 @@ export function expectedFrontMatter(a: Article): Record<string, unknown> {
     date: a.dateline?.date ?? null, dateline: a.dateline?.raw ?? null, place: a.dateline?.place ?? null,
     paragraphs: a.paragraphs.length, source_file: a.source.file, page: a.source.page,
     lines: `${a.source.startLine}-${a.source.endLine}`,
+    publication_date: a.publication.date, paper: a.publication.paper, printed_page: a.publication.printedPage,
   };
 }

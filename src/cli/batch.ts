@@ -65,6 +65,10 @@ export interface BatchOptions {
   verify?: boolean;
   repair: boolean;
   date?: string;
+  /** --paper */
+  paper?: string;
+  /** --convert t2s | s2t */
+  script?: 't2s' | 's2t';
   encoding?: string;
   pageSeparator?: RegExp;
   /** notes and warnings on stderr (a TTY or --progress, and not --quiet) */
@@ -146,7 +150,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   if ((o.jobs ?? 0) > maxJobs) say(`--jobs ${o.jobs}: capped at ${maxJobs} (twice the ${maxJobs / 2} CPUs)`, 'warning');
   const settings: PageSettings = {
     repair: o.repair, verify: o.verify ?? false, diagnostics: o.diagnostics !== undefined,
-    ...(o.date ? { date: o.date } : {}), ...(o.profile ? { profile: o.profile } : {}),
+    ...(o.date ? { date: o.date } : {}), ...(o.paper ? { paper: o.paper } : {}), ...(o.script ? { script: o.script } : {}), ...(o.profile ? { profile: o.profile } : {}),
     ...(o.model !== undefined ? { model: o.model } : {}),
     ...((await emitsInPlace(o)) ? { emit: { format: o.factory.name, options: o.emitterOptions } } : {}),
   };

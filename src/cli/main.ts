@@ -29,6 +29,8 @@ interface CliOptions {
   format: string;
   output?: string;
   date?: string;
+  paper?: string;
+  convert?: 't2s' | 's2t';
   repair: boolean;
   model?: string | false;
   encoding?: string;
@@ -38,6 +40,7 @@ interface CliOptions {
   outDir?: string;
   bom?: boolean;
   excel?: boolean;
+  fields?: string;
   emitter: string[];
   listFormats?: boolean;
   skipExisting?: boolean;
@@ -95,11 +98,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('--fail-fast', 'stop at the first input that fails')
     .option('--bom', 'csv: UTF-8 byte-order mark and CRLF line ends')
     .option('--excel', 'csv for Excel: as --bom, and neutralise cells starting with = + - @')
+    .option('--fields <list>', 'write only these fields, in this order, in every format (title,date,text; see the README for the names)')
     .option('--emitter <module>', 'load a plug-in emitter (.js/.mjs path or package name); repeatable', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--list-formats', 'list the built-in and loaded output formats')
     .option('--diagnostics <file>', 'write what went to no article (furniture) and warnings, one JSON line per page')
     .option('--profile <file>', "a newspaper profile (JSON or YAML): the paper's name, furniture, dateline, byline and headline rules")
     .option('--date <date>', 'publication date (YYYY, YYYY-MM or YYYY-MM-DD) to complete datelines', parseDate)
+    .option('--paper <name>', "the paper's name, for every record's publication (default: the profile's name, else the page header's)", parsePaper)
+    .addOption(new Option('--convert <how>', "the records' text in the other script: t2s Traditional → Simplified, s2t back (OpenCC); offsets unchanged").choices(['t2s', 's2t']))
     .option('--no-repair', 'do not re-join paragraphs cut by page or column breaks')
     .option('--model <file>', 'a structure model trained by `news-split train` (default: the one shipped)')
     .option('--no-model', 'split with the rule-based segmenter instead of the structure model')
@@ -198,7 +204,19 @@ export async function main(argv: string[]): Promise<number> {
     const risk = (await import('../regex.js')).backtrackingRisk(pageSeparator.source);
     if (risk) return usageError(`--page-separator: refused: ${risk}`);
   }
-  const emitterOptions = { bom: opts.bom, excel: opts.excel };
+  let fields: string[] | undefined;
+  if (opts.fields !== undefined) {
+    const { parseFields, FIELD_NAMES } = await import('../emit/fields.js');
+    const parsed = parseFields(opts.fields);
+    if ('unknown' in parsed) {
+      const which = parsed.unknown.map((n) => JSON.stringify(n)).join(', ');
+      return usageError(`--fields: unknown field ${which} (valid: ${FIELD_NAMES.join(', ')})`);
+    }
+    if (factory.name === 'tree') return usageError('--fields: the tree format draws the whole document tree (choose json, jsonl, markdown or csv)');
+    fields = parsed.fields;
+  }
+  if (opts.convert && factory.name === 'tree') return usageError('--convert: the tree format draws the page as printed (choose json, jsonl, markdown or csv)');
+  const emitterOptions = { bom: opts.bom, excel: opts.excel, ...(fields ? { fields } : {}) };
   const { parseExtensions, directorySelector } = await import('./select.js');
   const extensions = opts.ext === undefined ? null : parseExtensions(opts.ext);
   if (opts.ext !== undefined && !extensions) return usageError(`--ext ${JSON.stringify(opts.ext)}: a comma-separated list of extensions (txt,text)`);
@@ -238,7 +256,7 @@ export async function main(argv: string[]): Promise<number> {
     ...(opts.output ? { output: opts.output } : {}), ...(opts.outDir ? { outDir: opts.outDir } : {}),
     skipExisting: opts.skipExisting ?? false, ...(opts.jobs ? { jobs: opts.jobs } : {}),
     failFast: opts.failFast ?? false, strict: opts.strict ?? false, verify: opts.verify ?? false,
-    repair: opts.repair, ...(opts.date ? { date: opts.date } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}),
+    repair: opts.repair, ...(opts.date ? { date: opts.date } : {}), ...(opts.paper ? { paper: opts.paper } : {}), ...(opts.convert ? { script: opts.convert } : {}), ...(opts.encoding ? { encoding: opts.encoding } : {}),
     ...(profile ? { profile } : {}), ...(opts.diagnostics ? { diagnostics: opts.diagnostics } : {}),
     ...(pageSeparator ? { pageSeparator } : {}),
     ...(opts.model === false ? { model: false as const } : typeof opts.model === 'string' ? { model: resolve(opts.model) } : {}),
@@ -294,6 +312,12 @@ function parseDate(value: string): string {
 function commanderError(str: string): string {
   const body = str.replace(/^error: /, '');
   return `news-split: ${chalk.red('error')}: ${body}`;
+}
+
+/** --paper: a name, not an empty string (which would say nothing). */
+function parsePaper(value: string): string {
+  if (!value.trim()) throw new InvalidArgumentError("the paper's name (人民日报)");
+  return value.trim();
 }
 
 function parseJobs(value: string): number {

@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { parsePage } from '../pipeline.js';
 import { resultFrom } from '../emit/record.js';
+import { convertResult, type ScriptConversion } from '../emit/script.js';
 import { verify, type VerifyReport } from '../verify.js';
 import type { Diagnostics, SplitResult } from '../types.js';
 import type { Emitter, EmitterOptions } from '../emit/types.js';
@@ -28,6 +29,10 @@ import type { Point } from '../model/tree.js';
 export interface PageSettings {
   repair: boolean;
   date?: string;
+  /** --paper */
+  paper?: string;
+  /** --convert: the records' text in the other script */
+  script?: ScriptConversion;
   verify: boolean;
   /** a newspaper profile (plain data: it crosses to the workers as is) */
   profile?: Profile;
@@ -138,11 +143,14 @@ function modelFrom(file: string): StructureModel {
 export function convertPage(task: PageTask, settings: PageSettings, emitter?: Emitter): PageResult {
   const tree = parsePage(task.text, {
     file: task.file, page: task.page, repair: settings.repair, ...(settings.date ? { date: settings.date } : {}),
+    ...(settings.paper ? { paper: settings.paper } : {}),
     ...(settings.profile ? { profile: settings.profile } : {}), ...(task.start ? { start: task.start } : {}),
     ...(settings.model !== undefined ? { model: settings.model === false ? false : modelFrom(settings.model) } : {}),
   });
-  const result = resultFrom(tree);
-  const check = settings.verify ? { check: verify(task.text, result, task.start) } : {};
+  const printed = resultFrom(tree);
+  // checked as printed (verify counts the input's characters), then converted (--convert)
+  const check = settings.verify ? { check: verify(task.text, printed, task.start) } : {};
+  const result = convertResult(printed, settings.script);
   if (!emitter) return { result, ...check };
   let text = '';
   if (emitter.page) text = emitter.page(tree) ?? '';

@@ -10,40 +10,33 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Article } from '../types.js';
 import type { EmitterFactory } from './types.js';
-import { articleFields } from './fields.js';
+import { chosenFields, PARAGRAPH_SEPARATOR, type FieldName } from './fields.js';
 
-/** The header, in order. Names match the Markdown front matter's keys. */
+/**
+ * The header, in order: the complete flat view (fields.ts) and the body (`text`). Names match the
+ * Markdown front matter's keys. The columns of schema 1.1 come first, in their old order, so that a
+ * reader that takes columns by position still finds them; those that 1.2 added follow.
+ */
 export const CSV_COLUMNS = [
   'id', 'title', 'headlines', 'kicker', 'subtitles', 'reporters', 'correspondents', 'photographers',
   'source', 'date', 'paragraphs', 'text', 'source_file', 'lines',
-] as const;
+  'index', 'byline', 'editors', 'agency', 'dateline', 'place', 'page', 'publication_date', 'paper', 'printed_page',
+] as const satisfies readonly FieldName[];
 
 /** Joins the values of a multi-valued cell (headlines, reporters…); Chinese text hardly ever contains it. */
 export const LIST_SEPARATOR = ' | ';
-/** Joins the paragraphs in the text cell. */
-export const PARAGRAPH_SEPARATOR = '\n';
+export { PARAGRAPH_SEPARATOR };
 
 type Cell = string | number;
 
-export function csvRow(a: Article): Cell[] {
-  const f = articleFields(a);
-  const cells: Record<(typeof CSV_COLUMNS)[number], Cell> = {
-    id: f.id,
-    title: f.title,
-    headlines: f.headlines.join(LIST_SEPARATOR),
-    kicker: f.kicker.join(LIST_SEPARATOR),
-    subtitles: f.subtitles.join(LIST_SEPARATOR),
-    reporters: f.reporters.join(LIST_SEPARATOR),
-    correspondents: f.correspondents.join(LIST_SEPARATOR),
-    photographers: f.photographers.join(LIST_SEPARATOR),
-    source: f.source ?? '',
-    date: f.date ?? '',
-    paragraphs: f.paragraphs,
-    text: a.paragraphs.join(PARAGRAPH_SEPARATOR),
-    source_file: f.source_file,
-    lines: f.lines,
-  };
-  return CSV_COLUMNS.map((c) => cells[c]);
+/** The row of `columns` (default: all of them): lists joined with LIST_SEPARATOR, nothing as ''. */
+export function csvRow(a: Article, columns: readonly FieldName[] = CSV_COLUMNS): Cell[] {
+  const values = chosenFields(a, columns);
+  return columns.map((c): Cell => {
+    const v = values[c];
+    if (Array.isArray(v)) return v.join(LIST_SEPARATOR);
+    return typeof v === 'number' || typeof v === 'string' ? v : '';
+  });
 }
 
 // OWASP "CSV injection": a spreadsheet evaluates a cell starting with one of these as a formula.
@@ -67,10 +60,11 @@ export const csv: EmitterFactory = {
     // paragraph per line in `text`) would go out unquoted, and Excel, pandas and Python's csv module
     // all end the row there. Any CR or LF in a cell quotes it.
     const quoted_match = /[\r\n]/;
+    const columns = (options.fields as readonly FieldName[] | undefined) ?? CSV_COLUMNS;
     return {
-      start: () => stringify([[...CSV_COLUMNS]], { bom, record_delimiter }),
+      start: () => stringify([[...columns]], { bom, record_delimiter }),
       article: (a) => {
-        const row = csvRow(a);
+        const row = csvRow(a, columns);
         return stringify([excel ? row.map(neutraliseFormula) : row], { record_delimiter, quoted_match });
       },
     };

@@ -1,5 +1,5 @@
 /**
- * Markdown: one document per article, YAML front matter (gray-matter) with the fields a user filters
+ * Markdown: one document per article, YAML front matter (gray-matter, with `yaml` as its engine: front-matter.ts) with the fields a user filters
  * on, then the deck and the body as an mdast tree serialised by unified + remark-stringify. The
  * serialiser escapes text that would read as Markdown syntax (`*`, `#`, `1.` at a line start, `[`…),
  * so the page renders as the newspaper printed it.
@@ -13,12 +13,12 @@
  */
 import { unified } from 'unified';
 import remarkStringify from 'remark-stringify';
-import matter from 'gray-matter';
 import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Article } from '../types.js';
 import type { EmitterFactory } from './types.js';
-import { articleFields } from './fields.js';
+import { articleFields, chosenFields, type FieldName } from './fields.js';
 import { bylineLines } from './record.js';
+import { withFrontMatter } from './front-matter.js';
 
 // One processor for the whole run: building it is the expensive part, stringify() is pure.
 const processor = unified().use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-' });
@@ -45,10 +45,12 @@ export function articleTree(a: Article): Root {
 }
 
 /** One complete document: `---` front matter `---`, then the Markdown body. The front matter holds
- *  every field of {@link articleFields} in a fixed order, empty lists and nulls included. */
-export function articleDocument(a: Article): string {
+ *  every field of {@link articleFields} in a fixed order, empty lists and nulls included, or (--fields)
+ *  the chosen ones in their order; the body is always written (`text` adds nothing to the front matter). */
+export function articleDocument(a: Article, fields?: readonly FieldName[]): string {
   const body = processor.stringify(articleTree(a));
-  return matter.stringify(body, { ...articleFields(a) });
+  const data = fields ? chosenFields(a, fields.filter((f) => f !== 'text')) : { ...articleFields(a) };
+  return withFrontMatter(body, data);
 }
 
 export const markdown: EmitterFactory = {
@@ -56,8 +58,9 @@ export const markdown: EmitterFactory = {
   extension: 'md',
   description: 'Markdown with YAML front matter, one document per article (one file each with --out-dir)',
   layout: 'per-article',
-  create() {
+  create(options) {
+    const fields = options.fields as readonly FieldName[] | undefined;
     let count = 0;
-    return { article: (a) => `${count++ ? '\n' : ''}${articleDocument(a)}` };
+    return { article: (a) => `${count++ ? '\n' : ''}${articleDocument(a, fields)}` };
   },
 };

@@ -47,6 +47,7 @@ export function articleRecord(a: ArticleNode, page: Page): Article {
     paragraphs,
     repairs,
     warnings: d.warnings,
+    publication: { ...page.data.publication },
     source: {
       file: page.data.file,
       page: page.data.page,

@@ -25,6 +25,9 @@ export interface EmitterOptions {
   bom?: boolean;
   /** as bom, and neutralise cells a spreadsheet would run as formulas (CSV: --excel) */
   excel?: boolean;
+  /** --fields: the fields of the flat view (fields.ts) to write, in this order (default: every
+   *  format's own; plug-ins may honour it too) */
+  fields?: readonly string[];
   /** anything else a format understands */
   [key: string]: unknown;
 }

@@ -18,7 +18,7 @@
  * The tree is built by the pipeline (pipeline.ts) from what the parser and the transforms found;
  * the article record that users read is built from it (emit/record.ts).
  */
-import type { Byline as BylineRecord, Dateline, FurnitureKind, Repair as RepairRecord } from '../types.js';
+import type { Byline as BylineRecord, Dateline, FurnitureKind, Publication, Repair as RepairRecord } from '../types.js';
 
 export interface Point {
   /** 1-based line of the file */
@@ -125,6 +125,8 @@ export interface Page extends Node<'page'> {
     page: number;
     /** the date the page header states (YYYY-MM-DD) */
     pageDate: string | null;
+    /** the page's date and paper, with what stated them */
+    publication: Publication;
     messages: Message[];
   };
 }
