@@ -220,7 +220,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
         for await (const page of stream.pages) {
           await room.take(page.text.length);
           if (stopped) break;
-          const task: PageTask = { seq: seq++, file: input.name, page: page.page, text: page.text, start: page.start };
+          const task: PageTask = { seq: seq++, file: input.name, page: page.page, text: page.text, start: page.start, ...(page.separators ? { separators: page.separators } : {}) };
           const result = runner.run(task);
           result.catch(() => {}); // awaited by the consumer, in order
           queue.push({ kind: 'page', input: i, page: page.page, chars: page.text.length, encoding: stream.encoding, result });

@@ -15,12 +15,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { parsePage } from '../pipeline.js';
 import { resultFrom } from '../emit/record.js';
 import { verify, type VerifyReport } from '../verify.js';
-import type { Diagnostics, SplitResult } from '../types.js';
+import type { Diagnostics, Furniture, SplitResult } from '../types.js';
 import type { Emitter, EmitterOptions } from '../emit/types.js';
 import { loadEmitter } from '../emit/registry.js';
 import { useSegmenter } from '../transform/junction.js';
 import { remoteSegmenter, type RemoteSlot } from './segmenter.js';
-import { openPages, type PageStreamOptions } from '../read/pages.js';
+import { openPages, type PageStreamOptions, type SeparatorLine } from '../read/pages.js';
 import { DecodeError } from '../read/decode.js';
 import { readModel, type StructureModel } from '../learn/model.js';
 import type { Point } from '../model/tree.js';
@@ -46,6 +46,8 @@ export interface PageTask {
   text: string;
   /** where the page starts in its file (default: the file's start) */
   start?: Point;
+  /** the --page-separator lines that ended (or opened) the page: its furniture */
+  separators?: SeparatorLine[];
 }
 
 /** A whole small input, read, decoded and cut into pages by the worker (the main thread only writes). */
@@ -135,14 +137,24 @@ function modelFrom(file: string): StructureModel {
   return m;
 }
 
+/** A --page-separator took these lines out of the page's text: they are its furniture (page headers), in input order. */
+function withSeparators(result: SplitResult, separators: SeparatorLine[] | undefined): SplitResult {
+  if (!separators?.length) return result;
+  const lines: Furniture[] = separators.map((s) => ({ kind: 'page-header', text: s.text, line: s.line, offset: s.offset }));
+  const furniture = [...lines, ...result.diagnostics.furniture].sort((a, b) => a.offset - b.offset);
+  return { ...result, diagnostics: { ...result.diagnostics, furniture } };
+}
+
 export function convertPage(task: PageTask, settings: PageSettings, emitter?: Emitter): PageResult {
   const tree = parsePage(task.text, {
     file: task.file, page: task.page, repair: settings.repair, ...(settings.date ? { date: settings.date } : {}),
     ...(settings.profile ? { profile: settings.profile } : {}), ...(task.start ? { start: task.start } : {}),
     ...(settings.model !== undefined ? { model: settings.model === false ? false : modelFrom(settings.model) } : {}),
   });
-  const result = resultFrom(tree);
-  const check = settings.verify ? { check: verify(task.text, result, task.start) } : {};
+  const result = withSeparators(resultFrom(tree), task.separators);
+  // the separator lines are part of the input and (as furniture) of the output: the check counts them
+  const checked = task.separators ? [task.text, ...task.separators.map((s) => s.text)].join('\n') : task.text;
+  const check = settings.verify ? { check: verify(checked, result, task.start) } : {};
   if (!emitter) return { result, ...check };
   let text = '';
   if (emitter.page) text = emitter.page(tree) ?? '';
@@ -161,7 +173,7 @@ export async function convertFile(task: FileTask, settings: PageSettings, read: 
     const stream = await openPages((async function* () { yield bytes; })(), read);
     result.encoding = stream.encoding;
     for await (const page of stream.pages) {
-      const pageTask: PageTask = { seq: task.seq, file: task.file, page: page.page, text: page.text, start: page.start };
+      const pageTask: PageTask = { seq: task.seq, file: task.file, page: page.page, text: page.text, start: page.start, ...(page.separators ? { separators: page.separators } : {}) };
       try {
         result.pages.push({ page: page.page, chars: page.text.length, ok: true, value: convertPage(pageTask, settings, emitter) });
       } catch (err) {

@@ -24,6 +24,16 @@ export interface Page {
   text: string;
   /** where the page's text starts in the decoded input (positions of its articles count from the file's start) */
   start: Point;
+  /** the --page-separator lines that ended this page (or, before the first page, opened it): not in
+   *  `text`, so that they are reported as the page's furniture and --verify counts them */
+  separators?: SeparatorLine[];
+}
+
+/** A line a --page-separator took out of the text: its text, 1-based line and offset in the decoded input. */
+export interface SeparatorLine {
+  text: string;
+  line: number;
+  offset: number;
 }
 
 export interface PageStreamOptions {
@@ -361,6 +371,8 @@ export class PageSplitter {
   private lineStart = 0;
   private pageStart: Point = { line: 1, column: 1, offset: 0 };
   private pendingStart: Point = this.pageStart;
+  /** separator lines before the first page, waiting for it */
+  private leading: SeparatorLine[] = [];
 
   constructor(
     private readonly separator: RegExp | undefined,
@@ -385,13 +397,29 @@ export class PageSplitter {
     this.carry = '';
     if (rest) this.lines(rest, false);
     this.cut(true);
-    yield* this.take();
+    // an input of separator lines only: one page without text holds them
+    const first = this.leading[0];
+    if (first) this.ready.push({ page: ++this.number, text: '', start: { line: first.line, column: 1, offset: first.offset }, separators: this.leading });
+    this.leading = [];
+    yield* this.take(true);
   }
 
-  private take(): Page[] {
-    const pages = this.ready;
-    this.ready = [];
+  private take(end = false): Page[] {
+    // with a separator, the last page waits until a line of the next one comes: separator lines
+    // after it are its own (however the input was cut into chunks)
+    const keep = !end && this.separator && !this.hasBody && this.ready.length ? 1 : 0;
+    const pages = this.ready.slice(0, this.ready.length - keep);
+    this.ready = this.ready.slice(this.ready.length - keep);
     return pages;
+  }
+
+  /** A separator line: it ends the page before it (or the one before the blank lines before it). */
+  private separatorLine(text: string): void {
+    const line: SeparatorLine = { text, line: this.atLine, offset: this.at };
+    this.cut(false);
+    const last = this.ready[this.ready.length - 1];
+    if (last) (last.separators ??= []).push(line);
+    else this.leading.push(line);
   }
 
   /** Complete lines of a segment; the unterminated tail of the last segment is carried over. */
@@ -473,7 +501,7 @@ export class PageSplitter {
 
   private takeLine(text: string, end: string): void {
     if (this.separator) {
-      if (this.separator.test(text)) { this.cut(false); return; }
+      if (this.separator.test(text)) { this.separatorLine(text); return; }
     } else if (this.pending.length) {
       if (isBlank(text) || pageHeaderOf(text)) { this.hold(text + end); return; }
       this.cut(false);
@@ -513,7 +541,10 @@ export class PageSplitter {
     this.hasBody = false;
     this.header = hard ? null : this.pendingHeader;
     this.pendingHeader = null;
-    if (!isBlank(text)) this.ready.push({ page: ++this.number, text, start: this.pageStart });
+    if (!isBlank(text)) {
+      this.ready.push({ page: ++this.number, text, start: this.pageStart, ...(this.leading.length ? { separators: this.leading } : {}) });
+      this.leading = [];
+    }
     if (!hard) for (const p of carried) this.append(p, carriedStart);
   }
 }
