@@ -38,7 +38,7 @@ import { describeThrown } from '../thrown.js';
 import { SharedSegmenter } from './segmenter.js';
 import { stdoutOutput, streamOutput, PipeClosed, type Output } from './output.js';
 import { Progress, summaryLine, type RunCounts } from './progress.js';
-import { tempPathFor, trackTemp, commitTemp, writeFileAtomic, onInterrupt, reportInterrupt } from './atomic-write.js';
+import { tempPathFor, trackTemp, commitTemp, writeFileAtomic, onInterrupt, reportInterrupt, staleRemoved } from './atomic-write.js';
 import { resolveInside, refuseSymlinks, refuseInputOverwrite, realInputSet } from './safe-path.js';
 
 export type MessageLevel = 'error' | 'warning' | 'note';
@@ -404,6 +404,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     if (dest instanceof SharedStream) await dest.discard();
   }
   if (o.progress && !pipeClosed) say(summaryLine(counts), 'note');
+  const stale = staleRemoved();
+  if (stale.length && o.notes) say(`removed ${stale.length} temporary file(s) an interrupted run left (kill -9): ${stale.slice(0, 5).join(', ')}${stale.length > 5 ? ', …' : ''}`, 'note');
   if (o.strict && counts.warnings > MAX_LISTED_WARNINGS) say(`… and ${counts.warnings - MAX_LISTED_WARNINGS} more warnings`, 'warning');
   return { counts, failures, pipeClosed, ...(outputError ? { outputError } : {}) };
 }
