@@ -77,6 +77,22 @@ describe('disk full on stdout (>/dev/full): exit 1 with a news-split line, no st
   });
 });
 
+describe('-o to something that is not a regular file is written as > writes it, never replaced', () => {
+  // a temporary file renamed over it replaced the device itself: run as root, -o /dev/null made
+  // /dev/null a regular file. Tested through a link to /dev/null, so that a failure breaks only the link
+  it('a link to /dev/null stays a link to the device; exit 0', () => {
+    const r = shell('ln -s /dev/null devnull && node "$CLI" -o devnull page.txt && test -L devnull && test -c /dev/null && test -c devnull');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('a FIFO: its reader gets the articles, the FIFO stays a FIFO', () => {
+    const r = shell('mkfifo fifo && { timeout 60 cat fifo > got & } && node "$CLI" -o fifo page.txt; s=$?; wait; test -p fifo && exit $s || exit 9');
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(tmp, 'got'), 'utf8')).toContain('"id":"page.txt#1"');
+  });
+});
+
 describe('news-split eval on a gold page that is not text', () => {
   it('names the page, measures the others, and exits 1', () => {
     const gold = join(tmp, 'gold');

@@ -15,7 +15,7 @@
  * reading of inputs instead of filling RAM.
  */
 import type { Profile } from '../knowledge/profile.js';
-import { createReadStream, createWriteStream, fstatSync, openSync, readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, extname, join, posix } from 'node:path';
@@ -702,7 +702,11 @@ class SharedStream implements Destination {
 
   open(): Promise<void> {
     if (this.path === undefined) this.out = stdoutOutput();
-    else {
+    else if (isSpecialFile(this.path)) {
+      // -o /dev/null, a FIFO, a terminal: written as `>` writes it; a temporary file renamed over
+      // it would replace the device itself (as root, /dev/null became a regular file)
+      this.out = streamOutput(createWriteStream('', { fd: openSync(this.path, 'w') }), true);
+    } else {
       const temp = tempPathFor(this.path);
       this.forgetTemp = trackTemp(temp);
       // opened synchronously, as FileTree's files: an interrupt must not race an open in flight
@@ -744,6 +748,16 @@ class SharedStream implements Destination {
     await this.out?.close().catch(() => {});
     await rm(temp, { force: true });
     this.forgetTemp();
+  }
+}
+
+/** Something that exists and is not a regular file (a device, a FIFO, a socket): never renamed over. */
+function isSpecialFile(path: string): boolean {
+  try {
+    const st = statSync(path);
+    return !st.isFile() && !st.isDirectory();
+  } catch {
+    return false;
   }
 }
 
