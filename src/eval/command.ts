@@ -122,6 +122,10 @@ export async function runEval(request: EvalRequest, base: EvalSplitOptions = {})
 function writeStdout(text: string): Promise<void> {
   return new Promise((resolve, reject) => {
     process.stdout.once('error', reject);
-    process.stdout.write(text, (err) => (err ? reject(err) : resolve()));
+    process.stdout.write(text, (err) => {
+      if (err) { reject(err); return; } // the 'error' event follows the callback: the listener takes it
+      process.stdout.off('error', reject);
+      resolve();
+    });
   });
 }
