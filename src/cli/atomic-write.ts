@@ -2,9 +2,10 @@
  * Atomic output files: write to a hidden temporary file beside the target, then rename it over the
  * target (same folder, so the rename is one step). A reader, a crash or Ctrl-C never sees a
  * half-written file. Temporary files are tracked, so that SIGINT / SIGTERM removes them before the
- * process ends, and the run can report which outputs were finished.
+ * process ends, and the run can report which outputs were finished. A kill -9 (or a power cut)
+ * leaves its temporary files behind: the next run that writes into the folder removes them.
  */
-import { closeSync, fsyncSync, openSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -14,7 +15,48 @@ let counter = 0;
 
 /** A temporary name beside `target`: hidden, unique to this process (.page.jsonl.partial-1234-7). */
 export function tempPathFor(target: string): string {
+  sweepStalePartials(dirname(target));
   return join(dirname(target), `.${basename(target)}.partial-${process.pid}-${++counter}`);
+}
+
+/** Our temporary files' names: .NAME.partial-PID-N */
+const PARTIAL = /^\..+\.partial-(\d+)-\d+$/;
+const swept = new Set<string>();
+const sweptFiles: string[] = [];
+
+/**
+ * Remove the temporary files in `dir` (once per folder and run) that a process no longer running
+ * left: a kill -9 gives no handler the chance to. A process that is still running (another
+ * news-split writing into the same folder, or a process that now has a dead one's PID) keeps its.
+ */
+export function sweepStalePartials(dir: string): void {
+  if (swept.has(dir)) return;
+  swept.add(dir);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // not there yet: nothing left in it
+  }
+  for (const name of names) {
+    const pid = Number(PARTIAL.exec(name)?.[1] ?? 0);
+    if (!pid || pid === process.pid || running(pid)) continue;
+    try { rmSync(join(dir, name)); sweptFiles.push(join(dir, name)); } catch { /* a folder of that name, or gone */ }
+  }
+}
+
+/** Stale temporary files removed by this run so far. */
+export function staleRemoved(): readonly string[] {
+  return sweptFiles;
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // running, as another user
+  }
 }
 
 /** Remember a temporary file, so an interrupt removes it; returns the function that forgets it. */

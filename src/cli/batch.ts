@@ -15,7 +15,7 @@
  * reading of inputs instead of filling RAM.
  */
 import type { Profile } from '../knowledge/profile.js';
-import { createReadStream, createWriteStream, fstatSync, openSync, readFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, extname, join, posix } from 'node:path';
@@ -38,7 +38,7 @@ import { describeThrown } from '../thrown.js';
 import { SharedSegmenter } from './segmenter.js';
 import { stdoutOutput, streamOutput, PipeClosed, type Output } from './output.js';
 import { Progress, summaryLine, type RunCounts } from './progress.js';
-import { tempPathFor, trackTemp, commitTemp, writeFileAtomic, onInterrupt, reportInterrupt } from './atomic-write.js';
+import { tempPathFor, trackTemp, commitTemp, writeFileAtomic, onInterrupt, reportInterrupt, staleRemoved } from './atomic-write.js';
 import { resolveInside, refuseSymlinks, refuseInputOverwrite, realInputSet } from './safe-path.js';
 
 export type MessageLevel = 'error' | 'warning' | 'note';
@@ -224,7 +224,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
         for await (const page of stream.pages) {
           await room.take(page.text.length);
           if (stopped) break;
-          const task: PageTask = { seq: seq++, file: input.name, page: page.page, text: page.text, start: page.start };
+          const task: PageTask = { seq: seq++, file: input.name, page: page.page, text: page.text, start: page.start, ...(page.separators ? { separators: page.separators } : {}) };
           const result = runner.run(task);
           result.catch(() => {}); // awaited by the consumer, in order
           queue.push({ kind: 'page', input: i, page: page.page, chars: page.text.length, encoding: stream.encoding, result });
@@ -408,6 +408,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     if (dest instanceof SharedStream) await dest.discard();
   }
   if (o.progress && !pipeClosed) say(summaryLine(counts), 'note');
+  const stale = staleRemoved();
+  if (stale.length && o.notes) say(`removed ${stale.length} temporary file(s) an interrupted run left (kill -9): ${stale.slice(0, 5).join(', ')}${stale.length > 5 ? ', …' : ''}`, 'note');
   if (o.strict && counts.warnings > MAX_LISTED_WARNINGS) say(`… and ${counts.warnings - MAX_LISTED_WARNINGS} more warnings`, 'warning');
   return { counts, failures, pipeClosed, ...(outputError ? { outputError } : {}) };
 }
@@ -704,7 +706,11 @@ class SharedStream implements Destination {
 
   open(): Promise<void> {
     if (this.path === undefined) this.out = stdoutOutput();
-    else {
+    else if (isSpecialFile(this.path)) {
+      // -o /dev/null, a FIFO, a terminal: written as `>` writes it; a temporary file renamed over
+      // it would replace the device itself (as root, /dev/null became a regular file)
+      this.out = streamOutput(createWriteStream('', { fd: openSync(this.path, 'w') }), true);
+    } else {
       const temp = tempPathFor(this.path);
       this.forgetTemp = trackTemp(temp);
       // opened synchronously, as FileTree's files: an interrupt must not race an open in flight
@@ -746,6 +752,16 @@ class SharedStream implements Destination {
     await this.out?.close().catch(() => {});
     await rm(temp, { force: true });
     this.forgetTemp();
+  }
+}
+
+/** Something that exists and is not a regular file (a device, a FIFO, a socket): never renamed over. */
+function isSpecialFile(path: string): boolean {
+  try {
+    const st = statSync(path);
+    return !st.isFile() && !st.isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * The command line: options → pipeline → emitter. Nothing here knows about newspapers.
- * Exit codes: 0 converted; 1 an input could not be read or decoded; 2 usage error; 3 --strict and a
- * warning was raised. The batch machinery (inputs, pages, workers, output trees) is in batch.ts.
+ * Exit codes: 0 converted; 1 an input could not be read or decoded, or the output not written (stdout
+ * closed, disk full); 2 usage error; 3 --strict and a warning was raised. The batch machinery (inputs, pages, workers, output trees) is in batch.ts.
  */
 import type { Profile } from '../knowledge/profile.js';
 import type { StructureModel } from '../learn/model.js';
@@ -67,8 +67,9 @@ Examples:
   news-split 'archive/**/*.txt' > all.jsonl  a quoted glob, expanded by news-split
   find archive -name '*.txt' -print0 | news-split --files-from - -0 --out-dir out
 
-Exit codes: 0 converted, 1 some input failed (the others are converted), 2 usage error,
-3 --strict and a warning was raised.`;
+Exit codes: 0 converted, 1 some input failed (the others are converted) or the output could not
+be written, 2 usage error, 3 --strict and a warning was raised. A reader of stdout that goes away
+(| head) ends the run quietly with 0.`;
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -154,6 +155,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   // split options given before `eval` apply to it too (news-split --no-repair eval DIR)
   if (evalRun.request) {
+    if (!evalRun.request.output && await stdoutIsClosed()) { report(STDOUT_CLOSED_REPORT, 'error'); return EXIT.inputFailed; }
     const { runEval } = await import('../eval/command.js');
     return runEval(evalRun.request, {
       repair: opts.repair, date: opts.date, encoding: opts.encoding, ...(profile ? { profile } : {}),
@@ -216,6 +218,7 @@ export async function main(argv: string[]): Promise<number> {
     fields = parsed.fields;
   }
   if (opts.convert && factory.name === 'tree') return usageError('--convert: the tree format draws the page as printed (choose json, jsonl, markdown or csv)');
+  if (!opts.output && !opts.outDir && await stdoutIsClosed()) { report(STDOUT_CLOSED_REPORT, 'error'); return EXIT.inputFailed; }
   const emitterOptions = { bom: opts.bom, excel: opts.excel, ...(fields ? { fields } : {}) };
   const { parseExtensions, directorySelector } = await import('./select.js');
   const extensions = opts.ext === undefined ? null : parseExtensions(opts.ext);
@@ -324,6 +327,12 @@ function parseJobs(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1');
   return n;
+}
+
+const STDOUT_CLOSED_REPORT = 'stdout is closed (>&-), so the output would be lost: write it with -o FILE or --out-dir DIR, or discard it on purpose with >/dev/null';
+
+async function stdoutIsClosed(): Promise<boolean> {
+  return (await import('./stdout-closed.js')).stdoutClosed();
 }
 
 function usageError(message: string): number {

@@ -16,12 +16,12 @@ import { parsePage } from '../pipeline.js';
 import { resultFrom } from '../emit/record.js';
 import { convertResult, type ScriptConversion } from '../emit/script.js';
 import { verify, type VerifyReport } from '../verify.js';
-import type { Diagnostics, SplitResult } from '../types.js';
+import type { Diagnostics, Furniture, SplitResult } from '../types.js';
 import type { Emitter, EmitterOptions } from '../emit/types.js';
 import { loadEmitter } from '../emit/registry.js';
 import { useSegmenter } from '../transform/junction.js';
 import { remoteSegmenter, type RemoteSlot } from './segmenter.js';
-import { openPages, type PageStreamOptions } from '../read/pages.js';
+import { openPages, type PageStreamOptions, type SeparatorLine } from '../read/pages.js';
 import { DecodeError } from '../read/decode.js';
 import { readModel, type StructureModel } from '../learn/model.js';
 import type { Point } from '../model/tree.js';
@@ -51,6 +51,8 @@ export interface PageTask {
   text: string;
   /** where the page starts in its file (default: the file's start) */
   start?: Point;
+  /** the --page-separator lines that ended (or opened) the page: its furniture */
+  separators?: SeparatorLine[];
 }
 
 /** A whole small input, read, decoded and cut into pages by the worker (the main thread only writes). */
@@ -140,6 +142,14 @@ function modelFrom(file: string): StructureModel {
   return m;
 }
 
+/** A --page-separator took these lines out of the page's text: they are its furniture (page headers), in input order. */
+function withSeparators(result: SplitResult, separators: SeparatorLine[] | undefined): SplitResult {
+  if (!separators?.length) return result;
+  const lines: Furniture[] = separators.map((s) => ({ kind: 'page-header', text: s.text, line: s.line, offset: s.offset }));
+  const furniture = [...lines, ...result.diagnostics.furniture].sort((a, b) => a.offset - b.offset);
+  return { ...result, diagnostics: { ...result.diagnostics, furniture } };
+}
+
 export function convertPage(task: PageTask, settings: PageSettings, emitter?: Emitter): PageResult {
   const tree = parsePage(task.text, {
     file: task.file, page: task.page, repair: settings.repair, ...(settings.date ? { date: settings.date } : {}),
@@ -147,9 +157,11 @@ export function convertPage(task: PageTask, settings: PageSettings, emitter?: Em
     ...(settings.profile ? { profile: settings.profile } : {}), ...(task.start ? { start: task.start } : {}),
     ...(settings.model !== undefined ? { model: settings.model === false ? false : modelFrom(settings.model) } : {}),
   });
-  const printed = resultFrom(tree);
-  // checked as printed (verify counts the input's characters), then converted (--convert)
-  const check = settings.verify ? { check: verify(task.text, printed, task.start) } : {};
+  const printed = withSeparators(resultFrom(tree), task.separators);
+  // checked as printed (verify counts the input's characters), then converted (--convert); the
+  // separator lines are part of the input and (as furniture) of the output: the check counts them
+  const checked = task.separators ? [task.text, ...task.separators.map((s) => s.text)].join('\n') : task.text;
+  const check = settings.verify ? { check: verify(checked, printed, task.start) } : {};
   const result = convertResult(printed, settings.script);
   if (!emitter) return { result, ...check };
   let text = '';
@@ -169,7 +181,7 @@ export async function convertFile(task: FileTask, settings: PageSettings, read: 
     const stream = await openPages((async function* () { yield bytes; })(), read);
     result.encoding = stream.encoding;
     for await (const page of stream.pages) {
-      const pageTask: PageTask = { seq: task.seq, file: task.file, page: page.page, text: page.text, start: page.start };
+      const pageTask: PageTask = { seq: task.seq, file: task.file, page: page.page, text: page.text, start: page.start, ...(page.separators ? { separators: page.separators } : {}) };
       try {
         result.pages.push({ page: page.page, chars: page.text.length, ok: true, value: convertPage(pageTask, settings, emitter) });
       } catch (err) {

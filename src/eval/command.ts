@@ -1,7 +1,9 @@
 /**
  * `news-split eval GOLD_DIR...`: split every labelled page in-process with the current options and
  * report how far the result is from the gold. Exit codes: 0 measured (and every --min/--max bound
- * met); 1 a bound not met; 2 usage error, or a gold set that cannot be used (nothing measured).
+ * met); 1 a bound not met, a page that could not be read or decoded (the others are measured, it
+ * counts as all missed), or the report not written; 2 usage error, or a gold set that cannot be used
+ * (nothing measured).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chalkStderr as chalk } from 'chalk';
@@ -16,7 +18,7 @@ import type { EvalRequest } from './options.js';
 // the subcommand's declaration is in options.ts (light: `news-split --help` loads it, not this module)
 export { configureEvalCommand, type EvalRequest } from './options.js';
 
-export const EVAL_EXIT = { ok: 0, belowBound: 1, usage: 2 } as const;
+export const EVAL_EXIT = { ok: 0, belowBound: 1, failed: 1, usage: 2 } as const;
 
 /** Split options that the main command parsed before `eval` (e.g. `news-split --no-repair eval DIR`). */
 export type EvalSplitOptions = Omit<SplitOptions, 'file'> & { encoding?: string };
@@ -75,12 +77,14 @@ export async function runEval(request: EvalRequest, base: EvalSplitOptions = {})
   const encoding = request.encoding ?? baseEncoding;
 
   const results: PageResult[] = [];
+  const unreadable: string[] = [];
   for (const page of pages) {
     let text: string | null = null;
     try {
       text = decodeBuffer(readFileSync(page.inputFile), encoding).text;
     } catch (err) {
       complain(`${page.inputFile}: ${(err as Error).message}`);
+      unreadable.push(page.inputFile);
     }
     const articles = text === null ? [] : split(text, { ...splitOptions, file: page.input }).articles;
     results.push(evaluatePage(page, articles, text));
@@ -91,8 +95,13 @@ export async function runEval(request: EvalRequest, base: EvalSplitOptions = {})
   if (splitOptions.profile) options.profile = splitOptions.profile.name ?? 'yes';
   const report = { options, metrics, files: results };
   const out = request.format === 'json' ? reportJson(report) : reportTable(report, request.verbose);
-  if (request.output) writeFileSync(request.output, out);
-  else process.stdout.write(out);
+  try {
+    if (request.output) writeFileSync(request.output, out);
+    else await writeStdout(out);
+  } catch (err) {
+    complain(`${request.output ?? 'stdout'}: ${(err as Error).message}`);
+    return EVAL_EXIT.failed;
+  }
 
   const failed = bounds.filter((b) => {
     const v = metrics[b.metric];
@@ -102,5 +111,21 @@ export async function runEval(request: EvalRequest, base: EvalSplitOptions = {})
     const v = metrics[b.metric];
     complain(`${b.metric} = ${v == null ? 'not measured' : Math.round(v * 1000) / 1000} ${b.kind === 'min' ? '<' : '>'} ${b.value} (--${b.kind})`);
   }
+  if (unreadable.length) {
+    complain(`${unreadable.length} of ${pages.length} pages could not be read (scored as all missed): ${unreadable.join(', ')}`);
+    return EVAL_EXIT.failed;
+  }
   return failed.length ? EVAL_EXIT.belowBound : EVAL_EXIT.ok;
+}
+
+/** stdout's write, awaited: a full disk (ENOSPC) is this command's failure, not an uncaught exception. */
+function writeStdout(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.once('error', reject);
+    process.stdout.write(text, (err) => {
+      if (err) { reject(err); return; } // the 'error' event follows the callback: the listener takes it
+      process.stdout.off('error', reject);
+      resolve();
+    });
+  });
 }

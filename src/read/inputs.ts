@@ -77,7 +77,7 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
       const failed = problems.length;
       const accept = options.select ? await options.select(abs) : () => true;
       const addSelected = (f: InputFile, real: string): Promise<void> => (accept(posix.relative(toPosix(arg), f.name)) ? add(f, real) : Promise.resolve());
-      await walk(abs, await realpath(abs).catch(() => abs), arg, mirrorPath(arg, cwd), new Set(), excluded, addSelected, problems);
+      await walk(abs, await realpath(abs).catch(() => abs), arg, mirrorPath(arg, cwd), excluded, addSelected, problems);
       if (inputs.length === before && problems.length === failed) {
         problems.push({ input: arg, reason: options.select ? 'directory holds no file to convert' : 'directory holds no files' });
       }
@@ -121,55 +121,101 @@ function entryProblem(err: unknown, what: 'folder' | 'entry' | 'link'): string {
 
 /**
  * Recursively list a directory: sorted names, no hidden entries, each real directory entered once.
- * `real` is the directory's real path, carried down (a child's is `real/name` unless it is a link):
- * asking realpath() at every level costs a readlink per component, quadratic in the depth. An entry
- * that cannot be read (a folder without permission, a dangling link, a name that is not valid UTF-8,
- * a path over PATH_MAX, a FIFO) is a problem named in `problems`, never skipped without a word.
+ * An entry that cannot be read (a folder without permission, a dangling link, a name that is not
+ * valid UTF-8, a path over PATH_MAX, a FIFO) is a problem named in `problems`, never skipped without
+ * a word.
+ *
+ * Linear in the depth of the tree: a loop over a stack of folders, not a recursion, and what the
+ * stack holds per folder does not grow with the depth: its entries' names and types, and a real
+ * path only for a folder reached through a link. Paths (to open, shown, mirrored, real) are made
+ * from the stack of names when an entry needs them. Carried down level by level, four paths per
+ * level (one a chain of concatenations) made 1,000 levels take seconds, most of them in the garbage
+ * collector. A folder's real path is its parent's plus its name unless it is a link (asking
+ * realpath() at every level costs a readlink per component).
  */
 async function walk(
-  abs: string, real: string, shown: string, mirror: string, ancestors: Set<string>, excluded: Set<string>,
+  rootAbs: string, rootReal: string, rootShown: string, rootMirror: string, excluded: Set<string>,
   add: (f: InputFile, real: string) => Promise<void>, problems: InputProblem[],
 ): Promise<void> {
-  if (ancestors.has(real) || excluded.has(real)) return; // a symlink loop, or the output directory
-  let entries: Dirent[];
-  try {
-    entries = (await readdir(abs, { withFileTypes: true })).sort((a, b) => byName(a.name, b.name));
-  } catch (err) {
-    problems.push({ input: shown, reason: entryProblem(err, 'folder') });
-    return;
-  }
-  ancestors.add(real);
-  for (const e of entries) {
+  interface Entry { name: string; dir: boolean; file: boolean; link: boolean }
+  /** a folder being listed; `real`: its real path, when it is the root or was reached through a link */
+  interface Folder { entries: Entry[]; next: number; real: string | null }
+  const stack: Folder[] = [];
+  const names: string[] = []; // from the root down to the folder on top of the stack
+  const rootPosix = toPosix(rootShown);
+  const shownOf = (name: string): string => posix.join(rootPosix, ...names, name);
+  const mirrorOf = (name: string): string => [...(rootMirror ? [rootMirror] : []), ...names, name].join('/');
+  const absOf = (name: string): string => join(rootAbs, ...names, name);
+  /** the real path of the folder on top of the stack: the nearest real one above it, plus the names since */
+  const realOfTop = (): string => {
+    let d = stack.length - 1;
+    while (stack[d]!.real === null) d--;
+    return d === stack.length - 1 ? stack[d]!.real! : join(stack[d]!.real!, ...names.slice(d));
+  };
+  /** is `real` the real path of a folder on the stack (a link back up: a loop)? */
+  const onTheWay = (real: string): boolean => {
+    for (let d = 0, end = stack.length; d < stack.length; d = end) {
+      const base = stack[d]!.real!;
+      for (end = d + 1; end < stack.length && stack[end]!.real === null;) end++;
+      if (real === base) return true;
+      if (!real.startsWith(base.endsWith(sep) ? base : base + sep)) continue;
+      const rest = real.slice(base.length).split(sep).filter(Boolean);
+      if (d + rest.length < end && rest.every((n, i) => n === names[d + i])) return true;
+    }
+    return false;
+  };
+  /** enter a folder (push it on the stack) unless it is on the way down already or excluded */
+  const enter = async (abs: string, real: string, link: boolean, shown: () => string): Promise<boolean> => {
+    if ((link && onTheWay(real)) || excluded.has(real)) return false; // a symlink loop, or the output directory
+    let dirents: Dirent[];
+    try {
+      dirents = (await readdir(abs, { withFileTypes: true })).sort((a, b) => byName(a.name, b.name));
+    } catch (err) {
+      problems.push({ input: shown(), reason: entryProblem(err, 'folder') });
+      return false;
+    }
+    const entries = dirents.map((e) => ({ name: e.name, dir: e.isDirectory(), file: e.isFile(), link: e.isSymbolicLink() }));
+    stack.push({ entries, next: 0, real: link || !stack.length ? real : null });
+    return true;
+  };
+  await enter(rootAbs, rootReal, false, () => rootShown);
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    const e = top.entries[top.next++];
+    if (!e) {
+      stack.pop();
+      names.pop();
+      continue;
+    }
     if (e.name.startsWith('.')) continue;
-    const childAbs = join(abs, e.name);
-    const childShown = posix.join(toPosix(shown), e.name);
-    const childMirror = mirror ? `${mirror}/${e.name}` : e.name;
-    let childReal = join(real, e.name);
-    let isDir = e.isDirectory();
-    let isFile = e.isFile();
+    const childAbs = absOf(e.name);
+    let childReal = join(realOfTop(), e.name);
+    let isDir = e.dir;
+    let isFile = e.file;
     let size: number | undefined;
-    if (e.isSymbolicLink() || isFile) {
+    if (e.link || isFile) {
       let st: Stats;
       try {
         st = await stat(childAbs);
-        if (e.isSymbolicLink()) childReal = await realpath(childAbs);
+        if (e.link) childReal = await realpath(childAbs);
       } catch (err) {
         // readdir gives a name that is not valid UTF-8 with U+FFFD in place of the bytes: no such name
         const reason = e.name.includes('\uFFFD') && (err as NodeJS.ErrnoException).code === 'ENOENT'
           ? 'file name is not valid UTF-8 (rename it to read it)'
-          : entryProblem(err, e.isSymbolicLink() ? 'link' : 'entry');
-        problems.push({ input: childShown, reason });
+          : entryProblem(err, e.link ? 'link' : 'entry');
+        problems.push({ input: shownOf(e.name), reason });
         continue;
       }
       isDir = st.isDirectory();
       isFile = st.isFile();
       size = st.size;
     }
-    if (isDir) await walk(childAbs, childReal, childShown, childMirror, ancestors, excluded, add, problems);
-    else if (isFile) await add({ path: childAbs, name: childShown, mirror: childMirror, ...(size !== undefined ? { size } : {}) }, childReal);
-    else problems.push({ input: childShown, reason: 'not a regular file (a FIFO, socket or device)' });
+    if (isDir) {
+      if (await enter(childAbs, childReal, e.link, () => shownOf(e.name))) names.push(e.name);
+    } else if (isFile) {
+      await add({ path: childAbs, name: shownOf(e.name), mirror: mirrorOf(e.name), ...(size !== undefined ? { size } : {}) }, childReal);
+    } else problems.push({ input: shownOf(e.name), reason: 'not a regular file (a FIFO, socket or device)' });
   }
-  ancestors.delete(real);
 }
 
 function fileInput(path: string, cwd: string, size: number | undefined): InputFile {

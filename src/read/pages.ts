@@ -5,9 +5,11 @@
  * matching a user's --page-separator. Pages are yielded one at a time, numbered from 1.
  *
  * The encoding is decided as decodeBuffer() decides it (BOM → strict UTF-8 → GB18030), from the
- * whole input when it fits in the detection prefix and from that prefix otherwise; the rest is then
- * decoded strictly in that encoding, so a bad byte later on is an error, never a U+FFFD.
+ * whole input when it fits in the detection prefix and from that prefix otherwise (a prefix of ASCII
+ * only: from the first 64 KiB that follow the first byte that is not); the rest is then decoded
+ * strictly in that encoding, so a bad byte later on is an error, never a U+FFFD.
  */
+import { isAscii } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { decodeBuffer, isGb18030, DecodeError } from './decode.js';
 import { FURNITURE_RULES, MAX_FURNITURE_LENGTH } from '../knowledge/furniture.js';
@@ -22,6 +24,16 @@ export interface Page {
   text: string;
   /** where the page's text starts in the decoded input (positions of its articles count from the file's start) */
   start: Point;
+  /** the --page-separator lines that ended this page (or, before the first page, opened it): not in
+   *  `text`, so that they are reported as the page's furniture and --verify counts them */
+  separators?: SeparatorLine[];
+}
+
+/** A line a --page-separator took out of the text: its text, 1-based line and offset in the decoded input. */
+export interface SeparatorLine {
+  text: string;
+  line: number;
+  offset: number;
 }
 
 export interface PageStreamOptions {
@@ -112,7 +124,8 @@ export async function openPages(source: AsyncIterable<Uint8Array>, options: Page
       await iterator.return?.();
     }
   }
-  return { encoding: decoder.encoding, warnings, pages: pages() };
+  // a getter: after a prefix of ASCII only, the encoding is decided later in the stream
+  return { get encoding() { return decoder.encoding; }, warnings, pages: pages() };
 }
 
 // ---------------------------------------------------------------- incremental decoders
@@ -128,8 +141,18 @@ function chooseDecoder(prefix: Buffer, forced?: string): ChunkDecoder {
   if (startsWith(prefix, [0xef, 0xbb, 0xbf])) return strictDecoder('utf-8', 'utf-8-bom');
   if (startsWith(prefix, [0xff, 0xfe])) return strictDecoder('utf-16le', 'utf-16le');
   if (startsWith(prefix, [0xfe, 0xff])) return strictDecoder('utf-16be', 'utf-16be');
-  // The prefix gets decodeBuffer's verdict (binary, UTF-16 without a BOM, UTF-8, GB18030), cut
-  // first so that a character split at the prefix's end does not count against it.
+  // ASCII reads the same in UTF-8 and GB18030, so a prefix of ASCII only (an English header, a long
+  // table of numbers) decides nothing: the decision waits for the first bytes that are not ASCII
+  if (isAscii(prefix)) {
+    decodeBuffer(prefix); // binary (NUL bytes, a magic number) is refused now, as before
+    return deferredDecoder();
+  }
+  return sniffedDecoder(prefix, 0);
+}
+
+/** decodeBuffer's verdict on bytes with no BOM (binary, UTF-16 without a BOM, UTF-8, GB18030); `offset`: where they start. */
+function sniffedDecoder(prefix: Buffer, offset: number): ChunkDecoder {
+  // cut first so that a character split at the prefix's end does not count against it
   let verdict: string;
   try {
     verdict = decodeBuffer(prefix.subarray(0, utf8Boundary(prefix))).encoding;
@@ -138,16 +161,67 @@ function chooseDecoder(prefix: Buffer, forced?: string): ChunkDecoder {
     const gb = new Gb18030Validator();
     verdict = gb.write(prefix) ? decodeBuffer(prefix.subarray(0, prefix.length - gb.pending)).encoding : decodeBuffer(prefix).encoding;
   }
-  if (verdict === 'gb18030') return withoutNul(gb18030Decoder());
-  return withoutNul(strictDecoder('utf-8', 'utf-8'));
+  if (verdict === 'gb18030') return withoutNul(gb18030Decoder(offset));
+  return withoutNul(strictDecoder('utf-8', 'utf-8', offset));
+}
+
+/**
+ * After a prefix of ASCII only: ASCII passes through; from the first byte that is not ASCII, up to
+ * PREFIX_BYTES are held and decide the encoding as a prefix would (so a GB18030 file whose first MiB
+ * is an English header is read as GB18030, from stdin too). Nothing non-ASCII: UTF-8.
+ */
+function deferredDecoder(): ChunkDecoder {
+  let chosen: ChunkDecoder | null = null;
+  let offset = 0;
+  let held: Buffer[] = [];
+  let heldBytes = 0;
+  const decide = (): string => {
+    const bytes = Buffer.concat(held);
+    held = [];
+    chosen = sniffedDecoder(bytes, offset);
+    return chosen.write(bytes);
+  };
+  return {
+    get encoding() { return chosen?.encoding ?? 'utf-8'; },
+    write(bytes) {
+      if (chosen) return chosen.write(bytes);
+      let ascii = '';
+      if (!heldBytes) {
+        const k = firstNonAscii(bytes);
+        if (bytes.subarray(0, k < 0 ? bytes.length : k).indexOf(0) !== -1) throw new DecodeError('not text (contains NUL bytes)', 'binary');
+        if (k < 0) { offset += bytes.length; return bytes.toString('latin1'); }
+        ascii = bytes.subarray(0, k).toString('latin1');
+        offset += k;
+        bytes = bytes.subarray(k);
+      }
+      held.push(bytes);
+      heldBytes += bytes.length;
+      return heldBytes >= PREFIX_BYTES ? ascii + decide() : ascii;
+    },
+    end() {
+      if (chosen) return chosen.end();
+      if (!heldBytes) return '';
+      const text = decide();
+      return text + chosen!.end();
+    },
+  };
+}
+
+function firstNonAscii(bytes: Buffer): number {
+  if (isAscii(bytes)) return -1;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return i;
+  return -1;
 }
 
 /** WHATWG decoders with fatal: invalid bytes (and unpaired UTF-16 surrogates) throw. */
-function strictDecoder(label: 'utf-8' | 'utf-16le' | 'utf-16be', encoding: string): ChunkDecoder {
-  const td = new TextDecoder(label, { fatal: true });
-  let offset = 0;
+function strictDecoder(label: 'utf-8' | 'utf-16le' | 'utf-16be', encoding: string, start = 0): ChunkDecoder {
+  // a decoder started mid-stream keeps a U+FEFF it meets first (only a file's first bytes are a BOM)
+  const td = new TextDecoder(label, { fatal: true, ignoreBOM: start > 0 });
+  let offset = start;
   const fail = (): never => {
-    throw new DecodeError(`not valid ${label.toUpperCase()} (near byte ${offset}; the first ${PREFIX_BYTES / 1024} KiB were)`, 'undecodable');
+    // the bytes before were valid: a file of two encodings, or GB18030 that began like UTF-8
+    const hint = label === 'utf-8' && encoding === 'utf-8' ? '; if the file is GB18030, pass --encoding gb18030' : '';
+    throw new DecodeError(`not valid ${label.toUpperCase()} (near byte ${offset}; the bytes before were${hint})`, 'undecodable');
   };
   return {
     encoding,
@@ -160,10 +234,10 @@ function strictDecoder(label: 'utf-8' | 'utf-16le' | 'utf-16be', encoding: strin
   };
 }
 
-function gb18030Decoder(): ChunkDecoder {
+function gb18030Decoder(start = 0): ChunkDecoder {
   const validator = new Gb18030Validator();
   const dec = iconv.getDecoder('gb18030');
-  let offset = 0;
+  let offset = start;
   const fail = (): never => { throw new DecodeError(`not valid GB18030 (near byte ${offset})`, 'undecodable'); };
   return {
     encoding: 'gb18030',
@@ -297,6 +371,8 @@ export class PageSplitter {
   private lineStart = 0;
   private pageStart: Point = { line: 1, column: 1, offset: 0 };
   private pendingStart: Point = this.pageStart;
+  /** separator lines before the first page, waiting for it */
+  private leading: SeparatorLine[] = [];
 
   constructor(
     private readonly separator: RegExp | undefined,
@@ -321,13 +397,29 @@ export class PageSplitter {
     this.carry = '';
     if (rest) this.lines(rest, false);
     this.cut(true);
-    yield* this.take();
+    // an input of separator lines only: one page without text holds them
+    const first = this.leading[0];
+    if (first) this.ready.push({ page: ++this.number, text: '', start: { line: first.line, column: 1, offset: first.offset }, separators: this.leading });
+    this.leading = [];
+    yield* this.take(true);
   }
 
-  private take(): Page[] {
-    const pages = this.ready;
-    this.ready = [];
+  private take(end = false): Page[] {
+    // with a separator, the last page waits until a line of the next one comes: separator lines
+    // after it are its own (however the input was cut into chunks)
+    const keep = !end && this.separator && !this.hasBody && this.ready.length ? 1 : 0;
+    const pages = this.ready.slice(0, this.ready.length - keep);
+    this.ready = this.ready.slice(this.ready.length - keep);
     return pages;
+  }
+
+  /** A separator line: it ends the page before it (or the one before the blank lines before it). */
+  private separatorLine(text: string): void {
+    const line: SeparatorLine = { text, line: this.atLine, offset: this.at };
+    this.cut(false);
+    const last = this.ready[this.ready.length - 1];
+    if (last) (last.separators ??= []).push(line);
+    else this.leading.push(line);
   }
 
   /** Complete lines of a segment; the unterminated tail of the last segment is carried over. */
@@ -409,7 +501,7 @@ export class PageSplitter {
 
   private takeLine(text: string, end: string): void {
     if (this.separator) {
-      if (this.separator.test(text)) { this.cut(false); return; }
+      if (this.separator.test(text)) { this.separatorLine(text); return; }
     } else if (this.pending.length) {
       if (isBlank(text) || pageHeaderOf(text)) { this.hold(text + end); return; }
       this.cut(false);
@@ -449,7 +541,10 @@ export class PageSplitter {
     this.hasBody = false;
     this.header = hard ? null : this.pendingHeader;
     this.pendingHeader = null;
-    if (!isBlank(text)) this.ready.push({ page: ++this.number, text, start: this.pageStart });
+    if (!isBlank(text)) {
+      this.ready.push({ page: ++this.number, text, start: this.pageStart, ...(this.leading.length ? { separators: this.leading } : {}) });
+      this.leading = [];
+    }
     if (!hard) for (const p of carried) this.append(p, carriedStart);
   }
 }
