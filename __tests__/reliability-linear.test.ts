@@ -1,7 +1,8 @@
 // Linear time: doubling an adversarial input at most about doubles the time. Each input targets a
 // regular expression that runs on user text (space runs, bars, credits, list items, leads, tags,
-// sentence ends). Robust on a noisy 2-core machine: medians of several runs, n against 4n (linear
-// gives ~4, quadratic ~16), and the best of three attempts (noise only ever slows one attempt down).
+// sentence ends). Robust on a noisy 2-core machine: CPU time of this process (process.cpuUsage), not
+// wall time, which a loaded machine stretches at random (CI failed at load 10 on wall time); medians
+// of several runs, n against 4n (linear gives ~4, quadratic ~16), and the best of three attempts.
 import { describe, expect, it } from '@jest/globals';
 import { split } from '../src/pipeline.js';
 
@@ -14,12 +15,14 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
+/** CPU milliseconds (user + system) of one call, the median of five. */
 function time(text: string): number {
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
+    const t0 = process.cpuUsage();
     split(text);
-    runs.push(performance.now() - t0);
+    const t = process.cpuUsage(t0);
+    runs.push((t.user + t.system) / 1000);
   }
   return median(runs);
 }
@@ -50,12 +53,12 @@ describe(`linear time on adversarial input (n = ${N} and ${4 * N}, ratio < ${MAX
     let best = Infinity;
     let largeTime = Infinity;
     for (let attempt = 0; attempt < 3 && best >= MAX_RATIO; attempt++) {
-      const t1 = Math.max(time(small), 2); // below 2 ms the clock is all noise
+      const t1 = Math.max(time(small), 4); // below a few ms the CPU clock's tick is all noise
       const t2 = time(large);
       best = Math.min(best, t2 / t1);
       largeTime = Math.min(largeTime, t2);
     }
     expect(best).toBeLessThan(MAX_RATIO);
-    expect(largeTime).toBeLessThan(5000);
+    expect(largeTime).toBeLessThan(10_000);
   });
 });

@@ -105,8 +105,11 @@ export function assemble(units: readonly ClassifiedUnit[], labels: Int32Array): 
  * read as the rule-based deck reader reads them (transform/title.ts). A byline line between them and
  * the paragraph (老年人的新生活 / 餐餐好滋味 / 本报记者 贺勇) marks the heading as the body's first intertitle.
  */
+/** Most heading lines taken under a lone title: a title over three lines, or a title and two subtitles. */
+const MAX_TAKEN_LINES = 3;
 function takeTitleLines(d: ArticleDraft, before: ClassifiedUnit | undefined): void {
-  if (d.lead || d.pieces.length === 0 || d.headlines.length !== 1 || d.deck![0] !== 'title') return;
+  // (a deck has a few lines: the bound keeps this test off a long body, where it ran once a unit: quadratic)
+  if (d.lead || d.pieces.length === 0 || d.pieces.length > MAX_TAKEN_LINES || d.headlines.length !== 1 || d.deck![0] !== 'title') return;
   const lines = pieceUnits(d);
   if (lines.length !== d.pieces.length || !lines.every((p) => p.kind === 'heading') || lines.at(-1) !== before) return;
   // a title cut over lines leaves a short first line; after a full title, a heading line is the
