@@ -3,12 +3,12 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { viterbi, emissionScores, type ChainWeights } from '../src/learn/viterbi.js';
+import { viterbi, emissionScores, addEmission, type ChainWeights } from '../src/learn/viterbi.js';
 import { train, seeded } from '../src/learn/perceptron.js';
 import { alignPage, newAlignment } from '../src/learn/align.js';
-import { serializeModel, parseModel, ModelError } from '../src/learn/model.js';
+import { serializeModel, parseModel, ModelError, shippedModel } from '../src/learn/model.js';
 import { LABELS, ALLOWED_TRANSITION, L } from '../src/learn/labels.js';
-import { FEATURE_COUNT } from '../src/learn/features.js';
+import { FEATURE_COUNT, FEATURES_PER_UNIT, pageFeatures, eachUnitFeatures } from '../src/learn/features.js';
 import { labelledPages, sequencesOf, trainOn } from '../src/learn/train.js';
 import { toUnits } from '../src/parse/units.js';
 import { classifyUnit } from '../src/parse/classify.js';
@@ -64,6 +64,29 @@ describe('viterbi', () => {
     const got = [...viterbi(scores, 2, w)].map((y) => LABELS[y]);
     expect(got[0]).not.toBe('body');
     expect(got).not.toEqual(['start', 'subtitle']);
+  });
+});
+
+describe('scoring at run time', () => {
+  // the decoder's path (eachUnitFeatures + addEmission, one buffer a unit) against training's
+  // (pageFeatures + emissionScores): the same indices and the same scores, to the bit
+  it('gives the indices and scores that training sees', () => {
+    const model = shippedModel()!;
+    for (const file of ['fixtures/cqrb-2023-11-04-p1.txt', 'fixtures/bench/stories.txt']) {
+      const units = toUnits(readFileSync(file, 'utf8')).units.map((u) => classifyUnit(u));
+      const features = pageFeatures(units);
+      const scores = new Float64Array(units.length * L);
+      let seen = 0;
+      eachUnitFeatures(units, (i, ids) => {
+        expect(ids).toHaveLength(FEATURES_PER_UNIT);
+        expect([...ids]).toEqual([...features[i]!]);
+        addEmission(ids, model, scores, i);
+        seen++;
+      });
+      expect(seen).toBe(units.length);
+      for (const f of features) for (const k of f) expect(k >= 0 && k < FEATURE_COUNT).toBe(true);
+      expect(Buffer.from(scores.buffer).equals(Buffer.from(emissionScores(features, model).buffer))).toBe(true);
+    }
   });
 });
 

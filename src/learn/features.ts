@@ -15,7 +15,7 @@ import {
 } from '../knowledge/punctuation.js';
 import { COLUMN_KICKER_RE, EDITORS_NOTE_RE, NEVER_FINAL, CAPTION_RE, LIST_ITEM_RE } from '../knowledge/conventions.js';
 import { isSpeakerItem } from '../parse/names.js';
-import { cohesion } from '../transform/cohesion.js';
+import { cohesion, WINDOW_AFTER } from '../transform/cohesion.js';
 import { segment } from '../transform/segment.js';
 import { readDeck } from '../transform/title.js';
 import { FURNITURE, KICKER, TITLE, SUBTITLE, START, BODY, L } from './labels.js';
@@ -44,7 +44,23 @@ const CHAR_CLASSES: Array<[string, RegExp]> = [
   ['open-paren', /[（(【〔《]/u], ['close-title', /[》〉]/u], ['digit', /[0-9０-９]/u], ['latin', /[A-Za-zＡ-Ｚａ-ｚ]/u],
   ['han', /\p{Script=Han}/u], ['mark', /[■●▲◆★☆□○◎※·•]/u],
 ];
-const charClass = (ch: string): number => { for (let k = 0; k < CHAR_CLASSES.length; k++) if (CHAR_CLASSES[k]![1].test(ch)) return k + 1; return ch ? CHAR_CLASSES.length + 1 : 0; };
+function classOf(ch: string): number { for (let k = 0; k < CHAR_CLASSES.length; k++) if (CHAR_CLASSES[k]![1].test(ch)) return k + 1; return ch ? CHAR_CLASSES.length + 1 : 0; }
+/** A character's class, remembered by code point (firstChar and lastChar give one code point, or ''; a lone surrogate pair half is one too). */
+const bmpClasses = new Uint8Array(0x10000);
+const astralClasses = new Map<number, number>();
+const charClass = (ch: string): number => {
+  if (ch === '') return 0;
+  const cp = ch.codePointAt(0)!;
+  if (ch.length > (cp > 0xffff ? 2 : 1)) return classOf(ch);
+  if (cp > 0xffff) {
+    let k = astralClasses.get(cp);
+    if (k === undefined) astralClasses.set(cp, (k = classOf(ch)));
+    return k;
+  }
+  let k = bmpClasses[cp]!;
+  if (k === 0) bmpClasses[cp] = k = classOf(ch) + 1;
+  return k - 1;
+};
 const CHAR_CLASS_COUNT = CHAR_CLASSES.length + 2;
 
 /** A title set in two parts with a space between (二季度以来 银行理财规模企稳回升). */
@@ -61,6 +77,7 @@ const hashCode = (s: string): number => {
 /** Cohesion bins of the text above a heading-like line against the text below it. */
 const COHESION_BINS = [0.03, 0.06, 0.1, 0.14, 0.2, 0.3, 0.45];
 const COHESION_WINDOW = 1500;
+const AFTER_WINDOW = Math.min(COHESION_WINDOW, WINDOW_AFTER);
 
 interface PageStats { gapMode: number; gapsInformative: boolean; indentShare: number }
 
@@ -82,28 +99,51 @@ function pageStats(units: readonly ClassifiedUnit[]): PageStats {
 }
 
 /**
+ * Where each unit stands in the page (undefined: not one of them; the segmenter hands back the
+ * units themselves). The units come in text order, so a binary search on the offset finds it, with
+ * no map of the page's units to build (the last place of a unit listed twice, as a map would keep);
+ * units out of order fall back to a map.
+ */
+function unitIndex(units: readonly ClassifiedUnit[]): (u: ClassifiedUnit) => number | undefined {
+  let sorted = true;
+  for (let i = 1; i < units.length && sorted; i++) sorted = units[i - 1]!.offset <= units[i]!.offset;
+  if (!sorted) {
+    const at = new Map<ClassifiedUnit, number>();
+    units.forEach((u, i) => { at.set(u, i); });
+    return (u) => at.get(u);
+  }
+  return (u) => {
+    let lo = 0;
+    let hi = units.length;
+    while (lo < hi) { const mid = (lo + hi) >>> 1; if (units[mid]!.offset < u.offset) lo = mid + 1; else hi = mid; }
+    let found: number | undefined;
+    for (let i = lo; i < units.length && units[i]!.offset === u.offset; i++) if (units[i] === u) found = i;
+    return found;
+  };
+}
+
+/**
  * The rule-based segmenter's reading of the page as labels: its decks (roles as title.ts reads
  * them), its bodies, the first unit of its headline-less items, its leftovers. The whole rule set
  * is one feature: the weights learn where to follow it and where not.
  */
 export function ruleLabels(units: readonly ClassifiedUnit[]): Int32Array {
   const out = new Int32Array(units.length).fill(FURNITURE);
-  const at = new Map<ClassifiedUnit, number>();
-  units.forEach((u, i) => { at.set(u, i); });
+  const at = unitIndex(units);
   const { drafts } = segment(units as ClassifiedUnit[]);
   for (const d of drafts) {
-    const deck = readDeck(d.headlines.map((h) => h.text));
-    const heads = new Set(d.headlines);
-    d.headlines.forEach((h, k) => {
-      const i = at.get(h);
-      if (i === undefined) return;
-      const text = d.headlines[k]!.text;
-      out[i] = deck.kicker.includes(text) ? KICKER : deck.subtitles.includes(text) ? SUBTITLE : TITLE;
-    });
-    let first = d.headlines.length === 0;
+    const heads = d.headlines;
+    // one headline line is the title (readDeck says so, with no kicker and no subtitles)
+    const deck = heads.length > 1 ? readDeck(heads.map((h) => h.text)) : null;
+    for (const h of heads) {
+      const i = at(h);
+      if (i === undefined) continue;
+      out[i] = !deck ? TITLE : deck.kicker.includes(h.text) ? KICKER : deck.subtitles.includes(h.text) ? SUBTITLE : TITLE;
+    }
+    let first = heads.length === 0;
     for (const u of d.units) {
-      const i = at.get(u);
-      if (i === undefined || heads.has(u)) continue;
+      const i = at(u);
+      if (i === undefined || (heads.length > 0 && heads.includes(u))) continue;
       out[i] = first ? START : BODY;
       first = false;
     }
@@ -111,11 +151,45 @@ export function ruleLabels(units: readonly ClassifiedUnit[]): Int32Array {
   return out;
 }
 
+/** Is the code point a Han character? Remembered per BMP code point (the pattern is tested once each). */
+const HAN_RE = /\p{Script=Han}/u;
+const hanBmp = new Uint8Array(0x10000);
+const isHan = (cp: number): boolean => {
+  if (cp > 0xffff) return HAN_RE.test(String.fromCodePoint(cp));
+  let k = hanBmp[cp]!;
+  if (k === 0) hanBmp[cp] = k = HAN_RE.test(String.fromCharCode(cp)) ? 1 : 2;
+  return k === 1;
+};
+/** The first two UTF-16 units of the text's Han characters (as the Han-only string's slice(0, 2)), found without building it. */
+function hanHead(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length && out.length < 2;) {
+    const cp = text.codePointAt(i)!;
+    const w = cp > 0xffff ? 2 : 1;
+    if (isHan(cp)) out += text.slice(i, i + w);
+    i += w;
+  }
+  return out.slice(0, 2);
+}
+/** The last two UTF-16 units of the text's Han characters (the Han-only string's slice(-2)). */
+function hanTail(text: string): string {
+  let out = '';
+  for (let j = text.length; j > 0 && out.length < 2;) {
+    const c = text.charCodeAt(j - 1);
+    const pair = c >= 0xdc00 && c <= 0xdfff && j >= 2 && text.charCodeAt(j - 2) >= 0xd800 && text.charCodeAt(j - 2) <= 0xdbff;
+    const w = pair ? 2 : 1;
+    if (isHan(pair ? text.codePointAt(j - 2)! : c)) out = text.slice(j - w, j) + out;
+    j -= w;
+  }
+  return out.slice(-2);
+}
+
 /** Features read a unit's ends: a long unit is seen by its first and last characters only (a
  *  pattern over a line of megabytes would cost time and, on long space runs, the stack). */
 const VIEW_END = 200;
 
-export function viewOf(u: ClassifiedUnit, next: ClassifiedUnit | undefined, stats: PageStats, rule = 0): UnitView {
+/** Writes the unit's view (UnitView, one field a slot in the order of SIZES) into row[at ...]. */
+export function viewOf(u: ClassifiedUnit, next: ClassifiedUnit | undefined, stats: PageStats, rule: number, row: Int32Array, at = 0): void {
   const text = u.text.length > 2 * VIEW_END ? `${u.text.slice(0, VIEW_END)}${u.text.slice(-VIEW_END)}` : u.text;
   const len = visibleLength(text, 300);
   const last = lastChar(text);
@@ -126,40 +200,38 @@ export function viewOf(u: ClassifiedUnit, next: ClassifiedUnit | undefined, stat
   const gap = u.gap < 0 ? 0 : Math.min(u.gap + 1, 4);
   const gapRel = u.gap < 0 ? 3 : !stats.gapsInformative ? 0 : u.gap > stats.gapMode ? 2 : u.gap < stats.gapMode ? 1 : 4;
   const indentRel = stats.indentShare === 0 ? 0 : stats.indentShare > 0.9 ? (u.indent ? 1 : 2) : (u.indent ? 3 : 4);
-  const han = text.replace(/[^\p{Script=Han}]/gu, '');
-  return {
-    kind: KINDS.indexOf(u.kind),
-    furn: u.furnitureKind ? Math.max(0, FURNITURE_KINDS.indexOf(u.furnitureKind)) : 0,
-    len: lengthBin(len),
-    last: charClass(last),
-    first: charClass(first),
-    sent: (endsSentence(text) ? 1 : 0) + (hasInnerSentenceEnd(text) ? 2 : 0),
-    commas,
-    column: COLUMN_KICKER_RE.test(text) ? 1 : /[(（][^()（）]{2,20}[)）]$/u.test(text) ? 2 : 0,
-    twoPart: TWO_PART_RE.test(text) ? 1 : 0,
-    heading: heading ? 1 : 0,
-    names: heading && len <= 12 && namesOnlyByline(text) ? 1 : 0,
-    speaker: isSpeakerItem(text) ? 1 : 0,
-    tag: u.tag ? 1 : 0,
-    credit: u.credit ? (u.credit.start === 0 ? 2 : 1) : 0,
-    leadDate: u.lead ? (u.lead.dateText ? 2 : 1) : 0,
-    gap,
-    gapRel,
-    indent: u.indent ? 1 : 0,
-    indentRel,
-    quoted: QUOTED_RE.test(text) ? 1 : 0,
-    note: EDITORS_NOTE_RE.test(text) ? 1 : 0,
-    caption: CAPTION_RE.test(text) ? 1 : 0,
-    list: LIST_ITEM_RE.test(text) ? 1 : 0,
-    openPair: hasOpenPair(text) ? 1 : 0,
-    neverFinal: NEVER_FINAL.has(last) ? 1 : 0,
-    contStart: next && cannotStartLine(firstChar(next.text)) ? 1 : 0,
-    firstCode: hashCode(first),
-    lastCode: hashCode(last),
-    first2: hashCode(han.slice(0, 2)),
-    last2: hashCode(han.slice(-2)),
-    rule,
-  };
+  const f = AT;
+  row[at + f.kind] = KINDS.indexOf(u.kind);
+  row[at + f.furn] = u.furnitureKind ? Math.max(0, FURNITURE_KINDS.indexOf(u.furnitureKind)) : 0;
+  row[at + f.len] = lengthBin(len);
+  row[at + f.last] = charClass(last);
+  row[at + f.first] = charClass(first);
+  row[at + f.sent] = (endsSentence(text) ? 1 : 0) + (hasInnerSentenceEnd(text) ? 2 : 0);
+  row[at + f.commas] = commas;
+  row[at + f.column] = COLUMN_KICKER_RE.test(text) ? 1 : /[(（][^()（）]{2,20}[)）]$/u.test(text) ? 2 : 0;
+  row[at + f.twoPart] = TWO_PART_RE.test(text) ? 1 : 0;
+  row[at + f.heading] = heading ? 1 : 0;
+  row[at + f.names] = heading && len <= 12 && namesOnlyByline(text) ? 1 : 0;
+  row[at + f.speaker] = isSpeakerItem(text) ? 1 : 0;
+  row[at + f.tag] = u.tag ? 1 : 0;
+  row[at + f.credit] = u.credit ? (u.credit.start === 0 ? 2 : 1) : 0;
+  row[at + f.leadDate] = u.lead ? (u.lead.dateText ? 2 : 1) : 0;
+  row[at + f.gap] = gap;
+  row[at + f.gapRel] = gapRel;
+  row[at + f.indent] = u.indent ? 1 : 0;
+  row[at + f.indentRel] = indentRel;
+  row[at + f.quoted] = QUOTED_RE.test(text) ? 1 : 0;
+  row[at + f.note] = EDITORS_NOTE_RE.test(text) ? 1 : 0;
+  row[at + f.caption] = CAPTION_RE.test(text) ? 1 : 0;
+  row[at + f.list] = LIST_ITEM_RE.test(text) ? 1 : 0;
+  row[at + f.openPair] = hasOpenPair(text) ? 1 : 0;
+  row[at + f.neverFinal] = NEVER_FINAL.has(last) ? 1 : 0;
+  row[at + f.contStart] = next && cannotStartLine(firstChar(next.text)) ? 1 : 0;
+  row[at + f.firstCode] = hashCode(first);
+  row[at + f.lastCode] = hashCode(last);
+  row[at + f.first2] = hashCode(hanHead(text));
+  row[at + f.last2] = hashCode(hanTail(text));
+  row[at + f.rule] = rule;
 }
 
 type ViewKey = keyof UnitView;
@@ -171,41 +243,57 @@ const SIZES: Record<ViewKey, number> = {
   firstCode: HASH_BUCKETS, lastCode: HASH_BUCKETS, first2: HASH_BUCKETS, last2: HASH_BUCKETS, rule: L,
 };
 
-/** The context a feature reads: the unit's view, its neighbours' (null past the page's ends), and page facts. */
-interface Context {
-  v: UnitView; p: UnitView | null; pp: UnitView | null; n: UnitView | null; nn: UnitView | null;
-  run: number; runPos: number; runLeft: number; cohesion: number; first: boolean; last: boolean;
-  /** the kind of the unit after the heading run, and before it (0: none or not in a run) */
-  runNext: number; runPrev: number;
-}
-
-interface Template { name: string; size: number; value: (c: Context) => number }
-
-const self = (k: ViewKey): Template => ({ name: k, size: SIZES[k], value: (c) => c.v[k] });
-/** A neighbour's field; value 0 when there is no neighbour. */
-const near = (where: 'p' | 'pp' | 'n' | 'nn', k: ViewKey): Template => ({
-  name: `${where}.${k}`, size: SIZES[k] + 1, value: (c) => { const x = c[where]; return x ? x[k] + 1 : 0; },
-});
-/** Two templates at once (their values' product). */
-const both = (a: Template, b: Template): Template => ({ name: `${a.name}&${b.name}`, size: a.size * b.size, value: (c) => a.value(c) * b.size + b.value(c) });
-const fact = (name: string, size: number, value: (c: Context) => number): Template => ({ name, size, value });
+/**
+ * What a template reads: a field of the unit's view or of a neighbour's (0 past the page's ends, else
+ * the field + 1), or a fact of the page. Each is a slot of the unit's input vector (pageFeatureIds).
+ */
+const SELF = 0;
+const NEAR = { p: 1, pp: 2, n: 3, nn: 4 } as const;
+const OFFSET = [0, -1, -2, 1, 2];
+const FACT = 5;
+interface Input { slot: number; size: number }
+/**
+ * A template: a name (the model file lists them), how many values it takes, and the inputs its value
+ * is made of: one input, or several read as the digits of a mixed-radix number (`both`).
+ */
+interface Template { name: string; size: number; inputs: Input[] }
 
 const UNIT_FIELDS: ViewKey[] = Object.keys(SIZES) as ViewKey[];
+/** Where each field sits in a view row. */
+const AT = Object.fromEntries(UNIT_FIELDS.map((k, i) => [k, i])) as Record<ViewKey, number>;
+/** Fields a view row has. */
+export const VIEW_WIDTH = UNIT_FIELDS.length;
+const WIDTH = VIEW_WIDTH;
+/** The page facts, in slot order; their values are worked out in pageFeatureIds. */
+const FACTS = ['bias', 'run', 'runPos', 'runLeft', 'cohesion', 'edge', 'runNext', 'runPrev'] as const;
+type FactName = (typeof FACTS)[number];
+
+const self = (k: ViewKey): Template => ({ name: k, size: SIZES[k], inputs: [{ slot: SELF * WIDTH + AT[k], size: SIZES[k] }] });
+/** A neighbour's field; value 0 when there is no neighbour. */
+const near = (where: keyof typeof NEAR, k: ViewKey): Template => ({
+  name: `${where}.${k}`, size: SIZES[k] + 1, inputs: [{ slot: NEAR[where] * WIDTH + AT[k], size: SIZES[k] + 1 }],
+});
+/** Two templates at once (their values' product: a's value × b's size + b's value). */
+const both = (a: Template, b: Template): Template => ({ name: `${a.name}&${b.name}`, size: a.size * b.size, inputs: [...a.inputs, ...b.inputs] });
+const fact = (name: FactName, size: number): Template => ({ name, size, inputs: [{ slot: FACT * WIDTH + FACTS.indexOf(name), size }] });
+
 const NEIGHBOUR_FIELDS: ViewKey[] = ['rule', 'kind', 'furn', 'len', 'last', 'first', 'sent', 'heading', 'gap', 'gapRel', 'indent', 'indentRel', 'credit', 'leadDate', 'names', 'tag', 'column', 'quoted', 'twoPart'];
 const FAR_FIELDS: ViewKey[] = ['rule', 'kind', 'len', 'heading', 'last', 'gapRel'];
 
-const run = fact('run', 6, (c) => Math.min(c.run, 5));
-const runPos = fact('runPos', 5, (c) => Math.min(c.runPos, 4));
-const runLeft = fact('runLeft', 5, (c) => Math.min(c.runLeft, 4));
-const coh = fact('cohesion', COHESION_BINS.length + 2, (c) => c.cohesion);
-const edge = fact('edge', 4, (c) => (c.first ? 1 : 0) + (c.last ? 2 : 0));
+// the facts' values (pageFeatureIds): a heading run's length, each line's place in it and the lines
+// left after it (each capped), the cohesion bin, whether the unit is the page's first or last
+const run = fact('run', 6);
+const runPos = fact('runPos', 5);
+const runLeft = fact('runLeft', 5);
+const coh = fact('cohesion', COHESION_BINS.length + 2);
+const edge = fact('edge', 4);
 // what a run of heading-like lines leads to: a deck is followed by a lead or a byline, an intertitle by body text
-const runNext = fact('runNext', KINDS.length + 1, (c) => c.runNext);
-const runPrev = fact('runPrev', KINDS.length + 1, (c) => c.runPrev);
+const runNext = fact('runNext', KINDS.length + 1);
+const runPrev = fact('runPrev', KINDS.length + 1);
 
 /** The templates, in a fixed order (the model file names them, so a changed table is caught at load). */
 export const TEMPLATES: Template[] = [
-  fact('bias', 1, () => 0),
+  fact('bias', 1),
   ...UNIT_FIELDS.map(self),
   ...NEIGHBOUR_FIELDS.flatMap((k) => [near('p', k), near('n', k)]),
   ...FAR_FIELDS.flatMap((k) => [near('pp', k), near('nn', k)]),
@@ -230,36 +318,89 @@ export const TEMPLATES: Template[] = [
 export const TEMPLATE_NAMES = TEMPLATES.map((t) => t.name);
 const BASES: number[] = [];
 export const FEATURE_COUNT = TEMPLATES.reduce((n, t) => { BASES.push(n); return n + t.size; }, 0);
+/** Features a unit (the number of templates): pageFeatureIds gives this many indices a unit. */
+export const FEATURES_PER_UNIT = TEMPLATES.length;
+
+// The templates as flat tables. Most read one input: their index is BASE + the input (ONE_*). The
+// others (MANY_*) read inputs TERM[k] .. TERM[k + 1] - 1, each its slot and the weight of its digit
+// (the product of the sizes of the inputs after it); their index is BASE + Σ input × weight.
+const ONE_T: number[] = [];
+const ONE_SLOT: number[] = [];
+const MANY_T: number[] = [];
+const TERM: number[] = [0];
+const SLOT: number[] = [];
+const DIGIT: number[] = [];
+TEMPLATES.forEach((t, i) => {
+  if (t.inputs.length === 1) { ONE_T.push(i); ONE_SLOT.push(t.inputs[0]!.slot); return; }
+  MANY_T.push(i);
+  let weight = t.size;
+  for (const x of t.inputs) { weight /= x.size; SLOT.push(x.slot); DIGIT.push(weight); }
+  TERM.push(SLOT.length);
+});
+const BASE = Int32Array.from(BASES);
+const ONE = { t: Int32Array.from(ONE_T), slot: Int32Array.from(ONE_SLOT) };
+const MANY = { t: Int32Array.from(MANY_T), term: Int32Array.from(TERM), slot: Int32Array.from(SLOT), digit: Int32Array.from(DIGIT) };
+/** The neighbour slots some template reads (the rest are never filled): which neighbour, which field. */
+const NEAR_SLOTS = [...new Set([...ONE_SLOT, ...SLOT].filter((s) => s >= WIDTH && s < FACT * WIDTH))];
+const NEAR_SLOT = Int32Array.from(NEAR_SLOTS);
+const NEAR_OFFSET = Int32Array.from(NEAR_SLOTS, (s) => OFFSET[Math.floor(s / WIDTH)]!);
+const NEAR_FIELD = Int32Array.from(NEAR_SLOTS, (s) => s % WIDTH);
 
 /** The active features of every unit of a page: `features[i]` lists unit i's feature indices. */
 export function pageFeatures(units: readonly ClassifiedUnit[]): Int32Array[] {
+  const out: Int32Array[] = [];
+  eachUnitFeatures(units, (_, ids) => { out.push(ids.slice()); });
+  return out;
+}
+
+/**
+ * Each unit's feature indices in turn, to `visit(i, ids)`: `ids` (FEATURES_PER_UNIT of them, in
+ * template order) is one buffer for every unit, good until visit returns.
+ */
+export function eachUnitFeatures(units: readonly ClassifiedUnit[], visit: (i: number, ids: Int32Array) => void): void {
+  const n = units.length;
   const stats = pageStats(units);
   const rules = ruleLabels(units);
-  const views = units.map((u, i) => viewOf(u, units[i + 1], stats, rules[i]));
-  const heading = (i: number): boolean => views[i]!.heading === 1 && views[i]!.kind === KINDS.indexOf('heading');
+  // every unit's view, one row of WIDTH fields each (the order of SIZES)
+  const views = new Int32Array(n * WIDTH);
+  for (let i = 0; i < n; i++) viewOf(units[i]!, units[i + 1], stats, rules[i]!, views, i * WIDTH);
+  const KIND = AT.kind;
+  const HEADING = AT.heading;
+  const HEADING_KIND = KINDS.indexOf('heading');
+  const heading = (i: number): boolean => views[i * WIDTH + HEADING] === 1 && views[i * WIDTH + KIND] === HEADING_KIND;
   // runs of heading-like lines: their length and each line's place in its run
-  const runStart = new Int32Array(units.length);
-  const runEnd = new Int32Array(units.length);
-  for (let i = 0; i < units.length; i++) runStart[i] = heading(i) && i > 0 && heading(i - 1) ? runStart[i - 1]! : i;
-  for (let i = units.length - 1; i >= 0; i--) runEnd[i] = heading(i) && i + 1 < units.length && heading(i + 1) ? runEnd[i + 1]! : i;
-  const out: Int32Array[] = [];
-  for (let i = 0; i < units.length; i++) {
+  const runStart = new Int32Array(n);
+  const runEnd = new Int32Array(n);
+  for (let i = 0; i < n; i++) runStart[i] = heading(i) && i > 0 && heading(i - 1) ? runStart[i - 1]! : i;
+  for (let i = n - 1; i >= 0; i--) runEnd[i] = heading(i) && i + 1 < n && heading(i + 1) ? runEnd[i + 1]! : i;
+  const ids = new Int32Array(FEATURES_PER_UNIT);
+  // the unit's inputs: its own view, its neighbours' fields (+1; 0 past the page's ends), the facts
+  const x = new Int32Array(FACT * WIDTH + FACTS.length);
+  const F = FACT * WIDTH;
+  for (let i = 0; i < n; i++) {
+    for (let f = 0; f < WIDTH; f++) x[f] = views[i * WIDTH + f]!;
+    for (let k = 0; k < NEAR_SLOT.length; k++) {
+      const j = i + NEAR_OFFSET[k]!;
+      x[NEAR_SLOT[k]!] = j >= 0 && j < n ? views[j * WIDTH + NEAR_FIELD[k]!]! + 1 : 0;
+    }
     const isRun = heading(i);
-    const c: Context = {
-      v: views[i]!, p: views[i - 1] ?? null, pp: views[i - 2] ?? null, n: views[i + 1] ?? null, nn: views[i + 2] ?? null,
-      run: isRun ? runEnd[i]! - runStart[i]! + 1 : 0,
-      runPos: isRun ? i - runStart[i]! : 0,
-      runLeft: isRun ? runEnd[i]! - i : 0,
-      cohesion: isRun && i === runStart[i] ? cohesionBin(units, runStart[i]!, runEnd[i]!) : 0,
-      first: i === 0, last: i === units.length - 1,
-      runNext: isRun && runEnd[i]! + 1 < units.length ? views[runEnd[i]! + 1]!.kind + 1 : 0,
-      runPrev: isRun && runStart[i]! > 0 ? views[runStart[i]! - 1]!.kind + 1 : 0,
-    };
-    const f = new Int32Array(TEMPLATES.length);
-    for (let t = 0; t < TEMPLATES.length; t++) f[t] = BASES[t]! + TEMPLATES[t]!.value(c);
-    out.push(f);
+    x[F] = 0;
+    x[F + 1] = Math.min(isRun ? runEnd[i]! - runStart[i]! + 1 : 0, 5);
+    x[F + 2] = Math.min(isRun ? i - runStart[i]! : 0, 4);
+    x[F + 3] = Math.min(isRun ? runEnd[i]! - i : 0, 4);
+    x[F + 4] = isRun && i === runStart[i] ? cohesionBin(units, runStart[i]!, runEnd[i]!) : 0;
+    x[F + 5] = (i === 0 ? 1 : 0) + (i === n - 1 ? 2 : 0);
+    x[F + 6] = isRun && runEnd[i]! + 1 < n ? views[(runEnd[i]! + 1) * WIDTH + KIND]! + 1 : 0;
+    x[F + 7] = isRun && runStart[i]! > 0 ? views[(runStart[i]! - 1) * WIDTH + KIND]! + 1 : 0;
+    for (let k = 0; k < ONE.t.length; k++) { const t = ONE.t[k]!; ids[t] = BASE[t]! + x[ONE.slot[k]!]!; }
+    for (let k = 0; k < MANY.t.length; k++) {
+      const t = MANY.t[k]!;
+      let id = BASE[t]!;
+      for (let j = MANY.term[k]!, e = MANY.term[k + 1]!; j < e; j++) id += x[MANY.slot[j]!]! * MANY.digit[j]!;
+      ids[t] = id;
+    }
+    visit(i, ids);
   }
-  return out;
 }
 
 /** Does the text below a heading run go on with the words of the text above it? Binned; 0: not measurable. */
@@ -271,7 +412,8 @@ function cohesionBin(units: readonly ClassifiedUnit[], from: number, to: number)
     before = u.text + before;
   }
   let after = '';
-  for (let k = to + 1; k < units.length && after.length < COHESION_WINDOW; k++) {
+  // cohesion() reads the first WINDOW_AFTER characters after the run: more would be built for nothing
+  for (let k = to + 1; k < units.length && after.length < AFTER_WINDOW; k++) {
     const u = units[k]!;
     if (u.kind === 'furniture') continue;
     if (u.kind === 'heading' && after.length > 0 && looksLikeHeading(u.text) && visibleLength(u.text) < 10) break;

@@ -28,6 +28,30 @@ export function emissionScores(features: readonly Int32Array[], w: ChainWeights)
   return s;
 }
 
+/**
+ * Adds one unit's feature weights to its scores, scores[i * labels + y]: as emissionScores does, in
+ * the same order, so the sums are the same to the bit.
+ */
+export function addEmission(ids: Int32Array, w: ChainWeights, s: Float64Array, i: number): void {
+  const L = w.labels;
+  const e = w.emission;
+  const o = i * L;
+  if (L !== 6) {
+    for (let k = 0; k < ids.length; k++) {
+      const base = ids[k]! * L;
+      for (let y = 0; y < L; y++) s[o + y] = s[o + y]! + e[base + y]!;
+    }
+    return;
+  }
+  // six labels (learn/labels.ts): the sums in locals
+  let s0 = s[o]!, s1 = s[o + 1]!, s2 = s[o + 2]!, s3 = s[o + 3]!, s4 = s[o + 4]!, s5 = s[o + 5]!;
+  for (let k = 0; k < ids.length; k++) {
+    const b = ids[k]! * 6;
+    s0 += e[b]!; s1 += e[b + 1]!; s2 += e[b + 2]!; s3 += e[b + 3]!; s4 += e[b + 4]!; s5 += e[b + 5]!;
+  }
+  s[o] = s0; s[o + 1] = s1; s[o + 2] = s2; s[o + 3] = s3; s[o + 4] = s4; s[o + 5] = s5;
+}
+
 /** The highest-scoring allowed label sequence (ties go to the lower label: deterministic). */
 export function viterbi(scores: Float64Array, n: number, w: ChainWeights): Int32Array {
   const L = w.labels;

@@ -6,8 +6,8 @@
  * deck are its byline.
  */
 import { namesOnlyByline, type ClassifiedUnit } from '../parse/classify.js';
-import { pageFeatures } from '../learn/features.js';
-import { emissionScores, viterbi, type ChainWeights } from '../learn/viterbi.js';
+import { eachUnitFeatures } from '../learn/features.js';
+import { addEmission, viterbi, type ChainWeights } from '../learn/viterbi.js';
 import { FURNITURE, START, BODY, isDeck, LABELS, allowedLabels, applyMask } from '../learn/labels.js';
 import type { ArticleDraft, Segmentation } from './segment.js';
 import type { BylineFacts } from '../parse/byline.js';
@@ -16,8 +16,9 @@ import { visibleLength } from '../knowledge/punctuation.js';
 
 /** The model's label for each unit. */
 export function labelUnits(units: readonly ClassifiedUnit[], model: ChainWeights): Int32Array {
-  const features = pageFeatures(units);
-  return viterbi(applyMask(emissionScores(features, model), allowedLabels(units)), units.length, model);
+  const scores = new Float64Array(units.length * model.labels);
+  eachUnitFeatures(units, (i, ids) => { addEmission(ids, model, scores, i); });
+  return viterbi(applyMask(scores, allowedLabels(units)), units.length, model);
 }
 
 export function structure(units: readonly ClassifiedUnit[], model: ChainWeights): Segmentation {
