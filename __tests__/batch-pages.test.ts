@@ -103,7 +103,7 @@ describe('page splitting', () => {
   });
 
   it('cuts a page with no break at a blank line once it is too long, and says so', async () => {
-    const { pages, warnings } = await pagesOf(utf8('一二三四五。\n\n六七八九十。\n\n甲乙。\n'), undefined, { maxPageChars: 8 });
+    const { pages, warnings } = await pagesOf(utf8('一二三四五。\n\n六七八九十。\n\n甲乙。\n'), undefined, { maxPageChars: 16 });
     expect(pages.map((p) => p.text)).toEqual(['一二三四五。\n\n六七八九十。\n', '\n甲乙。\n']);
     expect(warnings).toHaveLength(1);
   });

@@ -100,6 +100,9 @@ export function realPages(corpus = DEFAULT_CORPUS, seed = 7) {
       const per = 4;
       for (let i = 0, page = 1; i < recs.length; i += per, page++) {
         const rs = recs.slice(i, i + per);
+        // some 申報 records give their date and page only in publish_raw (日期：1874-06-22 版次/卷期：05 版)
+        const raw = /日期：(\d{4}-\d{2}-\d{2})\D+?(\d{1,3})\s*版/u.exec(String(rs[0].publish_raw ?? ''));
+        if (raw && !/^\d{4}-/u.test(String(rs[0].date))) rs[0] = { ...rs[0], date: raw[1], page: raw[2] };
         const [y, m, d] = String(rs[0].date).split('-').map(Number);
         const arts = rs.map((r) => ({
           deck: [r.title],

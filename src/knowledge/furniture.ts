@@ -18,6 +18,9 @@ export interface FurnitureRule {
    *  Date-only headers (1985-01-02) also stand inside pages, and the mirror's 第1版(要闻)专栏:
    *  precedes every article, so neither has it. */
   opensPage?: boolean;
+  /** a web page prints it under every article (《人民日报》(… 06 版) names that article's printed
+   *  page, not the page it stands on), so only a header of its own kind follows it to a new page */
+  underArticles?: boolean;
   /** longest line the rule may take (default MAX_FURNITURE_LENGTH) */
   maxLength?: number;
   /** the pattern cannot match a line holding none of these (a cheap test that skips it on most lines) */
@@ -42,7 +45,7 @@ export const FURNITURE_RULES: FurnitureRule[] = [
   // Page headers and footers: a date with a page number, a page label, or a paper's name.
   { kind: 'page-header', opensPage: true, example: '2026年6月12日人民日报 第3版', pattern: new RegExp(String.raw`^${DATE}.{0,20}第\s*[A-Z]?\d{1,3}\s*版`, 'u'), needs: ['版'] },
   { kind: 'page-header', opensPage: true, example: '人民日报 2026年6月12日 第16版', pattern: new RegExp(String.raw`^\S{2,12}\s*${DATE}\s*第\s*[A-Z]?\d{1,3}\s*版`, 'u'), needs: ['版'] },
-  { kind: 'page-header', opensPage: true, example: '《 人民日报 》( 2026年06月12日 06 版)', pattern: new RegExp(String.raw`^《\s*[^》]{2,12}\s*》\s*[(（]\s*${DATE}\s*[A-Z]?\d{1,3}\s*版\s*[)）]$`, 'u'), needs: ['版'] },
+  { kind: 'page-header', opensPage: true, underArticles: true, example: '《 人民日报 》( 2026年06月12日 06 版)', pattern: new RegExp(String.raw`^《\s*[^》]{2,12}\s*》\s*[(（]\s*${DATE}\s*[A-Z]?\d{1,3}\s*版\s*[)）]$`, 'u'), needs: ['版'] },
   { kind: 'page-header', opensPage: true, example: '第07版:要闻', pattern: /^第?\s*[A-Z]?\d{1,3}\s*版\s*[:：]\s*\S[^。]{0,12}$/u, needs: ['版'] },
   { kind: 'page-header', opensPage: true, example: '第 1 版', pattern: /^第\s*[A-Z]?\d{1,3}\s*版$/u, needs: ['版'] },
   { kind: 'page-header', opensPage: true, example: 'A3版 要闻', pattern: /^(?:版面\s*[:：]\s*)?第?\s*[A-Z]?\d{1,3}\s*版(?:[ \t\u3000]+\S{1,8})?$/u, needs: ['版'] },
