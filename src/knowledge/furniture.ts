@@ -6,6 +6,7 @@
  */
 import type { FurnitureKind } from '../types.js';
 import { ROLE_WORDS, PAGE_ROLES } from './roles.js';
+import { fullDate, ISSUE_MONTH, WEEKDAY, WEEKDAY_WORD } from './dates.js';
 
 export const MAX_FURNITURE_LENGTH = 90;
 
@@ -28,10 +29,9 @@ export interface FurnitureRule {
   ends?: string;
 }
 
-const DATE = String.raw`(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2})`;
+const DATE = fullDate();
 /** needs of a rule whose every match holds a digit */
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
-const WEEKDAY = String.raw`[(（]?星期[一二三四五六日天][)）]?`;
 /** A page number in words or figures: 5, A05, 二 */
 const PAGE_NO = String.raw`(?:[A-Z]?\d{1,3}|[一二三四五六七八九十]{1,3})`;
 /** Editors (the roles table's) and the page's own roles, longest first, as in an editor or header line */
@@ -46,16 +46,16 @@ export const FURNITURE_RULES: FurnitureRule[] = [
   { kind: 'page-header', opensPage: true, example: '第07版:要闻', pattern: /^第?\s*[A-Z]?\d{1,3}\s*版\s*[:：]\s*\S[^。]{0,12}$/u, needs: ['版'] },
   { kind: 'page-header', opensPage: true, example: '第 1 版', pattern: /^第\s*[A-Z]?\d{1,3}\s*版$/u, needs: ['版'] },
   { kind: 'page-header', opensPage: true, example: 'A3版 要闻', pattern: /^(?:版面\s*[:：]\s*)?第?\s*[A-Z]?\d{1,3}\s*版(?:[ \t\u3000]+\S{1,8})?$/u, needs: ['版'] },
-  { kind: 'page-header', opensPage: true, example: 'A26 中國新聞 … 2015 年 8 月 10 日(星期一)', pattern: new RegExp(String.raw`^[A-Z]?\d{1,3}\s+\S.{0,40}${DATE}\s*[(（]?星期[一二三四五六日天][)）]?$`, 'u'), needs: ['星期'] },
-  { kind: 'page-header', example: '2023年4月4日重庆手机报', pattern: new RegExp(String.raw`^${DATE}\s*(?:星期[一二三四五六日天])?\s*\S{0,10}(?:报|報|刊)(?:\s*第?\s*[A-Z]?\d{1,3}\s*版)?$`, 'u'), needs: ['报', '報', '刊'] },
-  { kind: 'page-header', example: '1985-01-02', pattern: new RegExp(String.raw`^${DATE}(?:\s*[(（]?星期[一二三四五六日天][)）]?)?$`, 'u'), needs: DIGITS },
+  { kind: 'page-header', opensPage: true, example: 'A26 中國新聞 … 2015 年 8 月 10 日(星期一)', pattern: new RegExp(String.raw`^[A-Z]?\d{1,3}\s+\S.{0,40}${DATE}\s*${WEEKDAY}$`, 'u'), needs: ['星期'] },
+  { kind: 'page-header', example: '2023年4月4日重庆手机报', pattern: new RegExp(String.raw`^${DATE}\s*(?:${WEEKDAY_WORD})?\s*\S{0,10}(?:报|報|刊)(?:\s*第?\s*[A-Z]?\d{1,3}\s*版)?$`, 'u'), needs: ['报', '報', '刊'] },
+  { kind: 'page-header', example: '1985-01-02', pattern: new RegExp(String.raw`^${DATE}(?:\s*${WEEKDAY})?$`, 'u'), needs: DIGITS },
   // a date, the weekday and the page, between slashes or bars: 2024年5月6日 / 星期一 / A05
   { kind: 'page-header', example: '2024年5月6日 / 星期一 / A05', pattern: new RegExp(String.raw`^${DATE}\s*[/|｜]?\s*${WEEKDAY}\s*[/|｜]?\s*[A-Z]?\d{1,3}\s*版?$`, 'u'), needs: ['星期'] },
   // the page and its section, then the date: 第3版：经济 2024年05月06日
   { kind: 'page-header', opensPage: true, example: '第3版：经济 2024年05月06日', pattern: new RegExp(String.raw`^第?\s*[A-Z]?\d{1,3}\s*版\s*[:：]?\s*\S{1,8}\s+${DATE}$`, 'u'), needs: ['版'] },
   // a header that names the page's editors: A02 要闻 2024.5.6 星期一 编辑 王小明 美编 李华
   { kind: 'page-header', opensPage: true, example: 'A02 要闻 2024.5.6 星期一 编辑 王小明 美编 李华 校对 赵刚', pattern: new RegExp(String.raw`^[^。，,！？]{0,16}${DATE}[^。，,！？]{0,12}(?:${EDITOR_ROLES})(?:\s*[:：/／]\s*|[ \t\u3000]+)\S{2,4}(?:\s[^。，,！？]*)?$`, 'u'), needs: ['编', '編', '校', '版式', '审', '審'] },
-  { kind: 'page-header', example: '晨光報2013年十二月號', pattern: /^\S{1,10}(?:报|報)\s*\d{4}\s*年\s*\S{1,3}月[号號]$/u, needs: ['月'] },
+  { kind: 'page-header', example: '晨光報2013年十二月號', pattern: new RegExp(String.raw`^\S{1,10}(?:报|報)\s*${ISSUE_MONTH}[号號]$`, 'u'), needs: ['月'] },
   { kind: 'page-header', opensPage: true, example: 'Page 1', pattern: /^(?:Page|PAGE|P\.)\s*\d{1,3}$/u, needs: ['P'] },
   // The mirror's separator before each article of 人民日报 1946–2003: 第1版(要闻)专栏:
   { kind: 'page-header', example: '第1版(要闻)专栏:', pattern: /^第\s*\d{1,3}\s*版\s*[(（][^)）]{0,12}[)）]\s*专栏\s*[:：]?$/u, needs: ['专栏'] },

@@ -13,11 +13,11 @@ import { OUTLET_SOURCE, KNOWN_AGENCIES, outletOrNull, looksLikeOutlet } from '..
 import { splitNames, splitUnroledNames, isPlausibleName } from './names.js';
 import { allMatches } from '../regex.js';
 import { trimmedEnd, charCount } from '../knowledge/punctuation.js';
+import { printedDate, CLOCK_TIME } from '../knowledge/dates.js';
 
 const HAN = '\\p{Script=Han}';
-/** a day or month number, Arabic or Chinese (【新华社延安十三日电】) */
-const NUM = '(?:\\d{1,2}|[一二三四五六七八九十廿卅]{1,3})';
-const DATE = `(?:(?:\\d{4}年)?${NUM}月)?${NUM}日`;
+/** the date of a dispatch, in figures or words (【新华社延安十三日电】) */
+const DATE = printedDate();
 
 export interface People {
   reporters: string[];
@@ -54,7 +54,7 @@ const ROLE_GROUP = `(?:${ROLE_ALTERNATION})(?:[、,，/和](?:${ROLE_ALTERNATION
 // --- lead --------------------------------------------------------------------------------------
 
 /** 申報-era dispatches give the hour too: 捷京十七日午前三時四十分電 */
-const TIME = `(?:[上下]午|午前|午後|午后|晚|晨)?(?:\\d{1,2}|[〇一二三四五六七八九十]{1,3})[时時](?:(?:\\d{1,2}|[〇一二三四五六七八九十]{1,3})分)?`;
+const TIME = CLOCK_TIME;
 const KIND = '专电|專電|特电|特電|急电|急電|航讯|航訊|快讯|快訊|电讯|電訊|讯|訊|电|電|消息';
 const SP = '[ \\t\\u3000]?';
 const LEAD_RE = new RegExp(

@@ -13,12 +13,14 @@ import {
   parseLead, parseBylineLine, parseCredit, parseMetaLine, parseTrailingTag, parseClosingLine,
   type LeadFacts, type BylineFacts, type CreditFacts, type TagFacts,
 } from './byline.js';
+import { printedDate, TIME_OF_DAY } from '../knowledge/dates.js';
 import type { FurnitureKind } from '../types.js';
 import type { Unit } from './units.js';
 
 /** A headline line is at most this long (the longest in the dev corpus is 37). */
 export const MAX_HEADLINE = 42;
-const DATE_OPENING_RE = /^(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:[上下]午|晚|晚间|凌晨|早上)?[,，\s]/u;
+/** A sentence that opens with its date: 6月11日，… / 3日晚上，… */
+const DATE_OPENING_RE = new RegExp(`^${printedDate({ figuresOnly: true })}${TIME_OF_DAY}?[,，\\s]`, 'u');
 /** A headline line ending in ? or ! is short (商圈如何接住世界杯流量?); a longer one is a sentence. */
 const MAX_QUESTION_HEADLINE = 20;
 
