@@ -3,7 +3,33 @@
  * Simplified and Traditional forms side by side; longer words first so that 首席记者 wins over 记者.
  * Interns (实习生) count as reporters, as the gold conventions say.
  */
-export type Role = 'reporters' | 'correspondents' | 'photographers' | 'editors';
+
+/**
+ * The roles a byline names, in the order the record lists them (the Byline type of types.ts, the
+ * byline grammar's facts and the merging of an article's bylines are all made from this list). A new
+ * role is a name here and its words in ROLE_WORDS; the JSON schema (schema/article.schema.json) and
+ * the flat fields of the Markdown and CSV formats (emit/fields.ts, emit/csv.ts) name it too.
+ */
+export const ROLES = ['reporters', 'correspondents', 'photographers', 'editors'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The people a byline names, by role: a list of names each. */
+export type People = { [R in Role]: string[] };
+
+/** No one in any role (a new object each time: the lists are filled in place). */
+export function emptyPeople(): People {
+  const p = {} as People;
+  for (const role of ROLES) p[role] = [];
+  return p;
+}
+
+/** Add the people of `from` to `into`, role by role, each name once. */
+export function mergePeople(into: People, from: People): void {
+  for (const role of ROLES) {
+    const names = into[role];
+    for (const n of from[role]) if (!names.includes(n)) names.push(n);
+  }
+}
 
 export const ROLE_WORDS: ReadonlyArray<readonly [string, Role]> = [
   ['首席记者', 'reporters'], ['首席記者', 'reporters'],

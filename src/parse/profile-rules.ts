@@ -5,13 +5,14 @@
  */
 import { parsePeople, emptyPeople, type BylineFacts, type LeadFacts } from './byline.js';
 import { outletOrNull } from '../knowledge/outlets.js';
+import { ROLES } from '../knowledge/roles.js';
 import type { CompiledProfile } from '../knowledge/profile.js';
 
 function peopleOf(text: string | undefined, facts: BylineFacts): boolean {
   if (!text) return true;
   const people = parsePeople(text, 'reporters', 4);
   if (!people) return false;
-  for (const role of ['reporters', 'correspondents', 'photographers', 'editors'] as const) facts[role].push(...people[role]);
+  for (const role of ROLES) facts[role].push(...people[role]);
   facts.source ??= people.outlet;
   return true;
 }
