@@ -2,7 +2,7 @@
  * The article record and the diagnostics that news-split produces.
  * This is the library's contract; schema/article.schema.json describes the same shape for JSON users.
  */
-import type { People } from './knowledge/roles.js';
+import type { People, Role } from './knowledge/roles.js';
 
 /** Where a piece of output came from in the decoded input. Lines are 1-based; offsets are
  *  0-based UTF-16 code-unit indices into the decoded text (JavaScript string indices), end exclusive.
@@ -149,6 +149,10 @@ export interface Profile {
   headlines?: string[];
   /** lines that are intertitles inside an article, never the start of one (◎ 把好质量关) */
   intertitles?: string[];
+  /** the paper's own role words, by role, added to the generic ones: { reporters: [融媒记者], photographers: [图片记者] } */
+  roles?: Partial<Record<Role, string[]>>;
+  /** outlets to know by name, added to the generic agencies (they may send 电 without a date): 晨光网, 山城社 */
+  outlets?: string[];
 }
 
 /** A trained structure model (learn/model.ts reads and writes its file): per-feature label weights,

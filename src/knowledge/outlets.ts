@@ -23,10 +23,29 @@ export const OWN_PAPER = ['本报', '本報', '本刊', '本台', '本网', '本
 
 const HAN = '\\p{Script=Han}';
 const suffixAlt = [...OUTLET_SUFFIXES].sort((a, b) => b.length - a.length).join('|');
-const agencyAlt = [...KNOWN_AGENCIES].sort((a, b) => b.length - a.length).join('|');
 
+/** The outlets a byline grammar knows: the agencies above, and a profile's own outlets after them (knowledge/profile.ts). */
+export interface OutletTable {
+  /** known by name: they may send 电 without a date */
+  agencies: readonly string[];
+  /** An outlet name: a known agency, 本报, or up to ten characters ending in an outlet suffix (a pattern source). */
+  source: string;
+  looksLikeOutlet(text: string): boolean;
+}
+
+/** `extra`: names as printed, no pattern syntax in them (profile.ts checks). */
+export function outletTable(extra: readonly string[] = []): OutletTable {
+  const agencies = [...KNOWN_AGENCIES, ...extra.filter((o) => !KNOWN_AGENCIES.includes(o))];
+  const agencyAlt = [...agencies].sort((a, b) => b.length - a.length).join('|');
+  const source = `(?:${agencyAlt}|${OWN_PAPER.join('|')}|[${HAN}A-Za-z]{1,10}?(?:${suffixAlt}))`;
+  const whole = new RegExp(`^${source}$`, 'u');
+  return { agencies, source, looksLikeOutlet: (text) => whole.test(text) };
+}
+
+/** The outlets table alone (no profile). */
+export const OUTLET_TABLE: OutletTable = outletTable();
 /** An outlet name: a known agency, 本报, or up to ten characters ending in an outlet suffix. */
-export const OUTLET_SOURCE = `(?:${agencyAlt}|${OWN_PAPER.join('|')}|[${HAN}A-Za-z]{1,10}?(?:${suffixAlt}))`;
+export const OUTLET_SOURCE = OUTLET_TABLE.source;
 
 export function isOwnPaper(name: string): boolean {
   return OWN_PAPER.includes(name);
@@ -39,7 +58,4 @@ export function outletOrNull(name: string | undefined | null): string | null {
   return isOwnPaper(n) ? null : n;
 }
 
-const OUTLET_RE = new RegExp(`^${OUTLET_SOURCE}$`, 'u');
-export function looksLikeOutlet(text: string): boolean {
-  return OUTLET_RE.test(text);
-}
+export const looksLikeOutlet = OUTLET_TABLE.looksLikeOutlet;

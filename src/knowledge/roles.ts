@@ -84,16 +84,37 @@ export const PHOTO_REPORT_SUFFIXES = ['摄影报道', '攝影報道'];
 const POSTED_REPORTER = '(?:本报|本報)?[驻駐]\\p{Script=Han}{1,5}?[记記]者';
 const POSTED_REPORTER_RE = new RegExp(`^${POSTED_REPORTER}$`, 'u');
 
-/** A combined role: 记者、攝影:李明佑 names the same person in both roles. */
-export function rolesOf(word: string): Role[] {
-  const out: Role[] = [];
-  for (const raw of word.split(/[、,，/和及]/u)) {
-    const part = raw.trim();
-    const hit = ROLE_WORDS.find(([w]) => w === part)?.[1] ?? (POSTED_REPORTER_RE.test(part) ? 'reporters' : undefined);
-    if (hit && !out.includes(hit)) out.push(hit);
-  }
-  return out;
+/**
+ * The role words a byline grammar reads: the table above, and a profile's own words after it
+ * (knowledge/profile.ts). Made once per table.
+ */
+export interface RoleTable {
+  words: ReadonlyArray<readonly [string, Role]>;
+  /** Regular-expression alternation of every role word, longest first (for patterns with the u flag). */
+  alternation: string;
+  /** A combined role: 记者、攝影:李明佑 names the same person in both roles. */
+  rolesOf(word: string): Role[];
 }
 
-/** Regular-expression alternation of every role word, longest first (for patterns with the u flag). */
-export const ROLE_ALTERNATION = [POSTED_REPORTER, ...[...ROLE_WORDS.map(([w]) => w)].sort((a, b) => b.length - a.length)].join('|');
+/** `extra`: words as printed, no pattern syntax in them (profile.ts checks). */
+export function roleTable(extra: ReadonlyArray<readonly [string, Role]> = []): RoleTable {
+  const words = [...ROLE_WORDS, ...extra];
+  return {
+    words,
+    alternation: [POSTED_REPORTER, ...[...words.map(([w]) => w)].sort((a, b) => b.length - a.length)].join('|'),
+    rolesOf(word) {
+      const out: Role[] = [];
+      for (const raw of word.split(/[、,，/和及]/u)) {
+        const part = raw.trim();
+        const hit = words.find(([w]) => w === part)?.[1] ?? (POSTED_REPORTER_RE.test(part) ? 'reporters' : undefined);
+        if (hit && !out.includes(hit)) out.push(hit);
+      }
+      return out;
+    },
+  };
+}
+
+/** The roles table alone (no profile). */
+export const ROLE_TABLE: RoleTable = roleTable();
+export const ROLE_ALTERNATION = ROLE_TABLE.alternation;
+export const rolesOf = ROLE_TABLE.rolesOf;
