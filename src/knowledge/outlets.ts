@@ -18,6 +18,16 @@ export const OUTLET_SUFFIXES = [
   '电视台', '電視台', '广播电台', '廣播電台', '台', '新闻处', '新聞處',
 ];
 
+/**
+ * What a lead calls its item, after the outlet, place and date: a dispatch sent (电: 新华社北京5月27日电,
+ * 专电, 电讯), which an outlet nobody listed sends only with a date; or a report (讯: 本报讯, 快讯, 消息).
+ */
+export const DISPATCH_KINDS: ReadonlyArray<readonly [string, 'dispatch' | 'report']> = [
+  ['专电', 'dispatch'], ['專電', 'dispatch'], ['特电', 'dispatch'], ['特電', 'dispatch'], ['急电', 'dispatch'], ['急電', 'dispatch'],
+  ['电讯', 'dispatch'], ['電訊', 'dispatch'], ['电', 'dispatch'], ['電', 'dispatch'],
+  ['航讯', 'report'], ['航訊', 'report'], ['快讯', 'report'], ['快訊', 'report'], ['讯', 'report'], ['訊', 'report'], ['消息', 'report'],
+];
+
 /** The paper's own name for itself: names no outlet (the gold conventions omit the source). */
 export const OWN_PAPER = ['本报', '本報', '本刊', '本台', '本网', '本網'];
 

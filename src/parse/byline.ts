@@ -12,7 +12,7 @@ import {
   ROLES, ROLE_TABLE, roleTable, emptyPeople, mergePeople, PHOTO_SUFFIXES, PHOTO_REPORT_SUFFIXES, CREDIT_PREFIXES,
   type People, type Role, type RoleTable,
 } from '../knowledge/roles.js';
-import { OUTLET_TABLE, outletTable, outletOrNull, type OutletTable } from '../knowledge/outlets.js';
+import { OUTLET_TABLE, DISPATCH_KINDS, outletTable, outletOrNull, type OutletTable } from '../knowledge/outlets.js';
 import type { CompiledProfile } from '../knowledge/profile.js';
 import { splitNames, splitUnroledNames, isPlausibleName } from './names.js';
 import { allMatches } from '../regex.js';
@@ -22,6 +22,8 @@ import { printedDate, CLOCK_TIME } from '../knowledge/dates.js';
 const HAN = '\\p{Script=Han}';
 /** the date of a dispatch, in figures or words (【新华社延安十三日电】) */
 const DATE = printedDate();
+/** A closing dispatch names its kind with one character (（新华社北京10月3日电）; 专电 ends in 电 too) */
+const CLOSING_KIND = DISPATCH_KINDS.map(([k]) => k).filter((k) => k.length === 1).join('|');
 
 export { emptyPeople, type People } from '../knowledge/roles.js';
 
@@ -91,7 +93,7 @@ export function bylineGrammar(roleWords: RoleTable, outlets: OutletTable): Bylin
 
   /** 申報-era dispatches give the hour too: 捷京十七日午前三時四十分電 */
   const TIME = CLOCK_TIME;
-  const KIND = '专电|專電|特电|特電|急电|急電|航讯|航訊|快讯|快訊|电讯|電訊|讯|訊|电|電|消息';
+  const KIND = DISPATCH_KINDS.map(([k]) => k).sort((a, b) => b.length - a.length).join('|');
   const SP = '[ \\t\\u3000]?';
   const LEAD_RE = new RegExp(
     `^[【\\[〔]?(据|據)?(?:(${outlets.source})${SP})?([${HAN}]{1,8}?)?${SP}(${DATE})?(?:${TIME})?(${KIND})(?![员員])[】\\]〕]?`,
@@ -101,8 +103,8 @@ export function bylineGrammar(roleWords: RoleTable, outlets: OutletTable): Bylin
   const REPORTED_RE = new RegExp(`^[ \\t\\u3000]*((?:${ROLE_GROUP})[:：]?[ \\t\\u3000]*[${HAN}· \\t\\u3000、]{2,30}?)(?:报道|報道)[:：,，]?`, 'u');
 
   /** Recognise a dateline lead at the start of a paragraph: 重庆日报讯(记者 张 璐) / 新华社北京5月27日电 */
-  /** A lead ends within its first ~50 characters in 讯, 电 or 消息: a cheap test before the long pattern. */
-  const LEAD_KIND_RE = /[讯訊电電]|消息/u;
+  /** A lead ends within its first ~50 characters in a dispatch kind (讯, 电, 消息 …): its last character is a cheap test before the long pattern. */
+  const LEAD_KIND_RE = new RegExp(`[${[...new Set(DISPATCH_KINDS.map(([k]) => k.at(-1)!))].join('')}]`, 'u');
   const LEAD_REACH = 64;
 
   function parseLead(text: string): LeadFacts | null {
@@ -111,7 +113,7 @@ export function bylineGrammar(roleWords: RoleTable, outlets: OutletTable): Bylin
     if (!m) return null;
     const [, , outletText, placeText, dateText, kind] = m;
     const outlet = outletText ?? '';
-    const isDispatch = /电|電/u.test(kind!);
+    const isDispatch = DISPATCH_KINDS.find(([k]) => k === kind)![1] === 'dispatch';
     // Without an outlet only a place and a date make a dateline (倫敦一日電, 华盛顿十二日电).
     if (!outlet && (!placeText || !dateText)) return null;
     // A generic name ending in 网/台 followed by 电 is ordinary text (国家电网电力…) unless dated.
@@ -333,7 +335,7 @@ export function bylineGrammar(roleWords: RoleTable, outlets: OutletTable): Bylin
     `[(（][ \\t\\u3000]*((?:${ROLE_GROUP})?[ \\t\\u3000]*[${HAN}·]{1,4}(?:[ \\t\\u3000、,，]+[${HAN}·]{1,4}){0,5})[ \\t\\u3000]*[)）]\\s*$`,
     'u',
   );
-  const TRAILING_DISPATCH_RE = new RegExp(`[(（]((?:据|據)?${outlets.source}[${HAN}]{0,8}?(?:${DATE})?(?:讯|訊|电|電))[)）]\\s*$`, 'u');
+  const TRAILING_DISPATCH_RE = new RegExp(`[(（]((?:据|據)?${outlets.source}[${HAN}]{0,8}?(?:${DATE})?(?:${CLOSING_KIND}))[)）]\\s*$`, 'u');
 
 
   /** A reporter tag closing a short item, after its last sentence: …。(吕劲) / …。(記者 李勇、李松) */
