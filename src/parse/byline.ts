@@ -103,8 +103,9 @@ export function bylineGrammar(roleWords: RoleTable, outlets: OutletTable): Bylin
   const REPORTED_RE = new RegExp(`^[ \\t\\u3000]*((?:${ROLE_GROUP})[:：]?[ \\t\\u3000]*[${HAN}· \\t\\u3000、]{2,30}?)(?:报道|報道)[:：,，]?`, 'u');
 
   /** Recognise a dateline lead at the start of a paragraph: 重庆日报讯(记者 张 璐) / 新华社北京5月27日电 */
-  /** A lead ends within its first ~50 characters in a dispatch kind (讯, 电, 消息 …): its last character is a cheap test before the long pattern. */
-  const LEAD_KIND_RE = new RegExp(`[${[...new Set(DISPATCH_KINDS.map(([k]) => k.at(-1)!))].join('')}]`, 'u');
+  /** A lead ends within its first ~50 characters in a dispatch kind: a cheap test before the long pattern.
+   *  Each kind ends in a one-character kind (专电 in 电) or is looked for whole (消息: 息 alone is common). */
+  const LEAD_KIND_RE = new RegExp(`[${CLOSING_KIND.split('|').join('')}]|${DISPATCH_KINDS.map(([k]) => k).filter((k) => !CLOSING_KIND.split('|').includes(k.at(-1)!)).join('|')}`, 'u');
   const LEAD_REACH = 64;
 
   function parseLead(text: string): LeadFacts | null {
