@@ -63,6 +63,26 @@ describe('newspaper profiles', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('adds role words and outlets to the byline grammar', () => {
+    // 山城观察 ends in no outlet suffix, 融媒记者 and 图片记者 are no generic role words
+    const page = '社区食堂开进老旧小区\n\n山城观察讯（融媒记者 王 芳）社区食堂昨日开门营业，老人们排队打饭。\n\n图片记者 李四\n\n食堂每天供应三餐，价格比市场低两成。\n';
+    const profile = { roles: { reporters: ['融媒记者'], photographers: ['图片记者'] }, outlets: ['山城观察'] };
+    const [own] = split(page, { profile, model: false }).articles;
+    expect(own!.byline).toMatchObject({ source: '山城观察', reporters: ['王芳'], photographers: ['李四'] });
+    const [generic] = split(page, { model: false }).articles;
+    expect(generic!.byline).toMatchObject({ source: null, reporters: [], photographers: [] });
+    // the generic grammar is untouched by a profile's words
+    expect(split(page, { model: false }).articles[0]!.byline).toEqual(generic!.byline);
+  });
+
+  it('refuses role words and outlets that are not words', () => {
+    expect(() => compileProfile({ roles: { writers: ['撰稿'] } as never })).toThrow(/roles\.writers: not a role/u);
+    expect(() => compileProfile({ roles: { reporters: ['记者.*'] } })).toThrow(/roles\.reporters\[0\]/u);
+    expect(() => compileProfile({ roles: ['记者'] as never })).toThrow(/roles: an object/u);
+    expect(() => compileProfile({ outlets: ['晨光 网'] })).toThrow(/outlets\[0\]/u);
+    expect(() => compileProfile({ outlets: '晨光网' as never })).toThrow(/outlets: a list of words/u);
+  });
+
   it('checks field shapes', () => {
     expect(() => compileProfile({ furniture: [{ pattern: 'x', kind: 'ad' as never }] })).toThrow(ProfileError);
     expect(() => compileProfile({ headlines: 'x' as never })).toThrow(/headlines: a list/);

@@ -2,6 +2,7 @@
  * The article record and the diagnostics that news-split produces.
  * This is the library's contract; schema/article.schema.json describes the same shape for JSON users.
  */
+import type { People, Role } from './knowledge/roles.js';
 
 /** Where a piece of output came from in the decoded input. Lines are 1-based; offsets are
  *  0-based UTF-16 code-unit indices into the decoded text (JavaScript string indices), end exclusive.
@@ -15,16 +16,13 @@ export interface SourceSpan {
   endOffset: number;
 }
 
-/** People and organisations named by the article's byline(s), credits and reporter tags. */
-export interface Byline {
+/** People and organisations named by the article's byline(s), credits and reporter tags. The people
+ *  are named by role: reporters, correspondents, photographers, editors (the roles of knowledge/roles.ts). */
+export interface Byline extends People {
   /** The byline texts as printed (lead, standalone byline lines, credits, trailing tags), one per line (joined with a line end). */
   raw: string | null;
   /** The paper or agency that the byline itself names (重庆日报讯 → 重庆日报, 新华社…电 → 新华社); null for 本报 or none. */
   source: string | null;
-  reporters: string[];
-  correspondents: string[];
-  photographers: string[];
-  editors: string[];
   /** A photo agency named after a credit (摄/视觉重庆 → 视觉重庆). */
   agency: string | null;
 }
@@ -171,6 +169,10 @@ export interface Profile {
   headlines?: string[];
   /** lines that are intertitles inside an article, never the start of one (◎ 把好质量关) */
   intertitles?: string[];
+  /** the paper's own role words, by role, added to the generic ones: { reporters: [融媒记者], photographers: [图片记者] } */
+  roles?: Partial<Record<Role, string[]>>;
+  /** outlets to know by name, added to the generic agencies (they may send 电 without a date): 晨光网, 山城社 */
+  outlets?: string[];
 }
 
 /** A trained structure model (learn/model.ts reads and writes its file): per-feature label weights,

@@ -18,15 +18,44 @@ export const OUTLET_SUFFIXES = [
   '电视台', '電視台', '广播电台', '廣播電台', '台', '新闻处', '新聞處',
 ];
 
+/**
+ * What a lead calls its item, after the outlet, place and date: a dispatch sent (电: 新华社北京5月27日电,
+ * 专电, 电讯), which an outlet nobody listed sends only with a date; or a report (讯: 本报讯, 快讯, 消息).
+ */
+export const DISPATCH_KINDS: ReadonlyArray<readonly [string, 'dispatch' | 'report']> = [
+  ['专电', 'dispatch'], ['專電', 'dispatch'], ['特电', 'dispatch'], ['特電', 'dispatch'], ['急电', 'dispatch'], ['急電', 'dispatch'],
+  ['电讯', 'dispatch'], ['電訊', 'dispatch'], ['电', 'dispatch'], ['電', 'dispatch'],
+  ['航讯', 'report'], ['航訊', 'report'], ['快讯', 'report'], ['快訊', 'report'], ['讯', 'report'], ['訊', 'report'], ['消息', 'report'],
+];
+
 /** The paper's own name for itself: names no outlet (the gold conventions omit the source). */
 export const OWN_PAPER = ['本报', '本報', '本刊', '本台', '本网', '本網'];
 
 const HAN = '\\p{Script=Han}';
 const suffixAlt = [...OUTLET_SUFFIXES].sort((a, b) => b.length - a.length).join('|');
-const agencyAlt = [...KNOWN_AGENCIES].sort((a, b) => b.length - a.length).join('|');
 
+/** The outlets a byline grammar knows: the agencies above, and a profile's own outlets after them (knowledge/profile.ts). */
+export interface OutletTable {
+  /** known by name: they may send 电 without a date */
+  agencies: readonly string[];
+  /** An outlet name: a known agency, 本报, or up to ten characters ending in an outlet suffix (a pattern source). */
+  source: string;
+  looksLikeOutlet(text: string): boolean;
+}
+
+/** `extra`: names as printed, no pattern syntax in them (profile.ts checks). */
+export function outletTable(extra: readonly string[] = []): OutletTable {
+  const agencies = [...KNOWN_AGENCIES, ...extra.filter((o) => !KNOWN_AGENCIES.includes(o))];
+  const agencyAlt = [...agencies].sort((a, b) => b.length - a.length).join('|');
+  const source = `(?:${agencyAlt}|${OWN_PAPER.join('|')}|[${HAN}A-Za-z]{1,10}?(?:${suffixAlt}))`;
+  const whole = new RegExp(`^${source}$`, 'u');
+  return { agencies, source, looksLikeOutlet: (text) => whole.test(text) };
+}
+
+/** The outlets table alone (no profile). */
+export const OUTLET_TABLE: OutletTable = outletTable();
 /** An outlet name: a known agency, 本报, or up to ten characters ending in an outlet suffix. */
-export const OUTLET_SOURCE = `(?:${agencyAlt}|${OWN_PAPER.join('|')}|[${HAN}A-Za-z]{1,10}?(?:${suffixAlt}))`;
+export const OUTLET_SOURCE = OUTLET_TABLE.source;
 
 export function isOwnPaper(name: string): boolean {
   return OWN_PAPER.includes(name);
@@ -39,7 +68,4 @@ export function outletOrNull(name: string | undefined | null): string | null {
   return isOwnPaper(n) ? null : n;
 }
 
-const OUTLET_RE = new RegExp(`^${OUTLET_SOURCE}$`, 'u');
-export function looksLikeOutlet(text: string): boolean {
-  return OUTLET_RE.test(text);
-}
+export const looksLikeOutlet = OUTLET_TABLE.looksLikeOutlet;

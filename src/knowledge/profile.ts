@@ -6,12 +6,17 @@
 import type { FurnitureKind, Profile } from '../types.js';
 import type { FurnitureRule } from './furniture.js';
 import { backtrackingRisk } from '../regex.js';
+import { ROLES, type Role } from './roles.js';
 
 // the shape of a profile is part of the library's contract (types.ts); this module compiles it
 export type { Profile } from '../types.js';
 
 export interface CompiledProfile {
   name: string | null;
+  /** role words the profile adds (the byline grammar of parse/byline.ts is made anew with them) */
+  roles: ReadonlyArray<readonly [string, Role]>;
+  /** outlets the profile adds to the known agencies */
+  outlets: readonly string[];
   furniture: FurnitureRule[];
   datelines: RegExp[];
   bylines: RegExp[];
@@ -19,7 +24,7 @@ export interface CompiledProfile {
   intertitles: RegExp[];
 }
 
-export const NO_PROFILE: CompiledProfile = { name: null, furniture: [], datelines: [], bylines: [], headlines: [], intertitles: [] };
+export const NO_PROFILE: CompiledProfile = { name: null, roles: [], outlets: [], furniture: [], datelines: [], bylines: [], headlines: [], intertitles: [] };
 
 const FURNITURE_KINDS: FurnitureKind[] = ['page-header', 'editor', 'navigation', 'jump', 'web-residue', 'table-of-contents', 'section-label', 'image-placeholder', 'unassigned'];
 
@@ -38,7 +43,7 @@ export function compileProfile(profile: Profile | undefined): CompiledProfile {
   const hit = compiled.get(profile);
   if (hit) return hit;
   if (typeof profile !== 'object' || Array.isArray(profile)) throw new ProfileError('a profile is an object of rules');
-  const known = new Set(['name', 'furniture', 'datelines', 'bylines', 'headlines', 'intertitles', 'description']);
+  const known = new Set(['name', 'furniture', 'datelines', 'bylines', 'headlines', 'intertitles', 'roles', 'outlets', 'description']);
   for (const key of Object.keys(profile)) if (!known.has(key)) throw new ProfileError(`unknown field '${key}' (known: ${[...known].join(', ')})`);
   if (profile.name !== undefined && typeof profile.name !== 'string') throw new ProfileError('name: a string');
   const patterns = (field: 'datelines' | 'bylines' | 'headlines' | 'intertitles'): RegExp[] => {
@@ -56,12 +61,37 @@ export function compileProfile(profile: Profile | undefined): CompiledProfile {
     return { kind, pattern: regex(spec.pattern, `furniture[${i}]`), example: spec.pattern, maxLength: 500 };
   });
   const c: CompiledProfile = {
-    name: profile.name ?? null, furniture,
+    name: profile.name ?? null, roles: roleWords(profile.roles), outlets: words(profile.outlets, 'outlets'), furniture,
     datelines: patterns('datelines').map((r) => anchored(r)), bylines: patterns('bylines'),
     headlines: patterns('headlines'), intertitles: patterns('intertitles'),
   };
   compiled.set(profile, c);
   return c;
+}
+
+/**
+ * A word as printed (a role word, an outlet's name): the grammar puts it into its patterns as it is,
+ * so it holds no pattern syntax, no white space, and none of the marks that join roles (记者、摄影).
+ */
+const WORD_RE = /^[^\s\\^$.*+?()[\]{}|/、,，]{1,16}$/u;
+
+function words(list: unknown, where: string): string[] {
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) throw new ProfileError(`${where}: a list of words`);
+  return list.map((w, i) => {
+    if (typeof w !== 'string' || !WORD_RE.test(w)) throw new ProfileError(`${where}[${i}]: a word as printed (1–16 characters, no white space, no pattern syntax)`);
+    return w;
+  });
+}
+
+/** roles: { reporters: [融媒记者], … } → [[融媒记者, 'reporters'], …] */
+function roleWords(spec: unknown): Array<readonly [string, Role]> {
+  if (spec === undefined) return [];
+  if (!spec || typeof spec !== 'object' || Array.isArray(spec)) throw new ProfileError(`roles: an object of role: [words] (roles: ${ROLES.join(', ')})`);
+  return Object.entries(spec).flatMap(([role, list]) => {
+    if (!(ROLES as readonly string[]).includes(role)) throw new ProfileError(`roles.${role}: not a role (roles: ${ROLES.join(', ')})`);
+    return words(list, `roles.${role}`).map((w) => [w, role as Role] as const);
+  });
 }
 
 function regex(source: unknown, where: string): RegExp {

@@ -3,7 +3,33 @@
  * Simplified and Traditional forms side by side; longer words first so that 首席记者 wins over 记者.
  * Interns (实习生) count as reporters, as the gold conventions say.
  */
-export type Role = 'reporters' | 'correspondents' | 'photographers' | 'editors';
+
+/**
+ * The roles a byline names, in the order the record lists them (the Byline type of types.ts, the
+ * byline grammar's facts and the merging of an article's bylines are all made from this list). A new
+ * role is a name here and its words in ROLE_WORDS; the JSON schema (schema/article.schema.json) and
+ * the flat fields of the Markdown and CSV formats (emit/fields.ts, emit/csv.ts) name it too.
+ */
+export const ROLES = ['reporters', 'correspondents', 'photographers', 'editors'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The people a byline names, by role: a list of names each. */
+export type People = { [R in Role]: string[] };
+
+/** No one in any role (a new object each time: the lists are filled in place). */
+export function emptyPeople(): People {
+  const p = {} as People;
+  for (const role of ROLES) p[role] = [];
+  return p;
+}
+
+/** Add the people of `from` to `into`, role by role, each name once. */
+export function mergePeople(into: People, from: People): void {
+  for (const role of ROLES) {
+    const names = into[role];
+    for (const n of from[role]) if (!names.includes(n)) names.push(n);
+  }
+}
 
 export const ROLE_WORDS: ReadonlyArray<readonly [string, Role]> = [
   ['首席记者', 'reporters'], ['首席記者', 'reporters'],
@@ -58,16 +84,37 @@ export const PHOTO_REPORT_SUFFIXES = ['摄影报道', '攝影報道'];
 const POSTED_REPORTER = '(?:本报|本報)?[驻駐]\\p{Script=Han}{1,5}?[记記]者';
 const POSTED_REPORTER_RE = new RegExp(`^${POSTED_REPORTER}$`, 'u');
 
-/** A combined role: 记者、攝影:李明佑 names the same person in both roles. */
-export function rolesOf(word: string): Role[] {
-  const out: Role[] = [];
-  for (const raw of word.split(/[、,，/和及]/u)) {
-    const part = raw.trim();
-    const hit = ROLE_WORDS.find(([w]) => w === part)?.[1] ?? (POSTED_REPORTER_RE.test(part) ? 'reporters' : undefined);
-    if (hit && !out.includes(hit)) out.push(hit);
-  }
-  return out;
+/**
+ * The role words a byline grammar reads: the table above, and a profile's own words after it
+ * (knowledge/profile.ts). Made once per table.
+ */
+export interface RoleTable {
+  words: ReadonlyArray<readonly [string, Role]>;
+  /** Regular-expression alternation of every role word, longest first (for patterns with the u flag). */
+  alternation: string;
+  /** A combined role: 记者、攝影:李明佑 names the same person in both roles. */
+  rolesOf(word: string): Role[];
 }
 
-/** Regular-expression alternation of every role word, longest first (for patterns with the u flag). */
-export const ROLE_ALTERNATION = [POSTED_REPORTER, ...[...ROLE_WORDS.map(([w]) => w)].sort((a, b) => b.length - a.length)].join('|');
+/** `extra`: words as printed, no pattern syntax in them (profile.ts checks). */
+export function roleTable(extra: ReadonlyArray<readonly [string, Role]> = []): RoleTable {
+  const words = [...ROLE_WORDS, ...extra];
+  return {
+    words,
+    alternation: [POSTED_REPORTER, ...[...words.map(([w]) => w)].sort((a, b) => b.length - a.length)].join('|'),
+    rolesOf(word) {
+      const out: Role[] = [];
+      for (const raw of word.split(/[、,，/和及]/u)) {
+        const part = raw.trim();
+        const hit = words.find(([w]) => w === part)?.[1] ?? (POSTED_REPORTER_RE.test(part) ? 'reporters' : undefined);
+        if (hit && !out.includes(hit)) out.push(hit);
+      }
+      return out;
+    },
+  };
+}
+
+/** The roles table alone (no profile). */
+export const ROLE_TABLE: RoleTable = roleTable();
+export const ROLE_ALTERNATION = ROLE_TABLE.alternation;
+export const rolesOf = ROLE_TABLE.rolesOf;

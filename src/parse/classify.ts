@@ -10,15 +10,16 @@ import {
   endsSentence, lastChar, firstChar, isClauseMark, cannotStartLine, visibleLength, hasInnerSentenceEnd,
 } from '../knowledge/punctuation.js';
 import {
-  parseLead, parseBylineLine, parseCredit, parseMetaLine, parseTrailingTag, parseClosingLine,
-  type LeadFacts, type BylineFacts, type CreditFacts, type TagFacts,
+  grammarOf, DEFAULT_GRAMMAR, type LeadFacts, type BylineFacts, type CreditFacts, type TagFacts,
 } from './byline.js';
+import { printedDate, TIME_OF_DAY } from '../knowledge/dates.js';
 import type { FurnitureKind } from '../types.js';
 import type { Unit } from './units.js';
 
 /** A headline line is at most this long (the longest in the dev corpus is 37). */
 export const MAX_HEADLINE = 42;
-const DATE_OPENING_RE = /^(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:[上下]午|晚|晚间|凌晨|早上)?[,，\s]/u;
+/** A sentence that opens with its date: 6月11日，… / 3日晚上，… */
+const DATE_OPENING_RE = new RegExp(`^${printedDate({ figuresOnly: true })}${TIME_OF_DAY}?[,，\\s]`, 'u');
 /** A headline line ending in ? or ! is short (商圈如何接住世界杯流量?); a longer one is a sentence. */
 const MAX_QUESTION_HEADLINE = 20;
 
@@ -51,6 +52,8 @@ const END_VIEW = 600;
 
 export function classifyUnit(unit: Unit, profile: CompiledProfile = NO_PROFILE): ClassifiedUnit {
   const text = unit.text;
+  // the byline grammar knows the profile's role words and outlets too
+  const { parseLead, parseBylineLine, parseCredit, parseMetaLine, parseTrailingTag, parseClosingLine } = grammarOf(profile);
   if (text.length > MAX_WHOLE_UNIT) return classifyLong(unit, profile);
   // a profile's own rules come before the generic ones
   const own = profile.furniture.find((r) => r.pattern.test(text));
@@ -89,6 +92,7 @@ export function classifyUnit(unit: Unit, profile: CompiledProfile = NO_PROFILE):
 
 /** A long unit is body text, or a lead when a dateline opens it; its end may carry a credit or tag. */
 function classifyLong(unit: Unit, profile: CompiledProfile): ClassifiedUnit {
+  const { parseLead, parseTrailingTag, parseCredit } = grammarOf(profile);
   const head = unit.text.slice(0, END_VIEW);
   const tailAt = unit.text.length - END_VIEW;
   const tail = unit.text.slice(tailAt);
@@ -141,7 +145,7 @@ function commas(text: string): number {
 
 /** A names-only line under a headline: 王  颖 (a commentary's author). */
 export function namesOnlyByline(text: string): BylineFacts | null {
-  return parseBylineLine(text, true);
+  return DEFAULT_GRAMMAR.parseBylineLine(text, true);
 }
 
 function stripParens(text: string): string {

@@ -6,6 +6,7 @@
 import { startsWithSurname } from '../knowledge/surnames.js';
 import { SPEAKER_ITEM_RE } from '../knowledge/conventions.js';
 import { charCount } from '../knowledge/punctuation.js';
+import { ROLE_WORDS } from '../knowledge/roles.js';
 
 const NAME_RE = /^(?:[\p{Script=Han}]{2,4}|[\p{Script=Han}]{1,6}·[\p{Script=Han}]{1,8})$/u;
 /** Words that stand where a name could, but name nobody. */
@@ -15,8 +16,8 @@ const NOT_NAMES = new Set([
   '国际观察', '新闻分析', '评论员', '評論員', '特稿', '专稿', '專稿', '综述', '綜述', '述评', '述評', '快讯', '快訊',
 ]);
 
-/** Words no name contains: a role, a report, the paper itself (本报记者, 北京报道). */
-const NOT_IN_NAMES_RE = /记者|記者|通讯员|通訊員|编辑|編輯|摄影|攝影|报道|報道|本报|本報|评论员|評論員|实习生|實習生/u;
+/** Words no name contains: a role (the roles table's words), a report, the paper itself (本报记者, 北京报道). */
+const NOT_IN_NAMES_RE = new RegExp([...ROLE_WORDS.map(([w]) => w), '报道', '報道', '本报', '本報'].join('|'), 'u');
 
 export interface NameList {
   names: string[];

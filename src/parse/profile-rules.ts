@@ -3,15 +3,16 @@
  * Named groups say what each part is: source, place, date, people (people are read with the generic
  * people grammar: 记者 王芳 通讯员 李明).
  */
-import { parsePeople, emptyPeople, type BylineFacts, type LeadFacts } from './byline.js';
+import { grammarOf, emptyPeople, type BylineFacts, type LeadFacts } from './byline.js';
 import { outletOrNull } from '../knowledge/outlets.js';
+import { ROLES } from '../knowledge/roles.js';
 import type { CompiledProfile } from '../knowledge/profile.js';
 
-function peopleOf(text: string | undefined, facts: BylineFacts): boolean {
+function peopleOf(text: string | undefined, facts: BylineFacts, profile: CompiledProfile): boolean {
   if (!text) return true;
-  const people = parsePeople(text, 'reporters', 4);
+  const people = grammarOf(profile).parsePeople(text, 'reporters', 4);
   if (!people) return false;
-  for (const role of ['reporters', 'correspondents', 'photographers', 'editors'] as const) facts[role].push(...people[role]);
+  for (const role of ROLES) facts[role].push(...people[role]);
   facts.source ??= people.outlet;
   return true;
 }
@@ -28,7 +29,7 @@ export function profileLead(text: string, profile: CompiledProfile): LeadFacts |
       agency: null, raw: text.slice(0, length).trim(), rejected: [] as string[],
       place: g.place ?? null, dateText: g.date ?? null, length,
     });
-    if (peopleOf(g.people, facts)) return facts;
+    if (peopleOf(g.people, facts, profile)) return facts;
   }
   return null;
 }
@@ -41,7 +42,7 @@ export function profileBylineLine(text: string, profile: CompiledProfile): Bylin
     const facts: BylineFacts = Object.assign(emptyPeople(), {
       source: g.source ? outletOrNull(g.source) ?? profile.name : null, agency: null, raw: text.trim(), rejected: [] as string[],
     });
-    if (peopleOf(g.people, facts)) return facts;
+    if (peopleOf(g.people, facts, profile)) return facts;
   }
   return null;
 }

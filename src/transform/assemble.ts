@@ -11,6 +11,7 @@ import type { BylineFacts, TagFacts } from '../parse/byline.js';
 import type { ClassifiedUnit } from '../parse/classify.js';
 import type { CompiledProfile } from '../knowledge/profile.js';
 import { OWN_PAPER } from '../knowledge/outlets.js';
+import { emptyPeople, mergePeople } from '../knowledge/roles.js';
 import { lineStarts } from '../read/lines.js';
 import type { Byline as BylineRecord, Dateline } from '../types.js';
 import type {
@@ -182,15 +183,14 @@ function bylinePlace(f: BylineFacts, d: ArticleDraft, ctx: AssembleContext, fall
 
 /** Lead first, then byline lines, meta lines, credits and tags: the first outlet named wins. */
 function mergeBylines(facts: BylineFacts[], paper: string | null): Omit<BylineRecord, 'raw'> {
-  const b: Omit<BylineRecord, 'raw'> = { source: null, reporters: [], correspondents: [], photographers: [], editors: [], agency: null };
+  // the record's order: source, the roles, agency
+  const b: Omit<BylineRecord, 'raw'> = Object.assign({ source: null }, emptyPeople(), { agency: null });
   const raws: string[] = [];
   for (const f of facts) {
     if (f.raw) raws.push(f.raw);
     b.source ??= f.source;
     b.agency ??= f.agency;
-    for (const role of ['reporters', 'correspondents', 'photographers', 'editors'] as const) {
-      for (const n of f[role]) if (!b[role].includes(n)) b[role].push(n);
-    }
+    mergePeople(b, f);
   }
   // with a profile that names the paper, 本报 names it too
   if (!b.source && paper && raws.some((r) => OWN_PAPER.some((own) => r.replace(/^[(（【\[]/u, '').startsWith(own)))) b.source = paper;

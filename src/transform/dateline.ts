@@ -4,6 +4,7 @@
  * touches them. A year is known only from --date or a page header that states it.
  */
 import type { Dateline } from '../types.js';
+import { printedDate, fullDate, TIME_OF_DAY } from '../knowledge/dates.js';
 
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -19,9 +20,10 @@ export function parseNumber(text: string): number | null {
   return null;
 }
 
-const NUM = '(\\d{1,2}|[一二三四五六七八九十廿卅]{1,3})';
-const DATE_IN_LEAD_RE = new RegExp(`(?:(\\d{4})年)?(?:${NUM}月)?${NUM}日`, 'u');
-const DATE_AT_START_RE = new RegExp(`^(?:(\\d{4})年)?(?:${NUM}月)?${NUM}日(?:[上下]午|凌晨|早上|清晨|晚上|晚间|晚|中午|傍晚|夜间|夜)?`, 'u');
+/** groups: year, month, day */
+const DATE = printedDate({ capture: true });
+const DATE_IN_LEAD_RE = new RegExp(DATE, 'u');
+const DATE_AT_START_RE = new RegExp(`^${DATE}${TIME_OF_DAY}?`, 'u');
 
 export function datelineFrom(raw: string, place: string | null, anchored: boolean): Dateline | null {
   const m = (anchored ? DATE_AT_START_RE : DATE_IN_LEAD_RE).exec(raw);
@@ -50,15 +52,16 @@ export function resolveDate(d: Dateline, publication: { year: number; month: num
   return { ...d, year, month, date };
 }
 
-const PAGE_DATE_RE = /(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-./](\d{1,2})[-./](\d{1,2}))/u;
+/** groups: year, month, day (年月日), then year, month, day (1985-01-02) */
+const PAGE_DATE_RE = new RegExp(fullDate({ capture: true }), 'u');
 
 /** A date stated by a page header or imprint line. */
 export function pageDateFrom(text: string): { year: number; month: number; day: number } | null {
   const m = PAGE_DATE_RE.exec(text);
   if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2] ?? m[4]);
-  const day = Number(m[3] ?? m[5]);
+  const year = Number(m[1] ?? m[4]);
+  const month = Number(m[2] ?? m[5]);
+  const day = Number(m[3] ?? m[6]);
   if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31) return null;
   return { year, month, day };
 }

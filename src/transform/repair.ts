@@ -16,6 +16,7 @@ import {
 } from '../knowledge/punctuation.js';
 import { MAX_HEADLINE } from '../parse/classify.js';
 import { NEVER_FINAL, NEVER_INITIAL, CAPTION_LABEL_RE, CAPTION_RE, LIST_ITEM_RE } from '../knowledge/conventions.js';
+import { MONTH_DAY_FIGURES } from '../knowledge/dates.js';
 import { breakInsideWord } from './junction.js';
 import type { Repair, RepairKind } from '../types.js';
 
@@ -40,7 +41,7 @@ const LONE_CHARACTER_RE = /^\p{Script=Han}[,，、;；]/u;
 /** Intertitles without end punctuation are short (the longest in the dev corpus has 15 characters). */
 const MAX_INTERTITLE = 18;
 /** A full date at the end of a piece: no title ends on one. */
-const FULL_DATE_END_RE = /\d{1,2}\s*月\s*\d{1,2}\s*日$/u;
+const FULL_DATE_END_RE = new RegExp(`${MONTH_DAY_FIGURES}$`, 'u');
 
 /** A piece this long with commas inside reads as prose; intertitles with commas end in a dash (handled above). */
 const PROSE_MIN = 20;
