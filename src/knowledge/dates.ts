@@ -39,6 +39,9 @@ export function fullDate({ capture = false }: { capture?: boolean } = {}): strin
 /** The month of a monthly's issue: 2013年十二月(號), 2013 年 3 月 */
 export const ISSUE_MONTH = `${YEAR}\\s*年\\s*\\S{1,3}月`;
 
+/** A month in words, as a monthly's issue or a header prints it: 十二月 (十二月號) */
+export const MONTH_IN_WORDS = '[一二三四五六七八九十〇]{1,3}\\s*月';
+
 /** The day of the week: 星期一 … 星期日 / 星期天 */
 export const WEEKDAY_WORD = '星期[一二三四五六日天]';
 /** The day of the week as a header prints it, bracketed or not: (星期一) / 星期一 */

@@ -16,6 +16,7 @@ import { FURNITURE_RULES, MAX_FURNITURE_LENGTH } from '../knowledge/furniture.js
 import { applies, holdsAny } from '../knowledge/furniture-match.js';
 import { isBlank, lineEnds, OTHER_LINE_END_RE } from './lines.js';
 import { isSpaceCode } from '../knowledge/punctuation.js';
+import { fullDate } from '../knowledge/dates.js';
 import type { Point } from '../model/tree.js';
 
 export interface Page {
@@ -99,7 +100,7 @@ function pageHeaderOf(line: string): HeaderLine | null {
 }
 
 /** The furniture table's dates: 2019年10月1日, 2019-10-01, 2024.5.6 */
-const DATE_RE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-./](\d{1,2})[-./](\d{1,2})/u;
+const DATE_RE = new RegExp(fullDate({ capture: true }), 'u');
 /** A page number as the headers state it: 第09版, 06 版, A3版; Page 1; A26 at the start */
 const PAGE_NUMBER_RES = [/([A-Z]?)(\d{1,3})\s*版/u, /^(?:Page|PAGE|P\.)\s*()(\d{1,3})$/u, /^([A-Z]?)(\d{1,3})\s/u];
 

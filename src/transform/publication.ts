@@ -9,6 +9,7 @@
  */
 import type { Publication } from '../types.js';
 import { looksLikeOutlet, isOwnPaper } from '../knowledge/outlets.js';
+import { MONTH_IN_WORDS, WEEKDAY_WORD } from '../knowledge/dates.js';
 
 export interface PublicationInput {
   /** --date, already checked (YYYY, YYYY-MM or YYYY-MM-DD) */
@@ -76,8 +77,8 @@ export function dateInFileName(file: string): string | null {
 const NOT_THE_NAME = [
   /\d{4}\s*[年\-./]\s*\d{1,2}\s*[月\-./]\s*\d{1,2}\s*[日号號]?/gu,
   /\d{1,4}\s*[年月日号號]/gu,
-  /[一二三四五六七八九十〇]{1,3}\s*月\s*[号號]?/gu,
-  /星期[一二三四五六日天]/gu,
+  new RegExp(`${MONTH_IN_WORDS}\\s*[号號]?`, 'gu'),
+  new RegExp(WEEKDAY_WORD, 'gu'),
   /第?\s*[A-Z]?\d{1,3}\s*版/gu,
   /[《》()（）]/gu,
 ];
