@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { chalkStderr as chalk } from 'chalk';
 import { builtInFormats } from '../emit/registry.js';
+import { isCalendarDate } from '../knowledge/dates.js';
 import type { EmitterFactory } from '../emit/types.js';
 import type { LoadedPlugin } from '../emit/plugin.js';
 import type { Expanded } from '../read/inputs.js';
@@ -303,11 +304,7 @@ function parseDate(value: string): string {
   const bad = (): never => { throw new InvalidArgumentError('not a date: YYYY, YYYY-MM or YYYY-MM-DD (2023-11-04)'); };
   if (!m) bad();
   const [, y, mo, d] = m!;
-  if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12)) bad();
-  if (d !== undefined) {
-    const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-    if (day.getUTCMonth() !== Number(mo) - 1 || day.getUTCDate() !== Number(d)) bad();
-  }
+  if (!isCalendarDate(Number(y), Number(mo ?? 1), Number(d ?? 1))) bad();
   return value;
 }
 

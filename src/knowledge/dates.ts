@@ -39,6 +39,12 @@ export function fullDate({ capture = false }: { capture?: boolean } = {}): strin
 /** The month of a monthly's issue: 2013年十二月(號), 2013 年 3 月 */
 export const ISSUE_MONTH = `${YEAR}\\s*年\\s*\\S{1,3}月`;
 
+/** A day that exists, in a year the schema can write (four digits, from 1000): 2023-02-30 is none. */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
 /** A month in words, as a monthly's issue or a header prints it: 十二月 (十二月號) */
 export const MONTH_IN_WORDS = '[一二三四五六七八九十〇]{1,3}\\s*月';
 

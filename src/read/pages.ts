@@ -111,7 +111,8 @@ function dateOf(t: string): string | null {
   return `${Number(m[k])}-${Number(m[k + 1])}-${Number(m[k + 2])}`;
 }
 
-function pageNumberOf(t: string): string | null {
+/** The page number a page header prints, leading zeros dropped (第09版 → "9", A03版 → "A3"), or null. */
+export function pageNumberOf(t: string): string | null {
   for (const re of PAGE_NUMBER_RES) {
     const m = re.exec(t);
     if (m) return `${m[1]}${Number(m[2])}`;

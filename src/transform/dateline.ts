@@ -4,7 +4,7 @@
  * touches them. A year is known only from --date or a page header that states it.
  */
 import type { Dateline } from '../types.js';
-import { printedDate, fullDate, TIME_OF_DAY } from '../knowledge/dates.js';
+import { printedDate, fullDate, TIME_OF_DAY, isCalendarDate } from '../knowledge/dates.js';
 
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -75,12 +75,6 @@ export function parseDateOption(text: string): { year: number; month: number | n
   if (m[3] && !isCalendarDate(Number(m[1]), month!, Number(m[3]))) return null;
   if (!isCalendarDate(Number(m[1]), month ?? 1, 1)) return null;
   return { year: Number(m[1]), month };
-}
-
-/** A day that exists, in a year the schema can write (four digits, from 1000). */
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

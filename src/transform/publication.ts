@@ -9,7 +9,8 @@
  */
 import type { Publication } from '../types.js';
 import { looksLikeOutlet, isOwnPaper } from '../knowledge/outlets.js';
-import { MONTH_IN_WORDS, WEEKDAY_WORD } from '../knowledge/dates.js';
+import { MONTH_IN_WORDS, WEEKDAY_WORD, isCalendarDate } from '../knowledge/dates.js';
+import { pageNumberOf } from '../read/pages.js';
 
 export interface PublicationInput {
   /** --date, already checked (YYYY, YYYY-MM or YYYY-MM-DD) */
@@ -41,21 +42,12 @@ export function publicationOf(p: PublicationInput): Publication {
     : headerPaper ? { paper: headerPaper, paperFrom: 'page-header' as const }
     : { paper: null, paperFrom: null };
   let printedPage: string | null = null;
-  for (const h of p.headers) if ((printedPage = pageInHeader(h))) break;
+  for (const h of p.headers) if ((printedPage = pageNumberOf(h))) break;
   return { ...date, ...paper, printedPage };
 }
 
-// the page a header prints: 第09版, A3版, ( 2026年06月12日 06 版), A26 中國新聞 … (a page number first)
-const PRINTED_PAGE = [/第\s*([A-Z]?\d{1,3})\s*版/u, /(?<![\d年月日])([A-Z]?\d{1,3})\s*版/u, /^([A-Z]\d{1,3})\s/u];
-
-/** The page number a page header prints, leading zeros dropped (第09版 → "9", A03版 → "A3"), or null. */
-export function pageInHeader(header: string): string | null {
-  for (const re of PRINTED_PAGE) {
-    const m = re.exec(header);
-    if (m) return m[1]!.replace(/^([A-Z]?)0+(?=\d)/u, '$1');
-  }
-  return null;
-}
+/** The page number a page header prints: the page splitter's reading (read/pages.ts), one for both. */
+export { pageNumberOf as pageInHeader } from '../read/pages.js';
 
 // A date in a file name: 2019-10-08, 2019_10_08, 2019.10.08 or 20191008, not inside a longer run of
 // digits (an id such as 1201910081 is no date). The folder names are not read: only the file's own.
@@ -67,8 +59,7 @@ export function dateInFileName(file: string): string | null {
   const m = FILE_DATE.exec(name);
   if (!m) return null;
   const [year, month, day] = [Number(m[1]), Number(m[3]), Number(m[4])];
-  if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1) return null;
-  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  if (year < 1800 || year > 2200 || !isCalendarDate(year, month, day)) return null;
   return `${m[1]}-${m[3]}-${m[4]}`;
 }
 
