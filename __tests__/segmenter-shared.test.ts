@@ -1,6 +1,6 @@
-// Worker threads share one jieba through cli/segmenter.ts: its answers must be jieba's own, token for
+// Worker threads share one jieba through lexicon/shared.ts: its answers must be jieba's own, token for
 // token, or break repair would depend on --jobs. Runs the built modules in a child process: two
-// client threads ask the segmenter thread (dist/cli/segmenter.js) and the answers are compared with
+// client threads ask the segmenter thread (dist/lexicon/shared.js) and the answers are compared with
 // an in-process jieba.
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
@@ -13,7 +13,7 @@ import { ROOT } from './helpers/cli.js';
 const dist = (p: string) => pathToFileURL(join(ROOT, 'dist', p)).href;
 
 const CLIENT = `
-Promise.all([import('node:worker_threads'), import(${JSON.stringify(dist('cli/segmenter.js'))})]).then(([{ workerData, parentPort }, { remoteSegmenter }]) => {
+Promise.all([import('node:worker_threads'), import(${JSON.stringify(dist('lexicon/shared.js'))})]).then(([{ workerData, parentPort }, { remoteSegmenter }]) => {
   const seg = remoteSegmenter(workerData.slot);
   const tokens = workerData.texts.map((t) => seg.cut(t));
   parentPort.postMessage({ tokens, answeredHere: seg.answeredHere });
@@ -21,8 +21,8 @@ Promise.all([import('node:worker_threads'), import(${JSON.stringify(dist('cli/se
 
 const SCRIPT = `
 import { Worker } from 'node:worker_threads';
-const { SharedSegmenter } = await import(${JSON.stringify(dist('cli/segmenter.js'))});
-const { loadSegmenter } = await import(${JSON.stringify(dist('transform/junction.js'))});
+const { SharedSegmenter } = await import(${JSON.stringify(dist('lexicon/shared.js'))});
+const { loadSegmenter } = await import(${JSON.stringify(dist('lexicon/jieba.js'))});
 const texts = JSON.parse(process.argv[2]);
 const shared = new SharedSegmenter(2);
 const ask = (slot) => new Promise((resolve, reject) => {
@@ -40,7 +40,7 @@ process.stdout.write(JSON.stringify({ answers, spare, local: local && texts.map(
 // Breaks judged in a worker through the shared segmenter (its word table first, then jieba) and
 // in-process with jieba alone.
 const JUDGE_CLIENT = `
-Promise.all([import('node:worker_threads'), import(${JSON.stringify(dist('cli/segmenter.js'))}), import(${JSON.stringify(dist('transform/junction.js'))})]).then(([{ workerData, parentPort }, { remoteSegmenter }, j]) => {
+Promise.all([import('node:worker_threads'), import(${JSON.stringify(dist('lexicon/shared.js'))}), import(${JSON.stringify(dist('lexicon/jieba.js'))})]).then(([{ workerData, parentPort }, { remoteSegmenter }, j]) => {
   const seg = remoteSegmenter(workerData.slot);
   let asked = 0;
   j.useSegmenter({ cut: (t, h) => { asked++; return seg.cut(t, h); }, mayJoin: (l, r) => seg.mayJoin(l, r) });
@@ -54,8 +54,8 @@ Promise.all([import('node:worker_threads'), import(${JSON.stringify(dist('cli/se
 
 const JUDGE_SCRIPT = `
 import { Worker } from 'node:worker_threads';
-const { SharedSegmenter } = await import(${JSON.stringify(dist('cli/segmenter.js'))});
-const { breakInsideWord } = await import(${JSON.stringify(dist('transform/junction.js'))});
+const { SharedSegmenter } = await import(${JSON.stringify(dist('lexicon/shared.js'))});
+const { breakInsideWord } = await import(${JSON.stringify(dist('lexicon/jieba.js'))});
 const breaks = JSON.parse(process.argv[2]);
 const shared = new SharedSegmenter(1);
 const w = new Worker(${JSON.stringify(JUDGE_CLIENT)}, { eval: true, workerData: { slot: shared.claim(), breaks } });

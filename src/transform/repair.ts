@@ -17,7 +17,7 @@ import {
 import { MAX_HEADLINE } from '../parse/classify.js';
 import { NEVER_FINAL, NEVER_INITIAL, CAPTION_LABEL_RE, CAPTION_RE, LIST_ITEM_RE } from '../knowledge/conventions.js';
 import { MONTH_DAY_FIGURES } from '../knowledge/dates.js';
-import { breakInsideWord } from './junction.js';
+import { breakInsideWord } from '../lexicon/jieba.js';
 import type { Repair, RepairKind } from '../types.js';
 
 export interface Piece {

@@ -15,7 +15,7 @@ import { namesOnlyByline, looksLikeHeading, MAX_HEADLINE, type ClassifiedUnit } 
 import { hasOpenPair, visibleLength, endsSentence, lastChar } from '../knowledge/punctuation.js';
 import { NEVER_FINAL, EDITORS_NOTE_RE } from '../knowledge/conventions.js';
 import { decideJoin } from './repair.js';
-import { breakInsideWord } from './junction.js';
+import { breakInsideWord } from '../lexicon/jieba.js';
 import { isSpeakerItem } from '../parse/names.js';
 import { cohesion, sharedBigrams, tailText, NEW_TOPIC_BELOW, WINDOW_AFTER, WINDOW_BEFORE } from './cohesion.js';
 import type { BylineFacts, LeadFacts } from '../parse/byline.js';

@@ -22,7 +22,7 @@
 import { createRequire } from 'node:module';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { loadSegmenter, type Segmenter } from '../transform/junction.js';
+import { loadSegmenter, type Segmenter } from './jieba.js';
 
 const IDLE = 0;
 const REQUEST = 1;
@@ -63,7 +63,7 @@ export class SharedSegmenter {
       buffer: new SharedArrayBuffer(4 * (header + 2 * slots) + 2 * ROOM * slots), slots, words: new SharedArrayBuffer(4 * WORD_TABLE_SIZE),
     };
     const data: SegmenterThreadData = { newsSplitSegmenter: true, layout: this.layout };
-    this.worker = new Worker(new URL('./segmenter.js', import.meta.url), { workerData: data });
+    this.worker = new Worker(new URL('./shared.js', import.meta.url), { workerData: data });
     this.worker.unref();
     this.worker.on('error', () => { /* page workers time out and fall back to their own segmenter */ });
   }

@@ -35,11 +35,11 @@ import type { PageStreamOptions } from '../read/pages.js';
 import { loadEmitter } from '../emit/registry.js';
 import { PluginError } from '../emit/plugin.js';
 import { describeThrown } from '../thrown.js';
-import { SharedSegmenter } from './segmenter.js';
-import { stdoutOutput, streamOutput, PipeClosed, type Output } from './output.js';
-import { Progress, summaryLine, type RunCounts } from './progress.js';
-import { tempPathFor, trackTemp, commitTemp, writeFileAtomic, onInterrupt, reportInterrupt, staleRemoved } from './atomic-write.js';
-import { resolveInside, refuseSymlinks, refuseInputOverwrite, realInputSet } from './safe-path.js';
+import { SharedSegmenter } from '../lexicon/shared.js';
+import { stdoutOutput, streamOutput, PipeClosed, type Output } from '../cli/output.js';
+import { Progress, summaryLine, type RunCounts } from '../cli/progress.js';
+import { tempPathFor, trackTemp, commitTemp, writeFileAtomic, onInterrupt, reportInterrupt, staleRemoved } from '../cli/atomic-write.js';
+import { resolveInside, refuseSymlinks, refuseInputOverwrite, realInputSet } from '../cli/safe-path.js';
 
 export type MessageLevel = 'error' | 'warning' | 'note';
 
@@ -610,7 +610,7 @@ class WorkerPool {
   private spawn(): { worker: Worker; jobs: Pending[][] } {
     const remote = this.segmenter.claim();
     const init: WorkerInit = { newsSplitPageWorker: true, settings: this.settings, read: this.read, ...(remote ? { segmenter: remote } : {}) };
-    // dist/cli/worker.js next to this module once built: the worker loads compiled JavaScript
+    // dist/run/worker.js next to this module once built: the worker loads compiled JavaScript
     // a small young generation: a page worker keeps nothing between pages, and every worker's heap
     // counts towards the run's peak memory (no old-generation cap: one huge page must still fit)
     const slot = { worker: new Worker(new URL('./worker.js', import.meta.url), { workerData: init, resourceLimits: WORKER_HEAP }), jobs: [] as Pending[][] };

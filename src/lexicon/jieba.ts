@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 
 export interface Segmenter {
   cut(text: string, hmm?: boolean): string[];
-  /** false when no dictionary word can span the break, so cut() need not be asked (cli/segmenter.ts) */
+  /** false when no dictionary word can span the break, so cut() need not be asked (lexicon/shared.ts) */
   mayJoin?(left: string, right: string): boolean;
 }
 
@@ -29,7 +29,7 @@ export function loadSegmenter(): Segmenter | null {
   }
 }
 
-/** Segment with `s` instead of loading jieba here (worker threads share one: cli/segmenter.ts). */
+/** Segment with `s` instead of loading jieba here (worker threads share one: lexicon/shared.ts). */
 export function useSegmenter(s: Segmenter): void {
   segmenter = s;
 }
