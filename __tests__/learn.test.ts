@@ -10,6 +10,7 @@ import { serializeModel, parseModel, ModelError, shippedModel } from '../src/lea
 import { LABELS, ALLOWED_TRANSITION, L } from '../src/learn/labels.js';
 import { FEATURE_COUNT, FEATURES_PER_UNIT, pageFeatures, eachUnitFeatures } from '../src/learn/features.js';
 import { labelledPages, sequencesOf, trainOn } from '../src/learn/train.js';
+import { jiebaLexicon } from '../src/lexicon/jieba.js';
 import { toUnits } from '../src/parse/units.js';
 import { classifyUnit } from '../src/parse/classify.js';
 import { assemble } from '../src/transform/structure.js';
@@ -74,10 +75,10 @@ describe('scoring at run time', () => {
     const model = shippedModel()!;
     for (const file of ['fixtures/cqrb-2023-11-04-p1.txt', 'fixtures/bench/stories.txt']) {
       const units = toUnits(readFileSync(file, 'utf8')).units.map((u) => classifyUnit(u));
-      const features = pageFeatures(units);
+      const features = pageFeatures(units, jiebaLexicon());
       const scores = new Float64Array(units.length * L);
       let seen = 0;
-      eachUnitFeatures(units, (i, ids) => {
+      eachUnitFeatures(units, jiebaLexicon(), (i, ids) => {
         expect(ids).toHaveLength(FEATURES_PER_UNIT);
         expect([...ids]).toEqual([...features[i]!]);
         addEmission(ids, model, scores, i);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { decideJoin, joinPieces } from '../src/transform/repair.js';
+import { jiebaLexicon } from '../src/lexicon/jieba.js';
+
+const jieba = jiebaLexicon();
 
 const piece = (text: string, line: number) => ({ text, line, offset: line * 100, end: line * 100 + text.length });
 
@@ -17,7 +20,7 @@ describe('break repair decisions', () => {
     ['新设备带来了一个新问题,', ',即如何培训操作人员?', 'duplicate'],
     ['市民反映的问题已经全部解决。', '。下一步将建立长效机制。', 'duplicate'],
   ])('joins %s | %s (%s)', (left, right, kind) => {
-    const d = decideJoin(left, right);
+    const d = decideJoin(left, right, jieba);
     expect(d.join).toBe(true);
     expect(d.kind).toBe(kind);
   });
@@ -31,11 +34,11 @@ describe('break repair decisions', () => {
     ['今年的主要做法是——', '——把服务站建到村口。'],
     ['图说:来自华阳社区的老年合唱团在现场表演', '“晚报上面,既有国家大事,也有平民百姓的故事。”'],
   ])('keeps the paragraph end after %s', (left, right) => {
-    expect(decideJoin(left, right).join).toBe(false);
+    expect(decideJoin(left, right, jieba).join).toBe(false);
   });
 
   it('records each repair with where, what and why, and drops a repeated character once', () => {
-    const { paragraphs, repairs } = joinPieces([piece('人才深度融合', 1), piece('合、良性循环。', 3), piece('下一段。', 5)], true);
+    const { paragraphs, repairs } = joinPieces([piece('人才深度融合', 1), piece('合、良性循环。', 3), piece('下一段。', 5)], true, jieba);
     expect(paragraphs.map((p) => p.text)).toEqual(['人才深度融合、良性循环。', '下一段。']);
     expect(repairs).toEqual([
       { kind: 'duplicate', line: 3, offset: 300, before: '人才深度融合', after: '合、良性循环。', dropped: '合', evidence: expect.any(Array) },
@@ -43,12 +46,12 @@ describe('break repair decisions', () => {
   });
 
   it('drops a comma the break printed twice, but keeps an ellipsis split by the break', () => {
-    const { paragraphs } = joinPieces([piece('村里修好了路，', 1), piece('，还装上了路灯。', 3), piece('他说：“这下好了…', 5), piece('…”', 7)], true);
+    const { paragraphs } = joinPieces([piece('村里修好了路，', 1), piece('，还装上了路灯。', 3), piece('他说：“这下好了…', 5), piece('…”', 7)], true, jieba);
     expect(paragraphs.map((p) => p.text)).toEqual(['村里修好了路，还装上了路灯。', '他说：“这下好了……”']);
   });
 
   it('keeps every piece as printed with repair off', () => {
-    const { paragraphs, repairs } = joinPieces([piece('经济圈建', 1), piece('设,打造。', 3)], false);
+    const { paragraphs, repairs } = joinPieces([piece('经济圈建', 1), piece('设,打造。', 3)], false, jieba);
     expect(paragraphs.map((p) => p.text)).toEqual(['经济圈建', '设,打造。']);
     expect(repairs).toEqual([]);
   });

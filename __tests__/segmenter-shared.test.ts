@@ -40,28 +40,29 @@ process.stdout.write(JSON.stringify({ answers, spare, local: local && texts.map(
 // Breaks judged in a worker through the shared segmenter (its word table first, then jieba) and
 // in-process with jieba alone.
 const JUDGE_CLIENT = `
-Promise.all([import('node:worker_threads'), import(${JSON.stringify(dist('lexicon/shared.js'))}), import(${JSON.stringify(dist('lexicon/jieba.js'))})]).then(([{ workerData, parentPort }, { remoteSegmenter }, j]) => {
+Promise.all([import('node:worker_threads'), import(${JSON.stringify(dist('lexicon/shared.js'))}), import(${JSON.stringify(dist('lexicon/lexicon.js'))})]).then(([{ workerData, parentPort }, { remoteSegmenter }, l]) => {
   const seg = remoteSegmenter(workerData.slot);
   let asked = 0;
-  j.useSegmenter({ cut: (t, h) => { asked++; return seg.cut(t, h); }, mayJoin: (l, r) => seg.mayJoin(l, r) });
-  j.breakInsideWord('渝湘复线高', '速公路'); // the first answer waits for jieba to load
+  const lexicon = { cut: (t) => { asked++; return seg.cut(t); }, mayJoin: (a, b) => seg.mayJoin(a, b) };
+  l.breakInsideWord(lexicon, '渝湘复线高', '速公路'); // the first answer waits for jieba to load
   const pause = new Int32Array(new SharedArrayBuffer(4));
   while (!seg.tableReady) Atomics.wait(pause, 0, 0, 5); // the word table fills between answers
   asked = 0;
-  const inside = workerData.breaks.map(([l, r]) => j.breakInsideWord(l, r));
-  parentPort.postMessage({ inside, asked, skipped: workerData.breaks.filter(([l, r]) => !seg.mayJoin(l, r)).length });
+  const inside = workerData.breaks.map(([a, b]) => l.breakInsideWord(lexicon, a, b));
+  parentPort.postMessage({ inside, asked, skipped: workerData.breaks.filter(([a, b]) => !seg.mayJoin(a, b)).length });
 });`;
 
 const JUDGE_SCRIPT = `
 import { Worker } from 'node:worker_threads';
 const { SharedSegmenter } = await import(${JSON.stringify(dist('lexicon/shared.js'))});
-const { breakInsideWord } = await import(${JSON.stringify(dist('lexicon/jieba.js'))});
+const { breakInsideWord } = await import(${JSON.stringify(dist('lexicon/lexicon.js'))});
+const { jiebaLexicon } = await import(${JSON.stringify(dist('lexicon/jieba.js'))});
 const breaks = JSON.parse(process.argv[2]);
 const shared = new SharedSegmenter(1);
 const w = new Worker(${JSON.stringify(JUDGE_CLIENT)}, { eval: true, workerData: { slot: shared.claim(), breaks } });
 const remote = await new Promise((resolve, reject) => { w.once('message', resolve); w.once('error', reject); });
 await shared.close();
-process.stdout.write(JSON.stringify({ remote, local: breaks.map(([l, r]) => breakInsideWord(l, r)) }));
+process.stdout.write(JSON.stringify({ remote, local: breaks.map(([l, r]) => breakInsideWord(jiebaLexicon(), l, r)) }));
 `;
 
 const runScript = (source: string, arg: unknown) => {

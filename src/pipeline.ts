@@ -15,6 +15,7 @@ import { FILE_START, type Furniture, type Message, type Page } from './model/tre
 import { resultFrom } from './emit/record.js';
 import { convertResult } from './emit/script.js';
 import { publicationOf } from './transform/publication.js';
+import { jiebaLexicon } from './lexicon/jieba.js';
 import type { SplitOptions, SplitResult } from './types.js';
 
 export function split(text: string, options: SplitOptions = {}): SplitResult {
@@ -34,7 +35,9 @@ export function parsePage(text: string, options: SplitOptions = {}): Page {
   const classified = units.map((u) => classifyUnit(u, profile));
   // the trained structure model labels the units (learn/); --no-model keeps the rule-based segmenter
   const model = options.model === undefined ? shippedModel() : options.model;
-  const { drafts, leftovers } = model ? structure(classified, model) : segment(classified);
+  // the words break repair asks about: this thread's jieba unless the caller brings its own
+  const lexicon = options.lexicon ?? jiebaLexicon();
+  const { drafts, leftovers } = model ? structure(classified, model, lexicon) : segment(classified, lexicon);
 
   const furniture: Furniture[] = [
     ...cutFurniture.map((f) => ({ ...f, rule: f.kind === 'web-residue' && f.text.startsWith('<') ? 'html-break' : 'glued' })),
@@ -65,7 +68,7 @@ export function parsePage(text: string, options: SplitOptions = {}): Page {
     headers: furniture.filter((f) => f.kind === 'page-header').map((f) => f.value),
   });
 
-  const ctx = { file, page, repair, publication, profile, at, holders: bylineHolders(classified), messages };
+  const ctx = { file, page, repair, lexicon, publication, profile, at, holders: bylineHolders(classified), messages };
   const articles = drafts.map((d, i) => assembleArticle(d, i + 1, ctx));
   // articles in the segmenter's order, each furniture node before the first article that starts after it
   const children: Page['children'] = [];

@@ -3,6 +3,7 @@
  * This is the library's contract; schema/article.schema.json describes the same shape for JSON users.
  */
 import type { People, Role } from './knowledge/roles.js';
+import type { Lexicon } from './lexicon/lexicon.js';
 
 /** Where a piece of output came from in the decoded input. Lines are 1-based; offsets are
  *  0-based UTF-16 code-unit indices into the decoded text (JavaScript string indices), end exclusive.
@@ -149,6 +150,9 @@ export interface SplitOptions {
   start?: { line: number; column: number; offset: number };
   /** Extra rules (see profiles). */
   profile?: Profile;
+  /** The words break repair asks about: does a page break fall inside a word? (default: jieba in
+   *  this thread, loaded on the first question; lexicon/lexicon.ts) */
+  lexicon?: Lexicon;
   /** The records' text in the other script (--convert): 't2s' Traditional → Simplified, 's2t' back
    *  (opencc-js); offsets and the source span are unchanged. */
   script?: 't2s' | 's2t';

@@ -18,6 +18,7 @@ import { isSpeakerItem } from '../parse/names.js';
 import { cohesion, WINDOW_AFTER } from '../transform/cohesion.js';
 import { segment } from '../transform/segment.js';
 import { readDeck } from '../transform/title.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
 import { FURNITURE, KICKER, TITLE, SUBTITLE, START, BODY, L } from './labels.js';
 
 /** What one unit shows on its own, as small integers (the values of the unit templates). */
@@ -127,10 +128,10 @@ function unitIndex(units: readonly ClassifiedUnit[]): (u: ClassifiedUnit) => num
  * them), its bodies, the first unit of its headline-less items, its leftovers. The whole rule set
  * is one feature: the weights learn where to follow it and where not.
  */
-export function ruleLabels(units: readonly ClassifiedUnit[]): Int32Array {
+export function ruleLabels(units: readonly ClassifiedUnit[], lexicon: Lexicon): Int32Array {
   const out = new Int32Array(units.length).fill(FURNITURE);
   const at = unitIndex(units);
-  const { drafts } = segment(units as ClassifiedUnit[]);
+  const { drafts } = segment(units as ClassifiedUnit[], lexicon);
   for (const d of drafts) {
     const heads = d.headlines;
     // one headline line is the title (readDeck says so, with no kicker and no subtitles)
@@ -347,9 +348,9 @@ const NEAR_OFFSET = Int32Array.from(NEAR_SLOTS, (s) => OFFSET[Math.floor(s / WID
 const NEAR_FIELD = Int32Array.from(NEAR_SLOTS, (s) => s % WIDTH);
 
 /** The active features of every unit of a page: `features[i]` lists unit i's feature indices. */
-export function pageFeatures(units: readonly ClassifiedUnit[]): Int32Array[] {
+export function pageFeatures(units: readonly ClassifiedUnit[], lexicon: Lexicon): Int32Array[] {
   const out: Int32Array[] = [];
-  eachUnitFeatures(units, (_, ids) => { out.push(ids.slice()); });
+  eachUnitFeatures(units, lexicon, (_, ids) => { out.push(ids.slice()); });
   return out;
 }
 
@@ -357,10 +358,10 @@ export function pageFeatures(units: readonly ClassifiedUnit[]): Int32Array[] {
  * Each unit's feature indices in turn, to `visit(i, ids)`: `ids` (FEATURES_PER_UNIT of them, in
  * template order) is one buffer for every unit, good until visit returns.
  */
-export function eachUnitFeatures(units: readonly ClassifiedUnit[], visit: (i: number, ids: Int32Array) => void): void {
+export function eachUnitFeatures(units: readonly ClassifiedUnit[], lexicon: Lexicon, visit: (i: number, ids: Int32Array) => void): void {
   const n = units.length;
   const stats = pageStats(units);
-  const rules = ruleLabels(units);
+  const rules = ruleLabels(units, lexicon);
   // every unit's view, one row of WIDTH fields each (the order of SIZES)
   const views = new Int32Array(n * WIDTH);
   for (let i = 0; i < n; i++) viewOf(units[i]!, units[i + 1], stats, rules[i]!, views, i * WIDTH);

@@ -12,6 +12,7 @@ import { PageSplitter } from '../read/pages.js';
 import { toUnits } from '../parse/units.js';
 import { classifyUnit, type ClassifiedUnit } from '../parse/classify.js';
 import { pageFeatures, FEATURE_COUNT } from './features.js';
+import { jiebaLexicon } from '../lexicon/jieba.js';
 import { alignPage, newAlignment, type GoldLike, type AlignStats } from './align.js';
 import { train, type Sequence } from './perceptron.js';
 import { ALLOWED_TRANSITION, L, allowedLabels, maskedLabel } from './labels.js';
@@ -46,7 +47,7 @@ export function sequencesOf(pages: readonly LabelledPage[]): Sequence[] {
   return pages.map((p) => {
     const mask = allowedLabels(p.units);
     const labels = p.labels.map((y, i) => maskedLabel(y, mask[i]!));
-    return { features: pageFeatures(p.units), labels, mask };
+    return { features: pageFeatures(p.units, jiebaLexicon()), labels, mask };
   });
 }
 

@@ -23,6 +23,7 @@ import { createRequire } from 'node:module';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { loadSegmenter, type Segmenter } from './jieba.js';
+import type { Lexicon } from './lexicon.js';
 
 const IDLE = 0;
 const REQUEST = 1;
@@ -87,9 +88,9 @@ export interface RemoteSlot {
   slot: number;
 }
 
-/** In a page worker: a Segmenter that asks the segmenter thread. It must not run on the thread that
+/** In a page worker: a Lexicon that asks the segmenter thread. It must not run on the thread that
  *  started the segmenter thread (a thread blocked in Atomics.wait cannot start a worker). */
-export function remoteSegmenter({ layout, slot }: RemoteSlot): Segmenter & { readonly answeredHere: boolean; readonly tableReady: boolean } {
+export function remoteSegmenter({ layout, slot }: RemoteSlot): Lexicon & { readonly answeredHere: boolean; readonly tableReady: boolean } {
   const ctl = ctlOf(layout);
   const data = dataOf(layout, slot);
   const state = header + 2 * slot;

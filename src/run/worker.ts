@@ -19,8 +19,8 @@ import { verify, type VerifyReport } from '../verify.js';
 import type { Diagnostics, Furniture, SplitResult } from '../types.js';
 import type { Emitter, EmitterOptions } from '../emit/types.js';
 import { loadEmitter } from '../emit/registry.js';
-import { useSegmenter } from '../lexicon/jieba.js';
 import { remoteSegmenter, type RemoteSlot } from '../lexicon/shared.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
 import { openPages, type PageStreamOptions, type SeparatorLine } from '../read/pages.js';
 import { DecodeError } from '../read/decode.js';
 import { readModel, type StructureModel } from '../learn/model.js';
@@ -150,8 +150,9 @@ function withSeparators(result: SplitResult, separators: SeparatorLine[] | undef
   return { ...result, diagnostics: { ...result.diagnostics, furniture } };
 }
 
-export function convertPage(task: PageTask, settings: PageSettings, emitter?: Emitter): PageResult {
+export function convertPage(task: PageTask, settings: PageSettings, emitter?: Emitter, lexicon?: Lexicon): PageResult {
   const tree = parsePage(task.text, {
+    ...(lexicon ? { lexicon } : {}),
     file: task.file, page: task.page, repair: settings.repair, ...(settings.date ? { date: settings.date } : {}),
     ...(settings.paper ? { paper: settings.paper } : {}),
     ...(settings.profile ? { profile: settings.profile } : {}), ...(task.start ? { start: task.start } : {}),
@@ -174,7 +175,7 @@ export function convertPage(task: PageTask, settings: PageSettings, emitter?: Em
  * Read, decode and split one whole input exactly as the main thread's producer does for an input
  * read in one piece (batch.ts): the same openPages() on the same single chunk.
  */
-export async function convertFile(task: FileTask, settings: PageSettings, read: PageStreamOptions, emitter?: Emitter): Promise<FileResult> {
+export async function convertFile(task: FileTask, settings: PageSettings, read: PageStreamOptions, emitter?: Emitter, lexicon?: Lexicon): Promise<FileResult> {
   const result: FileResult = { encoding: '', pages: [], end: { ok: true, warnings: [] } };
   try {
     const bytes = readFileSync(task.path);
@@ -183,7 +184,7 @@ export async function convertFile(task: FileTask, settings: PageSettings, read: 
     for await (const page of stream.pages) {
       const pageTask: PageTask = { seq: task.seq, file: task.file, page: page.page, text: page.text, start: page.start, ...(page.separators ? { separators: page.separators } : {}) };
       try {
-        result.pages.push({ page: page.page, chars: page.text.length, ok: true, value: convertPage(pageTask, settings, emitter) });
+        result.pages.push({ page: page.page, chars: page.text.length, ok: true, value: convertPage(pageTask, settings, emitter, lexicon) });
       } catch (err) {
         result.pages.push({ page: page.page, chars: page.text.length, ok: false, ...errorInfo(err) });
       }
@@ -251,7 +252,8 @@ export interface WorkerInit {
 const init = workerData as WorkerInit | undefined;
 if (parentPort && init?.newsSplitPageWorker) {
   const port = parentPort;
-  if (init.segmenter) useSegmenter(remoteSegmenter(init.segmenter));
+  // the page worker's words: the segmenter thread's jieba (this thread's own when it has no slot)
+  const lexicon = init.segmenter ? remoteSegmenter(init.segmenter) : undefined;
   const emitter = pageEmitter(init.settings);
   // a batch of pages (or of whole files) in, one reply per task out, in the same order; batches
   // stay in order: each waits for the one before (and the first for the emitter, which loads once)
@@ -264,8 +266,8 @@ if (parentPort && init?.newsSplitPageWorker) {
         for (const task of tasks) {
           try {
             replies.push('path' in task
-              ? { seq: task.seq, ok: true, file: await convertFile(task, init.settings, init.read, e) }
-              : { seq: task.seq, ok: true, value: convertPage(task, init.settings, e) });
+              ? { seq: task.seq, ok: true, file: await convertFile(task, init.settings, init.read, e, lexicon) }
+              : { seq: task.seq, ok: true, value: convertPage(task, init.settings, e, lexicon) });
           } catch (err) {
             replies.push(failed(task, err));
           }

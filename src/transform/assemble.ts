@@ -13,6 +13,7 @@ import type { CompiledProfile } from '../knowledge/profile.js';
 import { OWN_PAPER } from '../knowledge/outlets.js';
 import { emptyPeople, mergePeople } from '../knowledge/roles.js';
 import { lineStarts } from '../read/lines.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
 import type { Byline as BylineRecord, Dateline } from '../types.js';
 import type {
   Article, ArticleContent, Byline, BylineKind, Message, Paragraph, Point, Position, Repair,
@@ -63,6 +64,8 @@ export interface AssembleContext {
   file: string;
   page: number;
   repair: boolean;
+  /** the words break repair asks about */
+  lexicon: Lexicon;
   publication: { year: number; month: number | null } | null;
   at: Locator;
   /** the unit each byline fact was read from (see bylineHolders) */
@@ -83,7 +86,7 @@ export function bylineHolders(units: readonly ClassifiedUnit[]): Map<BylineFacts
 export function assembleArticle(d: ArticleDraft, index: number, ctx: AssembleContext): Article {
   const { at } = ctx;
   const id = ctx.page > 1 ? `${ctx.file}#p${ctx.page}-${index}` : `${ctx.file}#${index}`;
-  const { paragraphs, repairs } = joinPieces(d.pieces, ctx.repair);
+  const { paragraphs, repairs } = joinPieces(d.pieces, ctx.repair, ctx.lexicon);
   const deck = d.deck ? deckOf(d) : readDeck(d.headlines.map((h) => h.text));
   const facts: BylineFacts[] = d.lead ? [d.lead.facts, ...d.bylines] : d.bylines;
   const all = d.units;

@@ -17,7 +17,7 @@ import {
 import { MAX_HEADLINE } from '../parse/classify.js';
 import { NEVER_FINAL, NEVER_INITIAL, CAPTION_LABEL_RE, CAPTION_RE, LIST_ITEM_RE } from '../knowledge/conventions.js';
 import { MONTH_DAY_FIGURES } from '../knowledge/dates.js';
-import { breakInsideWord } from '../lexicon/jieba.js';
+import { breakInsideWord, type Lexicon } from '../lexicon/lexicon.js';
 import type { Repair, RepairKind } from '../types.js';
 
 export interface Piece {
@@ -63,12 +63,12 @@ const TAIL = 200;
 const HIGH_SURROGATE_END_RE = /[\uD800-\uDBFF]$/;
 const LOW_SURROGATE_START_RE = /^[\uDC00-\uDFFF]/;
 
-export function decideJoin(paragraph: string, right: string): Decision {
-  return decide(paragraph.slice(0, 8), paragraph.length > TAIL ? paragraph.slice(-TAIL) : paragraph, paragraph.length, right);
+export function decideJoin(paragraph: string, right: string, lexicon: Lexicon): Decision {
+  return decide(paragraph.slice(0, 8), paragraph.length > TAIL ? paragraph.slice(-TAIL) : paragraph, paragraph.length, right, lexicon);
 }
 
 /** The decision reads the paragraph's first characters (a caption label?), its tail and its length. */
-function decide(head: string, left: string, length: number, right: string): Decision {
+function decide(head: string, left: string, length: number, right: string, lexicon: Lexicon): Decision {
   // a lone high surrogate above the break and a lone low one below it: joined they would become one
   // astral character that neither line holds (and verify() would count two lost, one extra)
   if (HIGH_SURROGATE_END_RE.test(left) && LOW_SURROGATE_START_RE.test(right)) return { join: false, evidence: ['lone surrogates on both sides'] };
@@ -105,7 +105,7 @@ function decide(head: string, left: string, length: number, right: string): Deci
   }
   if (LIST_ITEM_RE.test(right)) return { join: false, evidence: ['numbered item follows'] };
   if (NEVER_INITIAL.has(b)) return { join: true, kind: 'mid-sentence', evidence: [`${b} cannot start a sentence`] };
-  if (breakInsideWord(left, right)) return { join: true, kind: 'mid-word', evidence: ['word across the break'] };
+  if (breakInsideWord(lexicon, left, right)) return { join: true, kind: 'mid-word', evidence: ['word across the break'] };
   // one character and a comma (…受限环境 | 中，无人机…): the end of the clause above, not a new sentence
   if (LONE_CHARACTER_RE.test(right)) {
     return { join: true, kind: 'clause', evidence: ['one character before a comma ends the clause above'] };
@@ -124,7 +124,7 @@ function decide(head: string, left: string, length: number, right: string): Deci
 }
 
 /** Join pieces into paragraphs; with repair off, every piece is its own paragraph. */
-export function joinPieces(pieces: Piece[], repair: boolean): { paragraphs: ParagraphDraft[]; repairs: Repair[] } {
+export function joinPieces(pieces: Piece[], repair: boolean, lexicon: Lexicon): { paragraphs: ParagraphDraft[]; repairs: Repair[] } {
   const paragraphs: ParagraphDraft[] = [];
   const repairs: Repair[] = [];
   // the paragraph being built, kept as parts plus its head and tail: re-reading or re-slicing the
@@ -140,7 +140,7 @@ export function joinPieces(pieces: Piece[], repair: boolean): { paragraphs: Para
   for (const p of pieces) {
     const cur = paragraphs[paragraphs.length - 1];
     if (repair && cur) {
-      const d = decide(head, tail, length, p.text);
+      const d = decide(head, tail, length, p.text, lexicon);
       if (d.join) {
         const dropped = d.drop ? firstChar(p.text) : '';
         const added = p.text.slice(dropped.length);

@@ -15,7 +15,7 @@ import { namesOnlyByline, looksLikeHeading, MAX_HEADLINE, type ClassifiedUnit } 
 import { hasOpenPair, visibleLength, endsSentence, lastChar } from '../knowledge/punctuation.js';
 import { NEVER_FINAL, EDITORS_NOTE_RE } from '../knowledge/conventions.js';
 import { decideJoin } from './repair.js';
-import { breakInsideWord } from '../lexicon/jieba.js';
+import { breakInsideWord, type Lexicon } from '../lexicon/lexicon.js';
 import { isSpeakerItem } from '../parse/names.js';
 import { cohesion, sharedBigrams, tailText, NEW_TOPIC_BELOW, WINDOW_AFTER, WINDOW_BEFORE } from './cohesion.js';
 import type { BylineFacts, LeadFacts } from '../parse/byline.js';
@@ -58,12 +58,12 @@ const DECK_ENDING = new Set<string>(['page-header', 'section-label', 'table-of-c
 const TWO_PART_TITLE_RE = /\p{Script=Han}[”」》)）]?[ \u3000]+[“「《(（]?[\p{Script=Han}A-Za-z0-9]/u;
 
 /** A title set in large type over a narrow column breaks inside a word (长江黄金水 / 道扩能…); intertitles fit one line. */
-function titleBrokenInWord(run: ClassifiedUnit[]): boolean {
-  for (let k = 0; k + 1 < run.length; k++) if (breakInsideWord(run[k]!.text, run[k + 1]!.text)) return true;
+function titleBrokenInWord(run: ClassifiedUnit[], lexicon: Lexicon): boolean {
+  for (let k = 0; k + 1 < run.length; k++) if (breakInsideWord(lexicon, run[k]!.text, run[k + 1]!.text)) return true;
   return false;
 }
 
-export function segment(units: ClassifiedUnit[]): Segmentation {
+export function segment(units: ClassifiedUnit[], lexicon: Lexicon): Segmentation {
   const drafts: ArticleDraft[] = [];
   const leftovers: ClassifiedUnit[] = [];
   const gaps = gapJudge(units);
@@ -130,7 +130,7 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
         if (j - 1 > i || (j - 1 === i && cur)) {
           const last = units[j - 1]!;
           const body = units[j];
-          if (body && body.kind === 'body' && startsBody(last.text, body.text)) j--;
+          if (body && body.kind === 'body' && startsBody(last.text, body.text, lexicon)) j--;
         }
         if (j === i) {
           // the whole "run" was the body's first words
@@ -144,7 +144,7 @@ export function segment(units: ClassifiedUnit[]): Segmentation {
         const next = units[j];
         if (!names && next && next.kind === 'body' && next.gap >= 0) names = namesOnlyByline(next.text);
         let starts = !cur || cur.closed || afterFurniture || gaps.wide(run[0]!) || run.length >= RUN_STARTS_ARTICLE
-          || titleBrokenInWord(run) || run.some((h) => TWO_PART_TITLE_RE.test(h.text))
+          || titleBrokenInWord(run, lexicon) || run.some((h) => TWO_PART_TITLE_RE.test(h.text))
           || next?.kind === 'lead' || next?.kind === 'byline' || names !== null || opensQuoteBox(units, j);
         // where the layout says nothing here, a change of subject does: also on a page whose wider gaps
         // mark some article boundaries, since a page or column break leaves wide gaps of its own
@@ -242,12 +242,12 @@ function attachEditorsNotes(drafts: ArticleDraft[]): ArticleDraft[] {
 }
 
 /** The break between a heading-like line and the body below it cut a sentence: the line is body. */
-function startsBody(line: string, body: string): boolean {
+function startsBody(line: string, body: string, lexicon: Lexicon): boolean {
   if (visibleLength(body, MAX_HEADLINE) <= MAX_HEADLINE) return false;
   // a line that stops on 的 / 于 / 和 … leaves its sentence open, and a sentence of a word or two
   // (茶话会。) is the end of one begun above: no deck line does either
   if (NEVER_FINAL.has(lastChar(line)) || SENTENCE_TAIL_RE.test(body)) return true;
-  const d = decideJoin(line, body);
+  const d = decideJoin(line, body, lexicon);
   return d.join && (d.kind === 'mid-word' || d.kind === 'duplicate' || d.kind === 'clause' || d.evidence.includes('quotation or bracket left open'));
 }
 /** A first sentence of at most four characters: the tail of a sentence begun above the break. */

@@ -13,16 +13,17 @@ import type { ArticleDraft, Segmentation } from './segment.js';
 import type { BylineFacts } from '../parse/byline.js';
 import { readDeck, MAX_JOINED_TITLE } from './title.js';
 import { visibleLength } from '../knowledge/punctuation.js';
+import type { Lexicon } from '../lexicon/lexicon.js';
 
 /** The model's label for each unit. */
-export function labelUnits(units: readonly ClassifiedUnit[], model: ChainWeights): Int32Array {
+export function labelUnits(units: readonly ClassifiedUnit[], model: ChainWeights, lexicon: Lexicon): Int32Array {
   const scores = new Float64Array(units.length * model.labels);
-  eachUnitFeatures(units, (i, ids) => { addEmission(ids, model, scores, i); });
+  eachUnitFeatures(units, lexicon, (i, ids) => { addEmission(ids, model, scores, i); });
   return viterbi(applyMask(scores, allowedLabels(units)), units.length, model);
 }
 
-export function structure(units: readonly ClassifiedUnit[], model: ChainWeights): Segmentation {
-  return assemble(units, labelUnits(units, model));
+export function structure(units: readonly ClassifiedUnit[], model: ChainWeights, lexicon: Lexicon): Segmentation {
+  return assemble(units, labelUnits(units, model, lexicon));
 }
 
 export function assemble(units: readonly ClassifiedUnit[], labels: Int32Array): Segmentation {
