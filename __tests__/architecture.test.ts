@@ -14,10 +14,11 @@ const STAGES: ReadonlyArray<[string, number]> = [
   ['parse/', 2],
   ['transform/', 3], ['learn/', 3],
   ['emit/', 4],
-  ['pipeline.ts', 5], // the route from text to records, used by eval, the CLI and the library
-  ['library.ts', 5], // convert() and emit() beside split(): pages streamed, records written
-  ['eval/', 6], ['verify.ts', 6],
-  ['run/', 7], ['cli/', 7], ['cli.ts', 7], ['index.ts', 7],
+  ['pipeline.ts', 5], // text to the tree and to records: parsePage(), split()
+  ['verify.ts', 5], // the conservation check of records against their text
+  ['run/', 6], // the engine: inputs → pages → records, in order, in this thread or on the worker pool
+  ['library.ts', 7], ['eval/', 7], // two of the engine's users: convert()/emit(), and accuracy on gold pages
+  ['cli/', 8], ['cli.ts', 8], ['index.ts', 8], // the command line (it dispatches to eval) and the package's face
 ];
 
 const SRC = join(ROOT, 'src');
@@ -53,6 +54,15 @@ describe('import direction', () => {
   it('puts every source file in a stage', () => {
     expect(files.length).toBeGreaterThan(40);
     for (const f of files) expect(() => rankOf(f)).not.toThrow();
+  });
+
+  // cli/ holds options, input lists, destinations, progress and atomic writes; the engine (pages,
+  // threads, the pipeline, the words) is run/'s and below, reached through run/convert.ts
+  it('keeps the engine out of cli/', () => {
+    const engine = /['"](?:node:worker_threads|\.\.\/pipeline\.js|\.\.\/read\/pages\.js|\.\.\/lexicon\/[^'"]+)['"]/u;
+    const inCli = files.filter((f) => relative(SRC, f).split('\\').join('/').startsWith('cli/'));
+    expect(inCli.length).toBeGreaterThan(5);
+    expect(inCli.filter((f) => engine.test(readFileSync(f, 'utf8'))).map((f) => relative(SRC, f))).toEqual([]);
   });
 
   it('has no import from a lower stage to a higher one', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { poolMinChars } from '../src/run/batch.js';
+import { poolMinChars } from '../src/run/pool.js';
 
-// when the worker pool starts (run/batch.ts): its fixed cost only pays on much text when two CPUs
+// when the worker pool starts (run/pool.ts): its fixed cost only pays on much text when two CPUs
 // are all there is, unless --jobs asks for it
 describe('pool threshold', () => {
   const override = process.env.NEWS_SPLIT_POOL_MIN_CHARS;

@@ -2,7 +2,8 @@
 // any format; both exported from the package entry; examples/library.mjs runs as the README shows.
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -46,6 +47,26 @@ describe('convert()', () => {
     const [page] = await pages(iconv.encode(TEXT, 'gb18030'), { paper: '重庆日报', script: 's2t' });
     expect(page!.encoding).toBe('gb18030');
     expect(page!.articles[0]!.publication).toMatchObject({ paper: '重慶日報', paperFrom: 'option' });
+  });
+
+  // one route (run/convert.ts): the library converts a page as the command line does, so the lines a
+  // pageSeparator takes out of the text are the page's furniture in both (they went missing here)
+  it('gives the lines a pageSeparator took out as furniture, as the command line does', async () => {
+    const text = TWO_PAGES.replace('\f', '==== 换版 ====\n');
+    const result = await pages(text, { file: 'two.txt', pageSeparator: /^==== 换版 ====$/u });
+    expect(result.map((p) => p.page)).toEqual([1, 2]);
+    const furniture = result.flatMap((p) => p.diagnostics.furniture).filter((f) => f.text.startsWith('===='));
+    expect(furniture).toEqual([expect.objectContaining({ kind: 'page-header', text: '==== 换版 ====', line: 6 })]);
+    const dir = mkdtempSync(join(tmpdir(), 'news-split-library-'));
+    try {
+      const diagnostics = join(dir, 'diagnostics.jsonl');
+      const cli = runCli(['--format', 'jsonl', '--page-separator', '^==== 换版 ====$', '--diagnostics', diagnostics, '-o', join(dir, 'out.jsonl'), '-'], text);
+      expect(cli.status).toBe(0);
+      const cliFurniture = readFileSync(diagnostics, 'utf8').trim().split('\n').flatMap((l) => JSON.parse(l).furniture);
+      expect(cliFurniture).toEqual(result.flatMap((p) => p.diagnostics.furniture));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

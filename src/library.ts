@@ -7,12 +7,9 @@
  *   for await (const page of convert({ path: 'page.txt' })) console.log(page.page, page.articles.length);
  *   process.stdout.write(await emit(records, 'csv'));
  */
-import { createReadStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openPages } from './read/pages.js';
-import { parsePage } from './pipeline.js';
-import { resultFrom } from './emit/record.js';
-import { convertResult } from './emit/script.js';
+import { convert as runInputs, type RunInput } from './run/convert.js';
+import { settingsOf } from './run/worker.js';
 import { loadEmitter } from './emit/registry.js';
 import { FIELD_NAMES } from './emit/fields.js';
 import type { EmitterFactory, EmitterOptions } from './emit/types.js';
@@ -43,20 +40,23 @@ export interface PageResult extends SplitResult {
   encoding: string;
 }
 
-/** The pages of an input, split one at a time (memory holds one page, not the whole input). */
+/** The pages of an input, split one at a time (memory holds one page, not the whole input), as the
+ *  command line converts them (run/convert.ts), in this thread. */
 export async function* convert(source: ConvertSource, options: ConvertOptions = {}): AsyncGenerator<PageResult> {
-  const { encoding, pageSeparator, ...split } = options;
+  const { encoding, pageSeparator, lexicon, ...split } = options;
   const path = source instanceof URL ? fileURLToPath(source)
     : typeof source === 'object' && 'path' in source && typeof source.path === 'string' ? source.path : null;
   const file = options.file ?? path ?? 'stdin';
-  const bytes: AsyncIterable<Uint8Array> = path !== null ? createReadStream(path, { highWaterMark: 1 << 20 })
-    : typeof source === 'string' ? once(Buffer.from(source, 'utf8'))
-    : source instanceof Uint8Array ? once(source)
-    : asBytes(source as AsyncIterable<Uint8Array | string>);
-  const stream = await openPages(bytes, { ...(encoding ? { encoding } : {}), ...(pageSeparator ? { separator: pageSeparator } : {}) });
-  for await (const page of stream.pages) {
-    const tree = parsePage(page.text, { ...split, file, page: page.page, start: page.start });
-    yield { ...convertResult(resultFrom(tree), options.script), file, page: page.page, encoding: stream.encoding };
+  const input: RunInput = path !== null ? { name: file, path }
+    : { name: file, path: null, open: () => (typeof source === 'string' ? [Buffer.from(source, 'utf8')] : source instanceof Uint8Array ? [source] : source as AsyncIterable<Uint8Array | string>) };
+  const run = runInputs([input], {
+    settings: settingsOf(split), jobs: 1, ahead: 1, ...(lexicon ? { lexicon } : {}),
+    read: { ...(encoding ? { encoding } : {}), ...(pageSeparator ? { separator: pageSeparator } : {}) },
+  });
+  for await (const event of run) {
+    if (event.kind === 'failed') throw event.error ?? new Error(event.reason);
+    if (event.kind === 'page-error') throw event.error;
+    if (event.kind === 'page' && 'result' in event.value) yield { ...event.value.result, file, page: event.page, encoding: event.encoding };
   }
 }
 
@@ -77,12 +77,4 @@ export async function emit(
   let out = emitter.start?.() ?? '';
   for await (const a of records) out += emitter.article(a) ?? '';
   return out + (emitter.end?.() ?? '');
-}
-
-async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-  yield bytes;
-}
-
-async function* asBytes(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
-  for await (const c of chunks) yield typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
 }

@@ -1,7 +1,7 @@
 /**
  * The command line: options → pipeline → emitter. Nothing here knows about newspapers.
  * Exit codes: 0 converted; 1 an input could not be read or decoded, or the output not written (stdout
- * closed, disk full); 2 usage error; 3 --strict and a warning was raised. The batch machinery (inputs, pages, workers, output trees) is in run/batch.ts.
+ * closed, disk full); 2 usage error; 3 --strict and a warning was raised. The run (output trees, messages, counts) is in batch.ts, on the engine in run/ (pages, workers).
  */
 import type { Profile } from '../knowledge/profile.js';
 import type { StructureModel } from '../learn/model.js';
@@ -15,7 +15,7 @@ import { isCalendarDate } from '../knowledge/dates.js';
 import type { EmitterFactory } from '../emit/types.js';
 import type { LoadedPlugin } from '../emit/plugin.js';
 import type { Expanded } from '../read/inputs.js';
-import type { MessageLevel } from '../run/batch.js';
+import type { MessageLevel } from './batch.js';
 import { configureEvalCommand, type EvalRequest } from '../eval/options.js';
 import { configureTrainCommand, type TrainRequest } from '../learn/options.js';
 // Everything else (the batch machinery, the parser, eval, plug-ins, globbing, decoders, the profile
@@ -226,7 +226,7 @@ export async function main(argv: string[]): Promise<number> {
   if (opts.ext !== undefined && !extensions) return usageError(`--ext ${JSON.stringify(opts.ext)}: a comma-separated list of extensions (txt,text)`);
 
   const [{ expandInputs }, { runBatch, describeReadError }, { outputFileProblem }] = await Promise.all([
-    import('../read/inputs.js'), import('../run/batch.js'), import('./safe-path.js'),
+    import('../read/inputs.js'), import('./batch.js'), import('./safe-path.js'),
   ]);
   let expanded: Expanded;
   try {

@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chalkStderr as chalk } from 'chalk';
-import { split } from '../pipeline.js';
+import { convertPage, settingsOf } from '../run/worker.js';
 import { decodeBuffer } from '../read/decode.js';
 import { readGoldSet } from './gold.js';
 import { evaluatePage, addCounts, emptyCounts, metricsOf, LOWER_IS_BETTER, type Metrics, type PageResult } from './evaluate.js';
@@ -76,6 +76,9 @@ export async function runEval(request: EvalRequest, base: EvalSplitOptions = {})
   };
   const encoding = request.encoding ?? baseEncoding;
 
+  // each labelled page converted as the command line converts a page (run/worker.ts), whole: the
+  // gold labels the input as one page
+  const settings = settingsOf(splitOptions);
   const results: PageResult[] = [];
   const unreadable: string[] = [];
   for (const page of pages) {
@@ -86,7 +89,8 @@ export async function runEval(request: EvalRequest, base: EvalSplitOptions = {})
       complain(`${page.inputFile}: ${(err as Error).message}`);
       unreadable.push(page.inputFile);
     }
-    const articles = text === null ? [] : split(text, { ...splitOptions, file: page.input }).articles;
+    const converted = text === null ? null : convertPage({ seq: 0, file: page.input, page: 1, text }, settings);
+    const articles = converted && 'result' in converted ? converted.result.articles : [];
     results.push(evaluatePage(page, articles, text));
   }
   const total = results.reduce((acc, r) => addCounts(acc, r.counts), emptyCounts());

@@ -1,6 +1,7 @@
 /**
  * One page's conversion, and the worker thread that runs it for `--jobs N`. The same convertPage()
- * runs in-process for small runs, so output never depends on where a page was converted.
+ * runs in-process for small runs, for the library's convert() and for eval, so output never depends
+ * on where, or by which route, a page was converted.
  *
  * With a stateless built-in format (JSON Lines, CSV: `stateless` in emit/types.ts) the page's
  * articles are emitted where the page was split, and only their text and a summary (counts,
@@ -16,7 +17,7 @@ import { parsePage } from '../pipeline.js';
 import { resultFrom } from '../emit/record.js';
 import { convertResult, type ScriptConversion } from '../emit/script.js';
 import { verify, type VerifyReport } from '../verify.js';
-import type { Diagnostics, Furniture, SplitResult } from '../types.js';
+import type { Diagnostics, Furniture, SplitOptions, SplitResult } from '../types.js';
 import type { Emitter, EmitterOptions } from '../emit/types.js';
 import { loadEmitter } from '../emit/registry.js';
 import { remoteSegmenter, type RemoteSlot } from '../lexicon/shared.js';
@@ -36,8 +37,9 @@ export interface PageSettings {
   verify: boolean;
   /** a newspaper profile (plain data: it crosses to the workers as is) */
   profile?: Profile;
-  /** --model FILE (a path: each thread reads it once), or false for --no-model (the rule-based segmenter) */
-  model?: string | false;
+  /** --model FILE (a path: each thread reads it once), or false for --no-model (the rule-based segmenter);
+   *  a model already read only for pages converted in this thread (the library, eval) */
+  model?: string | false | StructureModel;
   /** a stateless built-in format to emit pages in place (see above) */
   emit?: { format: string; options: EmitterOptions };
   /** --diagnostics is on: a page's summary carries its furniture (otherwise it is not cloned back) */
@@ -107,6 +109,16 @@ export type PageResult =
   | { result: SplitResult; check?: VerifyReport }
   | { text: string | Uint8Array; summary: PageSummary; check?: VerifyReport };
 
+/** The settings of split options (the library's, eval's): what convertPage() makes of a page. */
+export function settingsOf(options: Omit<SplitOptions, 'file' | 'page' | 'start' | 'lexicon'>): PageSettings {
+  return {
+    repair: options.repair ?? true, verify: false,
+    ...(options.date ? { date: options.date } : {}), ...(options.paper ? { paper: options.paper } : {}),
+    ...(options.script ? { script: options.script } : {}), ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.model !== undefined ? { model: options.model } : {}),
+  };
+}
+
 /** The emitter for settings.emit (a fresh instance: stateless emitters need no sharing). */
 export async function pageEmitter(settings: PageSettings): Promise<Emitter | undefined> {
   return settings.emit ? (await loadEmitter(settings.emit.format)).create(settings.emit.options) : undefined;
@@ -156,7 +168,7 @@ export function convertPage(task: PageTask, settings: PageSettings, emitter?: Em
     file: task.file, page: task.page, repair: settings.repair, ...(settings.date ? { date: settings.date } : {}),
     ...(settings.paper ? { paper: settings.paper } : {}),
     ...(settings.profile ? { profile: settings.profile } : {}), ...(task.start ? { start: task.start } : {}),
-    ...(settings.model !== undefined ? { model: settings.model === false ? false : modelFrom(settings.model) } : {}),
+    ...(settings.model !== undefined ? { model: typeof settings.model === 'string' ? modelFrom(settings.model) : settings.model } : {}),
   });
   const printed = withSeparators(resultFrom(tree), task.separators);
   // checked as printed (verify counts the input's characters), then converted (--convert); the
@@ -173,7 +185,7 @@ export function convertPage(task: PageTask, settings: PageSettings, emitter?: Em
 
 /**
  * Read, decode and split one whole input exactly as the main thread's producer does for an input
- * read in one piece (batch.ts): the same openPages() on the same single chunk.
+ * read in one piece (run/convert.ts): the same openPages() on the same single chunk.
  */
 export async function convertFile(task: FileTask, settings: PageSettings, read: PageStreamOptions, emitter?: Emitter, lexicon?: Lexicon): Promise<FileResult> {
   const result: FileResult = { encoding: '', pages: [], end: { ok: true, warnings: [] } };
