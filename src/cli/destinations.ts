@@ -15,10 +15,18 @@ import type { InputFile } from '../read/inputs.js';
 import { stdoutOutput, streamOutput, type Output } from './output.js';
 import { tempPathFor, trackTemp, commitTemp, writeFileAtomic } from './atomic-write.js';
 import { resolveInside, refuseSymlinks, refuseInputOverwrite, realInputSet } from './safe-path.js';
-import type { BatchOptions } from './batch.js';
 
-/** What decides the destination: the format, and -o / --out-dir. */
-export type DestinationOptions = Pick<BatchOptions, 'factory' | 'emitterOptions' | 'output' | 'outDir' | 'skipExisting' | 'inputs'>;
+/** What decides the destination: the format, and -o / --out-dir (cli/batch.ts's BatchOptions hold them). */
+export interface DestinationOptions {
+  inputs: InputFile[];
+  factory: EmitterFactory;
+  emitterOptions: EmitterOptions;
+  /** -o FILE: everything into one file */
+  output?: string;
+  /** --out-dir DIR: the input tree mirrored */
+  outDir?: string;
+  skipExisting?: boolean;
+}
 
 export interface Destination {
   /** true when each input has its own output (a failure there undoes only that input's output) */
