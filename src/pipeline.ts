@@ -30,8 +30,8 @@ export function parsePage(text: string, options: SplitOptions = {}): Page {
   const at = locator(text, options.start ?? FILE_START);
   const messages: Message[] = [];
 
-  const { units, furniture: cutFurniture } = toUnits(text);
   const profile = compileProfile(options.profile);
+  const { units, furniture: cutFurniture } = toUnits(text, profile);
   const classified = units.map((u) => classifyUnit(u, profile));
   // the trained structure model labels the units (learn/); --no-model keeps the rule-based segmenter
   const model = options.model === undefined ? shippedModel() : options.model;

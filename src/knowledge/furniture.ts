@@ -45,6 +45,12 @@ const PAGE_NO = String.raw`(?:[A-Z]?\d{1,3}|[一二三四五六七八九十]{1,3
 const EDITOR_ROLES = [...ROLE_WORDS.filter(([, role]) => role === 'editors').map(([w]) => w), ...PAGE_ROLES]
   .sort((a, b) => b.length - a.length).join('|');
 
+/** An editor line (责任编辑:王芳, 【编辑 王芳】) for an alternation of role words: the table's row below,
+ *  and a profile's editors (knowledge/profile.ts). */
+export function editorLine(roles: string): RegExp {
+  return new RegExp(String.raw`^[(（【\[]?\s*(?:${roles})(?:\s*[:：/／]|[ \t\u3000]+(?=\S{2,4}(?:[ \t\u3000]|[】\])）]?$)))`, 'u');
+}
+
 export const FURNITURE_RULES: FurnitureRule[] = withHints([
   // Page headers and footers: a date with a page number, a page label, or a paper's name.
   { kind: 'page-header', opensPage: true, example: '2026年6月12日人民日报 第3版', pattern: new RegExp(String.raw`^${DATE}.{0,20}第\s*[A-Z]?\d{1,3}\s*版`, 'u') },
@@ -69,7 +75,7 @@ export const FURNITURE_RULES: FurnitureRule[] = withHints([
   // Editor and imprint lines.
   // (also bracketed, and with a space instead of the colon: 【责任编辑：张三】, 责任编辑 张三)
   // (also with a slash: 编辑/王小明 校对/李华; and the review chain of mainland e-papers: 一审：张三 二审：李四)
-  { kind: 'editor', example: '责任编辑:王芳', pattern: new RegExp(String.raw`^[(（【\[]?\s*(?:${EDITOR_ROLES})(?:\s*[:：/／]|[ \t\u3000]+(?=\S{2,4}(?:[ \t\u3000]|[】\])）]?$)))`, 'u') },
+  { kind: 'editor', example: '责任编辑:王芳', pattern: editorLine(EDITOR_ROLES) },
   // imprint: hotlines, the paper's address, its serial number and price
   { kind: 'editor', example: '新闻热线：023-12345678', pattern: /^(?:新闻热线|新聞熱線|报料热线|報料熱線|爆料热线|读者热线|讀者熱線|发行热线|發行熱線|订阅热线|訂閱熱線|广告热线|廣告熱線|本报地址|本報地址|社址|邮编|郵編|国内统一连续出版物号|國內統一連續出版物號|国内统一刊号|國內統一刊號|广告许可证|廣告許可證|零售价|零售價)(?:\s*[:：]|[ \t\u3000]+(?=[\d(（]))/u },
   { kind: 'editor', example: '2026-01-30 03:09:19 来源:晨光网 责任编辑:王小明', pattern: /(?:来源|來源)\s*[:：].{0,40}(?:编辑|編輯|作者|记者|記者)\s*[:：]/u },

@@ -4,7 +4,7 @@
  * byline forms, headline and intertitle cues. Patterns are JavaScript regular expressions (u flag).
  */
 import type { FurnitureKind, Profile } from '../types.js';
-import type { FurnitureRule } from './furniture.js';
+import { editorLine, type FurnitureRule } from './furniture.js';
 import { backtrackingRisk } from '../regex.js';
 import { ROLES, type Role } from './roles.js';
 
@@ -18,13 +18,16 @@ export interface CompiledProfile {
   /** outlets the profile adds to the known agencies */
   outlets: readonly string[];
   furniture: FurnitureRule[];
+  /** an editor line of the profile's editors' words (本版特约审读 王芳), as the table's editor row reads
+   *  its own (furniture.ts editorLine); null when the profile adds none */
+  editorLine: RegExp | null;
   datelines: RegExp[];
   bylines: RegExp[];
   headlines: RegExp[];
   intertitles: RegExp[];
 }
 
-export const NO_PROFILE: CompiledProfile = { name: null, roles: [], outlets: [], furniture: [], datelines: [], bylines: [], headlines: [], intertitles: [] };
+export const NO_PROFILE: CompiledProfile = { name: null, roles: [], outlets: [], furniture: [], editorLine: null, datelines: [], bylines: [], headlines: [], intertitles: [] };
 
 const FURNITURE_KINDS: FurnitureKind[] = ['page-header', 'editor', 'navigation', 'jump', 'web-residue', 'table-of-contents', 'section-label', 'image-placeholder', 'unassigned'];
 
@@ -60,8 +63,11 @@ export function compileProfile(profile: Profile | undefined): CompiledProfile {
     if (!FURNITURE_KINDS.includes(kind)) throw new ProfileError(`furniture[${i}].kind: one of ${FURNITURE_KINDS.join(', ')}`);
     return { kind, pattern: regex(spec.pattern, `furniture[${i}]`), example: spec.pattern, maxLength: 500 };
   });
+  const roles = roleWords(profile.roles);
+  const editors = roles.filter(([, role]) => role === 'editors').map(([w]) => w).sort((a, b) => b.length - a.length);
   const c: CompiledProfile = {
-    name: profile.name ?? null, roles: roleWords(profile.roles), outlets: words(profile.outlets, 'outlets'), furniture,
+    name: profile.name ?? null, roles, outlets: words(profile.outlets, 'outlets'), furniture,
+    editorLine: editors.length ? editorLine(editors.join('|')) : null,
     datelines: patterns('datelines').map((r) => anchored(r)), bylines: patterns('bylines'),
     headlines: patterns('headlines'), intertitles: patterns('intertitles'),
   };

@@ -14,7 +14,7 @@ import {
 } from '../knowledge/roles.js';
 import { OUTLET_TABLE, DISPATCH_KINDS, outletTable, outletOrNull, type OutletTable } from '../knowledge/outlets.js';
 import type { CompiledProfile } from '../knowledge/profile.js';
-import { splitNames, splitUnroledNames, isPlausibleName } from './names.js';
+import { splitNames as splitAnyNames, splitUnroledNames as splitAnyUnroledNames, isPlausibleName, notInNames } from './names.js';
 import { allMatches } from '../regex.js';
 import { trimmedEnd, charCount } from '../knowledge/punctuation.js';
 import { printedDate, CLOCK_TIME } from '../knowledge/dates.js';
@@ -88,6 +88,10 @@ export interface BylineGrammar {
  */
 export function bylineGrammar(roleWords: RoleTable, outlets: OutletTable): BylineGrammar {
   const ROLE_GROUP = `(?:${roleWords.alternation})(?:[、,，/和](?:${roleWords.alternation}))*`;
+  // no name holds one of this grammar's role words (a profile's too): 张三 观察员 摄 credits 张三 alone
+  const NOT_IN_NAMES_RE = notInNames(roleWords.words.map(([w]) => w));
+  const splitNames = (text: string, maxUnroled = 4) => splitAnyNames(text, maxUnroled, NOT_IN_NAMES_RE);
+  const splitUnroledNames = (text: string) => splitAnyUnroledNames(text, NOT_IN_NAMES_RE);
 
   // --- lead --------------------------------------------------------------------------------------
 

@@ -16,15 +16,20 @@ const NOT_NAMES = new Set([
   '国际观察', '新闻分析', '评论员', '評論員', '特稿', '专稿', '專稿', '综述', '綜述', '述评', '述評', '快讯', '快訊',
 ]);
 
-/** Words no name contains: a role (the roles table's words), a report, the paper itself (本报记者, 北京报道). */
-const NOT_IN_NAMES_RE = new RegExp([...ROLE_WORDS.map(([w]) => w), '报道', '報道', '本报', '本報'].join('|'), 'u');
+/** Words no name contains: a role (the role words: the table's, and a profile's), a report, the paper
+ *  itself (本报记者, 北京报道). The byline grammar makes it for its own role words (parse/byline.ts). */
+export function notInNames(roleWords: readonly string[]): RegExp {
+  return new RegExp([...roleWords, '报道', '報道', '本报', '本報'].join('|'), 'u');
+}
+
+const NOT_IN_NAMES_RE = notInNames(ROLE_WORDS.map(([w]) => w));
 
 export interface NameList {
   names: string[];
   rejected: string[];
 }
 
-export function splitNames(text: string, maxUnroled = 4): NameList {
+export function splitNames(text: string, maxUnroled = 4, notIn: RegExp = NOT_IN_NAMES_RE): NameList {
   const cleaned = text.replace(/[\u3000\u00a0]/gu, ' ').replace(/(?:等|等人)\s*$/u, '').trim();
   if (!cleaned) return { names: [], rejected: [] };
   const tokens = cleaned.split(/[\s、,，;；/／]+|和|及|与|與/u).filter(Boolean);
@@ -42,15 +47,15 @@ export function splitNames(text: string, maxUnroled = 4): NameList {
   const names: string[] = [];
   const rejected: string[] = [];
   for (const m of merged) {
-    if (NAME_RE.test(m) && !NOT_NAMES.has(m) && !NOT_IN_NAMES_RE.test(m) && charCount(m) <= maxUnroled + 4) names.push(m);
+    if (NAME_RE.test(m) && !NOT_NAMES.has(m) && !notIn.test(m) && charCount(m) <= maxUnroled + 4) names.push(m);
     else rejected.push(m);
   }
   return { names, rejected };
 }
 
 /** Names with no role word to vouch for them must start with a known surname. */
-export function splitUnroledNames(text: string): NameList {
-  const { names, rejected } = splitNames(text);
+export function splitUnroledNames(text: string, notIn: RegExp = NOT_IN_NAMES_RE): NameList {
+  const { names, rejected } = splitNames(text, 4, notIn);
   return { names: names.filter(startsWithSurname), rejected: [...rejected, ...names.filter((n) => !startsWithSurname(n))] };
 }
 

@@ -8,7 +8,8 @@ import { toLines, isBlank, type Line } from '../read/lines.js';
 import { FURNITURE_PREFIXES, FURNITURE_SUFFIXES, HTML_BREAK_RE } from '../knowledge/furniture.js';
 import { applies } from '../knowledge/furniture-match.js';
 import { SENTENCE_END, CLOSERS, isSpaceCode, trimmedEnd } from '../knowledge/punctuation.js';
-import { parseLead } from './byline.js';
+import { DEFAULT_GRAMMAR, grammarOf, type BylineGrammar } from './byline.js';
+import type { CompiledProfile } from '../knowledge/profile.js';
 import { isSpeakerItem } from './names.js';
 import { looksLikeHeading } from './classify.js';
 import type { Furniture } from '../types.js';
@@ -63,7 +64,9 @@ const MIN_WRAPPED_LINES = 8;
 /** Longest headline segment accepted before an embedded dateline. */
 const MAX_SEGMENT = 45;
 
-export function toUnits(text: string): UnitsResult {
+/** The page's units; a profile's role words and outlets reach the search for a lead inside a line. */
+export function toUnits(text: string, profile?: CompiledProfile): UnitsResult {
+  const grammar = profile ? grammarOf(profile) : DEFAULT_GRAMMAR;
   const units: Unit[] = [];
   const furniture: Furniture[] = [];
   let gap = 0;
@@ -101,7 +104,7 @@ export function toUnits(text: string): UnitsResult {
     }
     if (!body) { gap = 0; continue; }
     let first = true;
-    for (const [s, e] of cutLine(body)) {
+    for (const [s, e] of cutLine(body, grammar)) {
       units.push({
         text: body.slice(s, e), line: line.no, offset: start + s, end: start + e,
         gap: first ? gap : -1, indent: first && lead > 0,
@@ -173,7 +176,7 @@ function tailMatch(re: RegExp, body: string): { index: number; 0: string } | nul
 }
 
 /** Cut one line into [start, end) pieces: flattened headlines + dateline, paragraphs, numbered items. */
-function cutLine(body: string): Array<[number, number]> {
+function cutLine(body: string, grammar: BylineGrammar): Array<[number, number]> {
   // Every cut below is at a space run; most lines (a paragraph as printed) have no space at all.
   // Skipping the scans then saves about a quarter of split()'s CPU (bench).
   if (!HAS_SPACE_RE.test(body)) {
@@ -182,7 +185,7 @@ function cutLine(body: string): Array<[number, number]> {
   }
   const cuts = new Set<number>();
   // 1. headline segments before an embedded dateline: 标题一 标题二 新华社北京4月8日电 …
-  const leadAt = embeddedLeadPosition(body);
+  const leadAt = embeddedLeadPosition(body, grammar);
   if (leadAt > 0) {
     for (const m of spaceRuns(body.slice(0, leadAt))) cuts.add(m.index + m[0].length);
     cuts.add(leadAt);
@@ -255,7 +258,7 @@ const QUOTE_OPENING_RE = /^[“「『"]/u;
 const MAX_LEADING_SEGMENTS = 5;
 
 /** Where a dateline lead starts inside a line that begins with space-separated headline segments. */
-function embeddedLeadPosition(body: string): number {
+function embeddedLeadPosition(body: string, { parseLead }: BylineGrammar): number {
   if (body.length < 20) return -1;
   let checked = 0;
   for (const m of spaceRuns(body)) {
