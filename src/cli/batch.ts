@@ -5,8 +5,7 @@
  */
 import type { Profile } from '../knowledge/profile.js';
 import { createWriteStream, fstatSync, openSync } from 'node:fs';
-import type { EmitterFactory, EmitterOptions, InputReport } from '../emit/types.js';
-import type { InputFile } from '../read/inputs.js';
+import type { InputReport } from '../emit/types.js';
 import { describeVerifyReport } from '../verify.js';
 import { pageNameOf, summarise, type PageResult, type PageSettings } from '../run/worker.js';
 import { convert, describeReadError, type RunInput } from '../run/convert.js';
@@ -17,27 +16,20 @@ import { describeThrown } from '../thrown.js';
 import { streamOutput, PipeClosed, type Output } from './output.js';
 import { Progress, summaryLine, type RunCounts } from './progress.js';
 import { onInterrupt, reportInterrupt, staleRemoved } from './atomic-write.js';
-import { destinationFor, planOutputs, SharedStream } from './destinations.js';
+import { destinationFor, planOutputs, SharedStream, type DestinationOptions } from './destinations.js';
 
 export { describeReadError } from '../run/convert.js';
 
 export type MessageLevel = 'error' | 'warning' | 'note';
 
-export interface BatchOptions {
+/** The run's options; the inputs, the format and where its output goes are DestinationOptions'. */
+export interface BatchOptions extends DestinationOptions {
   /** a newspaper profile for every page */
   profile?: Profile;
   /** --model FILE, or false for --no-model */
   model?: string | false;
   /** --diagnostics FILE: one JSON line per page with its furniture and warnings */
   diagnostics?: string;
-  inputs: InputFile[];
-  factory: EmitterFactory;
-  emitterOptions: EmitterOptions;
-  /** -o FILE: everything into one file */
-  output?: string;
-  /** --out-dir DIR: the input tree mirrored */
-  outDir?: string;
-  skipExisting?: boolean;
   /** worker threads (default: the number of CPUs) */
   jobs?: number;
   failFast?: boolean;

@@ -16,7 +16,7 @@ import { stdoutOutput, streamOutput, type Output } from './output.js';
 import { tempPathFor, trackTemp, commitTemp, writeFileAtomic } from './atomic-write.js';
 import { resolveInside, refuseSymlinks, refuseInputOverwrite, realInputSet } from './safe-path.js';
 
-/** What decides the destination: the format, and -o / --out-dir (cli/batch.ts's BatchOptions hold them). */
+/** What decides the destination: the inputs, the format, and -o / --out-dir (part of cli/batch.ts's BatchOptions). */
 export interface DestinationOptions {
   inputs: InputFile[];
   factory: EmitterFactory;
