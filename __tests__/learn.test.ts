@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { viterbi, emissionScores, addEmission, type ChainWeights } from '../src/learn/viterbi.js';
 import { train, seeded } from '../src/learn/perceptron.js';
-import { alignPage, newAlignment } from '../src/learn/align.js';
+import { alignPage, newAlignment, repairSequence } from '../src/learn/align.js';
 import { serializeModel, parseModel, ModelError, shippedModel } from '../src/learn/model.js';
 import { LABELS, ALLOWED_TRANSITION, L } from '../src/learn/labels.js';
 import { FEATURE_COUNT, FEATURES_PER_UNIT, pageFeatures, eachUnitFeatures } from '../src/learn/features.js';
@@ -141,6 +141,23 @@ describe('aligning gold to units', () => {
     expect(labels).toEqual([
       'furniture', 'kicker', 'title', 'subtitle', 'body', 'body', 'body', 'title', 'body', 'body', 'furniture',
     ]);
+  });
+
+  it('gives every page a label sequence the decoder can produce', () => {
+    // the page shows the kicker of the gold deck but not its title: the kicker is the title, and the
+    // paragraph under it is its body (a deck followed by a `start` can never be decoded)
+    const shown = ['春节长假后，工作第一天——', '', '新年新作为，我们加油干！各地干部群众投入新一年的工作。'].join('\n');
+    const g = { articles: [{ headlines: ['春节长假后，工作第一天——', '我们加油干'], title: '我们加油干', paragraphs: ['新年新作为，我们加油干！各地干部群众投入新一年的工作。'] }] };
+    const units = toUnits(shown).units.map((u) => classifyUnit(u));
+    expect([...alignPage(units, g, newAlignment())].map((y) => LABELS[y])).toEqual(['title', 'body']);
+    // and any sequence at all, up to four units
+    for (let n = 1; n <= 4; n++) {
+      for (let k = 0; k < L ** n; k++) {
+        const labels = Int32Array.from({ length: n }, (_, i) => Math.floor(k / L ** i) % L);
+        repairSequence(labels);
+        labels.forEach((y, i) => { expect(ALLOWED_TRANSITION[(i === 0 ? L : labels[i - 1]!) * L + y]).toBe(1); });
+      }
+    }
   });
 
   it('reads a hand-labelled gold file of the repository', () => {

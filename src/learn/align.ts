@@ -10,7 +10,7 @@
  */
 import { readDeck } from '../transform/title.js';
 import type { ClassifiedUnit } from '../parse/classify.js';
-import { ALLOWED_TRANSITION, L, FURNITURE, KICKER, TITLE, SUBTITLE, START, BODY } from './labels.js';
+import { ALLOWED_TRANSITION, L, FURNITURE, KICKER, TITLE, SUBTITLE, START, BODY, isDeck } from './labels.js';
 
 export interface GoldLike {
   articles: Array<{ headlines?: string[]; title?: string | null; paragraphs?: string[]; deck?: string[] }>;
@@ -167,19 +167,30 @@ function findIn(body: string, t: string, from: number): number {
   return at >= 0 ? Math.max(start, at - (t.length - 12)) : -1;
 }
 
-/** Make the labels a sequence the print order allows (a kicker without its title is a title, …). */
-function repairSequence(labels: Int32Array): number {
+/**
+ * Make the labels a sequence the print order allows, so that every training page can be decoded as
+ * its gold says (a sequence the decoder cannot produce would be wrong at every epoch and push the
+ * weights towards it). A kicker with no title under it is the title; a subtitle with no title above
+ * it is one; body text at the page's top starts an item; a deck line under a title or subtitle
+ * continues it; after a deck, the next article's first paragraph is the deck's own body.
+ */
+export function repairSequence(labels: Int32Array): number {
   let fixed = 0;
-  for (let i = 0; i < labels.length; i++) {
+  for (let i = 0, guard = 0; i < labels.length && guard < 4 * labels.length; i++, guard++) {
     const prev = i === 0 ? L : labels[i - 1]!;
-    let y = labels[i]!;
+    const y = labels[i]!;
     if (ALLOWED_TRANSITION[prev * L + y]) continue;
     fixed++;
-    if (y === BODY) y = START;
-    else if (y === SUBTITLE) y = prev === KICKER ? TITLE : prev === L || prev === BODY || prev === START ? TITLE : y;
-    if (!ALLOWED_TRANSITION[prev * L + y] && prev === KICKER) labels[i - 1] = TITLE;
-    labels[i] = y;
-    if (i > 0 && !ALLOWED_TRANSITION[(i === 1 ? L : labels[i - 2]!) * L + labels[i - 1]!]) labels[i - 1] = labels[i - 1] === KICKER ? TITLE : labels[i - 1]!;
+    if ((y === BODY || y === START) && isDeck(prev)) {
+      labels[i] = BODY;
+      if (prev === KICKER) {
+        // the kicker stands alone: it is the title; look at what stands above it again
+        labels[i - 1] = TITLE;
+        i = Math.max(-1, i - 3);
+      }
+    } else if (y === BODY) labels[i] = START;
+    else if (y === SUBTITLE) labels[i] = TITLE;
+    else labels[i] = prev === TITLE ? TITLE : SUBTITLE;
   }
   return fixed;
 }

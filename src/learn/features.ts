@@ -266,7 +266,7 @@ const AT = Object.fromEntries(UNIT_FIELDS.map((k, i) => [k, i])) as Record<ViewK
 export const VIEW_WIDTH = UNIT_FIELDS.length;
 const WIDTH = VIEW_WIDTH;
 /** The page facts, in slot order; their values are worked out in pageFeatureIds. */
-const FACTS = ['bias', 'run', 'runPos', 'runLeft', 'cohesion', 'edge', 'runNext', 'runPrev'] as const;
+const FACTS = ['bias', 'run', 'runPos', 'runLeft', 'runCohesion', 'edge', 'runNext', 'runPrev'] as const;
 type FactName = (typeof FACTS)[number];
 
 const self = (k: ViewKey): Template => ({ name: k, size: SIZES[k], inputs: [{ slot: SELF * WIDTH + AT[k], size: SIZES[k] }] });
@@ -282,11 +282,11 @@ const NEIGHBOUR_FIELDS: ViewKey[] = ['rule', 'kind', 'furn', 'len', 'last', 'fir
 const FAR_FIELDS: ViewKey[] = ['rule', 'kind', 'len', 'heading', 'last', 'gapRel'];
 
 // the facts' values (pageFeatureIds): a heading run's length, each line's place in it and the lines
-// left after it (each capped), the cohesion bin, whether the unit is the page's first or last
+// left after it (each capped), the run's cohesion bin (on each of its lines), whether the unit is the page's first or last
 const run = fact('run', 6);
 const runPos = fact('runPos', 5);
 const runLeft = fact('runLeft', 5);
-const coh = fact('cohesion', COHESION_BINS.length + 2);
+const coh = fact('runCohesion', COHESION_BINS.length + 2);
 const edge = fact('edge', 4);
 // what a run of heading-like lines leads to: a deck is followed by a lead or a byline, an intertitle by body text
 const runNext = fact('runNext', KINDS.length + 1);
@@ -301,7 +301,7 @@ export const TEMPLATES: Template[] = [
   run, runPos, runLeft, coh, edge, runNext, runPrev,
   both(runNext, runPos), both(runNext, run), both(runNext, runLeft), both(runPrev, runPos), both(runNext, runPrev),
   both(runNext, self('len')), both(runNext, coh),
-  both(run, runPos), both(run, runLeft), both(coh, run), both(coh, self('gapRel')),
+  both(run, runPos), both(run, runLeft), both(coh, run), both(coh, runPos), both(coh, self('gapRel')),
   both(self('kind'), near('n', 'kind')), both(self('kind'), near('p', 'kind')),
   both(self('len'), near('n', 'kind')), both(self('len'), near('p', 'kind')),
   both(self('heading'), both(near('p', 'heading'), near('n', 'heading'))),
@@ -378,6 +378,7 @@ export function eachUnitFeatures(units: readonly ClassifiedUnit[], lexicon: Lexi
   // the unit's inputs: its own view, its neighbours' fields (+1; 0 past the page's ends), the facts
   const x = new Int32Array(FACT * WIDTH + FACTS.length);
   const F = FACT * WIDTH;
+  let runCoh = 0;
   for (let i = 0; i < n; i++) {
     for (let f = 0; f < WIDTH; f++) x[f] = views[i * WIDTH + f]!;
     for (let k = 0; k < NEAR_SLOT.length; k++) {
@@ -389,7 +390,9 @@ export function eachUnitFeatures(units: readonly ClassifiedUnit[], lexicon: Lexi
     x[F + 1] = Math.min(isRun ? runEnd[i]! - runStart[i]! + 1 : 0, 5);
     x[F + 2] = Math.min(isRun ? i - runStart[i]! : 0, 4);
     x[F + 3] = Math.min(isRun ? runEnd[i]! - i : 0, 4);
-    x[F + 4] = isRun && i === runStart[i] ? cohesionBin(units, runStart[i]!, runEnd[i]!) : 0;
+    // the run's cohesion, measured once at its first line, is a fact of each of its lines
+    if (isRun && i === runStart[i]) runCoh = cohesionBin(units, runStart[i]!, runEnd[i]!);
+    x[F + 4] = isRun ? runCoh : 0;
     x[F + 5] = (i === 0 ? 1 : 0) + (i === n - 1 ? 2 : 0);
     x[F + 6] = isRun && runEnd[i]! + 1 < n ? views[(runEnd[i]! + 1) * WIDTH + KIND]! + 1 : 0;
     x[F + 7] = isRun && runStart[i]! > 0 ? views[(runStart[i]! - 1) * WIDTH + KIND]! + 1 : 0;
