@@ -235,7 +235,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
           const task: PageTask = { seq: seq++, file: input.name, page: page.page, text: page.text, start: page.start, ...(page.separators ? { separators: page.separators } : {}) };
           const result = runner.run(task);
           result.catch(() => {}); // awaited by the consumer, in order
-          queue.push({ kind: 'page', input: i, page: page.page, chars: page.text.length, encoding: stream.encoding, result });
+          queue.push({ kind: 'page', input: i, page: page.page, chars: page.text.length, encoding: stream.encoding, result, ...(page.cut !== undefined ? { cut: page.cut } : {}) });
         }
         queue.push({ kind: 'done', input: i, warnings: stream.warnings });
       } catch (err) {
@@ -292,7 +292,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   };
 
   /** A converted page (or its error), in input order. */
-  const page = async (i: number, pageNo: number, encoding: string, value: PageResult | null, error: unknown): Promise<void> => {
+  const page = async (i: number, pageNo: number, encoding: string, value: PageResult | null, error: unknown, cut?: string): Promise<void> => {
     const input = o.inputs[i]!;
     const s = stateOf(i);
     if (s.failed || stopped) return;
@@ -316,14 +316,14 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
       summary = summarise(result, pageName);
       const report: InputReport = {
         file: input.name, page: pageNo, encoding, articles: result.articles.length,
-        pageDate: result.pageDate, diagnostics: result.diagnostics,
+        pageDate: result.pageDate, diagnostics: withCut(result.diagnostics, cut),
       };
       if (!(await writing(i, () => dest.page(i, input, report, result.articles)))) return;
     }
     if (diagnostics) {
       const record = {
         file: input.name, page: pageNo, encoding, pageDate: summary.pageDate,
-        furniture: summary.diagnostics.furniture, warnings: summary.diagnostics.warnings,
+        furniture: summary.diagnostics.furniture, warnings: withCut(summary.diagnostics, cut).warnings,
       };
       await diagnostics.write(`${JSON.stringify(record)}\n`);
     }
@@ -361,7 +361,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
           let error: unknown;
           try { value = await step.result; } catch (err) { error = err; }
           room.give(step.chars);
-          await page(step.input, step.page, step.encoding, value, error);
+          await page(step.input, step.page, step.encoding, value, error, step.cut);
           break;
         }
         case 'file': {
@@ -375,7 +375,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
           progress.bytes(step.bytes);
           for (const p of file.pages) {
             const error = p.ok ? undefined : errorFrom(p);
-            await page(step.input, p.page, file.encoding, p.ok ? p.value : null, error);
+            await page(step.input, p.page, file.encoding, p.ok ? p.value : null, error, p.cut);
           }
           room.give(step.bytes);
           if (file.end.ok) await done(step.input, file.end.warnings);
@@ -422,6 +422,11 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   return { counts, failures, pipeClosed, ...(outputError ? { outputError } : {}) };
 }
 
+/** A page cut for length (read/pages.ts) says so among its warnings in --diagnostics and the json format's inputs. */
+function withCut(diagnostics: Diagnostics, cut: string | undefined): Diagnostics {
+  return cut === undefined ? diagnostics : { ...diagnostics, warnings: [...diagnostics.warnings, cut] };
+}
+
 /** Stateless built-in formats are emitted where each page is split (see worker.ts). */
 async function emitsInPlace(o: BatchOptions): Promise<boolean> {
   if (!o.factory.stateless || o.factory.layout === 'per-article') return false;
@@ -456,7 +461,7 @@ export function describeReadError(err: unknown): string {
 // ---------------------------------------------------------------- the ordered queue and its room
 
 type Step =
-  | { kind: 'page'; input: number; page: number; chars: number; encoding: string; result: Promise<PageResult> }
+  | { kind: 'page'; input: number; page: number; chars: number; encoding: string; result: Promise<PageResult>; cut?: string }
   | { kind: 'file'; input: number; bytes: number; result: Promise<FileResult> }
   | { kind: 'done'; input: number; warnings: string[] }
   | { kind: 'skipped'; input: number }
@@ -677,6 +682,7 @@ interface Destination {
 }
 
 type PageArticles = import('../types.js').Article[];
+type Diagnostics = import('../types.js').Diagnostics;
 
 function destinationFor(o: BatchOptions): Destination {
   if (!o.outDir) return new SharedStream(o.factory, o.emitterOptions, o.output);

@@ -66,7 +66,7 @@ export interface FileTask {
 /** What came of a FileTask: its pages in order, then either the input's warnings or why it failed. */
 export interface FileResult {
   encoding: string;
-  pages: Array<{ page: number; chars: number } & ({ ok: true; value: PageResult } | ({ ok: false } & ErrorInfo))>;
+  pages: Array<{ page: number; chars: number; cut?: string } & ({ ok: true; value: PageResult } | ({ ok: false } & ErrorInfo))>;
   end: { ok: true; warnings: string[] } | { ok: false; error: ReadFailure };
 }
 
@@ -182,10 +182,11 @@ export async function convertFile(task: FileTask, settings: PageSettings, read: 
     result.encoding = stream.encoding;
     for await (const page of stream.pages) {
       const pageTask: PageTask = { seq: task.seq, file: task.file, page: page.page, text: page.text, start: page.start, ...(page.separators ? { separators: page.separators } : {}) };
+      const cut = page.cut !== undefined ? { cut: page.cut } : {};
       try {
-        result.pages.push({ page: page.page, chars: page.text.length, ok: true, value: convertPage(pageTask, settings, emitter) });
+        result.pages.push({ page: page.page, chars: page.text.length, ...cut, ok: true, value: convertPage(pageTask, settings, emitter) });
       } catch (err) {
-        result.pages.push({ page: page.page, chars: page.text.length, ok: false, ...errorInfo(err) });
+        result.pages.push({ page: page.page, chars: page.text.length, ...cut, ok: false, ...errorInfo(err) });
       }
     }
     result.end = { ok: true, warnings: stream.warnings };
