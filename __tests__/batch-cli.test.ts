@@ -104,6 +104,21 @@ describe('news-split over an archive', () => {
     expect(two.stdout).toBe(expectedStdout(readable()));
   });
 
+  // page workers run under a heap limit (cli/batch.ts WORKER_HEAP); one that runs out hands the pages
+  // it held (whole files, or pages of a stream) to the main thread instead of failing them
+  it('a worker that runs out of heap has its files and pages converted in-process, as --jobs 1 converts them', () => {
+    const env = { NEWS_SPLIT_POOL_MIN_CHARS: '0', NEWS_SPLIT_WORKER_HEAP_MB: '1' };
+    const files = run(['--jobs', '2', 'arch'], { env });
+    expect(files.stderr).not.toMatch(/internal error|memory/u);
+    expect(files.stdout).toBe(expectedStdout(readable()));
+    const input = Buffer.concat(readable().filter((f) => f.encoding === 'utf-8').slice(0, 20).map((f) => readFileSync(join(tmp, 'arch', f.path))));
+    const one = run(['--jobs', '1'], { input });
+    const two = run(['--jobs', '2'], { input, env });
+    expect(two.status).toBe(0);
+    expect(one.stdout.length).toBeGreaterThan(10_000);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   // jsonl and csv are emitted on the workers (their text comes back), json on the main thread: each
   // must give the same bytes, counts and warnings as an in-process --jobs 1 run
   it.each(['jsonl', 'csv', 'json'])('--format %s: --jobs 2 on worker threads writes what --jobs 1 writes, and counts the same', (format) => {

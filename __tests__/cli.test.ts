@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, SAMPLE, FIXTURES } from './helpers/cli.js';
@@ -53,6 +53,26 @@ describe('news-split command line', () => {
     expect(records[0].pageDate).toBe('2024-03-08');
     expect(records[0].furniture.map((f: { text: string }) => f.text)).toEqual(['2024年3月8日  星期五  晨光日报  第2版', '（下转第3版）', '下转第3版', '责任编辑：刘 洋  美编：陈 晨']);
     expect(records[1].furniture).toEqual([]);
+  });
+
+  // a page with no page break is cut for length (read/pages.ts): on stderr as a warning of the input,
+  // and in the cut page's own --diagnostics record and the json format's inputs
+  it('records each page cut for length in --diagnostics and in the json format, from a file or stdin, with any --jobs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ns-diag-cut-'));
+    const text = `${'y'.repeat(900_000)}\n`; // 400,000 characters a page at most: cut twice
+    const file = join(dir, 'yes.txt');
+    writeFileSync(file, text);
+    const cut = 'no page break in 400000 characters; cut inside a line';
+    const runs = [['1', file], ['2', file], ['1', '-'], ['2', '-']].map(([jobs, input]) => {
+      const diag = join(dir, `d${jobs}${input === '-' ? 'stdin' : 'file'}.jsonl`);
+      const r = runCli(['--jobs', jobs!, '--diagnostics', diag, input!], input === '-' ? text : undefined, { NEWS_SPLIT_POOL_MIN_CHARS: '0' });
+      expect(r.status).toBe(0);
+      const records = readFileSync(diag, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      return records.map((x) => [x.page, x.warnings]);
+    });
+    for (const r of runs) expect(r).toEqual([[1, [cut]], [2, [cut]], [3, []]]);
+    const doc = JSON.parse(runCli(['--format', 'json', file]).stdout);
+    expect(doc.inputs.map((x: { page: number; diagnostics: { warnings: string[] } }) => [x.page, x.diagnostics.warnings])).toEqual([[1, [cut]], [2, [cut]], [3, []]]);
   });
 
   it('refuses a --diagnostics file it cannot write, before converting anything', () => {

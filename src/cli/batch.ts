@@ -6,6 +6,7 @@
 import type { Profile } from '../knowledge/profile.js';
 import { createWriteStream, fstatSync, openSync } from 'node:fs';
 import type { InputReport } from '../emit/types.js';
+import type { Diagnostics } from '../types.js';
 import { describeVerifyReport } from '../verify.js';
 import { pageNameOf, summarise, type PageResult, type PageSettings } from '../run/worker.js';
 import { convert, describeReadError, type RunInput } from '../run/convert.js';
@@ -182,7 +183,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   };
 
   /** A converted page (or its error), in input order. */
-  const page = async (i: number, pageNo: number, encoding: string, value: PageResult | null, error: unknown): Promise<void> => {
+  const page = async (i: number, pageNo: number, encoding: string, value: PageResult | null, error: unknown, cut?: string): Promise<void> => {
     const input = o.inputs[i]!;
     const s = stateOf(i);
     if (s.failed || stopped) return;
@@ -206,14 +207,14 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
       summary = summarise(result, pageName);
       const report: InputReport = {
         file: input.name, page: pageNo, encoding, articles: result.articles.length,
-        pageDate: result.pageDate, diagnostics: result.diagnostics,
+        pageDate: result.pageDate, diagnostics: withCut(result.diagnostics, cut),
       };
       if (!(await writing(i, () => dest.page(i, input, report, result.articles)))) return;
     }
     if (diagnostics) {
       const record = {
         file: input.name, page: pageNo, encoding, pageDate: summary.pageDate,
-        furniture: summary.diagnostics.furniture, warnings: summary.diagnostics.warnings,
+        furniture: summary.diagnostics.furniture, warnings: withCut(summary.diagnostics, cut).warnings,
       };
       await diagnostics.write(`${JSON.stringify(record)}\n`);
     }
@@ -251,7 +252,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
       for await (const event of run) {
         switch (event.kind) {
           case 'page':
-            await page(event.input, event.page, event.encoding, event.value, undefined);
+            await page(event.input, event.page, event.encoding, event.value, undefined, event.cut);
             break;
           case 'page-error':
             await page(event.input, event.page, '', null, event.error);
@@ -304,4 +305,9 @@ async function emitsInPlace(o: BatchOptions): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** A page cut for length (read/pages.ts) says so among its warnings in --diagnostics and the json format's inputs. */
+function withCut(diagnostics: Diagnostics, cut: string | undefined): Diagnostics {
+  return cut === undefined ? diagnostics : { ...diagnostics, warnings: [...diagnostics.warnings, cut] };
 }

@@ -42,6 +42,10 @@ interface Layout {
   words: SharedArrayBuffer;
 }
 
+/** The segmenter thread's own heap holds a question and its answer at a time (jieba's dictionary is
+ *  native memory): small limits keep V8 from growing it as it would a page worker's */
+const SEGMENTER_HEAP = { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 64 };
+
 const header = 3; // doorbell, closed, word table filled
 /** slots of the word table: a power of two, about three times the dictionary's 337k words */
 const WORD_TABLE_SIZE = 1 << 20;
@@ -64,7 +68,7 @@ export class SharedSegmenter {
       buffer: new SharedArrayBuffer(4 * (header + 2 * slots) + 2 * ROOM * slots), slots, words: new SharedArrayBuffer(4 * WORD_TABLE_SIZE),
     };
     const data: SegmenterThreadData = { newsSplitSegmenter: true, layout: this.layout };
-    this.worker = new Worker(new URL('./shared.js', import.meta.url), { workerData: data });
+    this.worker = new Worker(new URL('./shared.js', import.meta.url), { workerData: data, resourceLimits: SEGMENTER_HEAP });
     this.worker.unref();
     this.worker.on('error', () => { /* page workers time out and fall back to their own segmenter */ });
   }

@@ -28,6 +28,9 @@ export interface Page {
   /** the --page-separator lines that ended this page (or, before the first page, opened it): not in
    *  `text`, so that they are reported as the page's furniture and --verify counts them */
   separators?: SeparatorLine[];
+  /** the page had no page break and was cut for length: why and where (as in the stream's warnings,
+   *  without the page number), for the page's diagnostics */
+  cut?: string;
 }
 
 /** A line a --page-separator took out of the text: its text, 1-based line and offset in the decoded input. */
@@ -865,7 +868,9 @@ export class PageSplitter {
     this.header = hard ? null : this.pendingHeader;
     this.pendingHeader = null;
     if (!isBlank(text)) {
-      this.ready.push({ page: ++this.number, text, start: this.pageStart, ...(this.leading.length ? { separators: this.leading } : {}) });
+      this.ready.push({
+        page: ++this.number, text, start: this.pageStart, ...(this.leading.length ? { separators: this.leading } : {}), ...(note !== undefined ? { cut: note } : {}),
+      });
       this.leading = [];
       if (note !== undefined && this.cuts++ < MAX_NOTED_CUTS) this.warnings.push(`page ${this.number}: ${note}`);
     }

@@ -55,7 +55,8 @@ export interface RunOptions {
 
 /** What a run gives, in input order: each input's pages, then its end (or why it failed). */
 export type RunEvent =
-  | { kind: 'page'; input: number; page: number; encoding: string; value: PageResult }
+  /** cut: why and where read/pages.ts cut this page for length, when it did */
+  | { kind: 'page'; input: number; page: number; encoding: string; value: PageResult; cut?: string }
   /** a page that could not be converted (an internal error) */
   | { kind: 'page-error'; input: number; page: number; error: unknown }
   | { kind: 'done'; input: number; warnings: string[] }
@@ -126,7 +127,7 @@ export async function* convert(inputs: readonly RunInput[], options: RunOptions)
           const task: PageTask = { seq: seq++, file: input.name, page: page.page, text: page.text, start: page.start, ...(page.separators ? { separators: page.separators } : {}) };
           const result = runner.run(task);
           result.catch(() => {}); // awaited by the consumer, in order
-          queue.push({ kind: 'page', input: i, page: page.page, chars: page.text.length, encoding: stream.encoding, result });
+          queue.push({ kind: 'page', input: i, page: page.page, chars: page.text.length, encoding: stream.encoding, result, ...(page.cut !== undefined ? { cut: page.cut } : {}) });
         }
         queue.push({ kind: 'done', input: i, warnings: stream.warnings });
       } catch (err) {
@@ -146,7 +147,7 @@ export async function* convert(inputs: readonly RunInput[], options: RunOptions)
           let error: unknown;
           try { value = await step.result; } catch (err) { error = err; }
           room.give(step.chars);
-          yield value ? { kind: 'page', input: step.input, page: step.page, encoding: step.encoding, value }
+          yield value ? { kind: 'page', input: step.input, page: step.page, encoding: step.encoding, value, ...(step.cut !== undefined ? { cut: step.cut } : {}) }
             : { kind: 'page-error', input: step.input, page: step.page, error };
           break;
         }
@@ -159,7 +160,7 @@ export async function* convert(inputs: readonly RunInput[], options: RunOptions)
           }
           options.onBytes?.(step.bytes);
           for (const p of file.pages) {
-            yield p.ok ? { kind: 'page', input: step.input, page: p.page, encoding: file.encoding, value: p.value }
+            yield p.ok ? { kind: 'page', input: step.input, page: p.page, encoding: file.encoding, value: p.value, ...(p.cut !== undefined ? { cut: p.cut } : {}) }
               : { kind: 'page-error', input: step.input, page: p.page, error: errorFrom(p) };
           }
           room.give(step.bytes);

@@ -10,7 +10,7 @@ import type { PageStreamOptions } from '../read/pages.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { SharedSegmenter } from '../lexicon/shared.js';
 import {
-  convertPage, errorFrom,
+  convertFile, convertPage, errorFrom,
   type FileResult, type FileTask, type PageResult, type PageSettings, type PageTask, type WorkerInit, type WorkerReply,
 } from './worker.js';
 
@@ -33,8 +33,16 @@ export function poolMinChars(jobsGiven: boolean, cpus = availableParallelism()):
   return !jobsGiven && cpus <= FEW_CPUS ? FEW_CPUS_POOL_MIN_CHARS : POOL_MIN_CHARS;
 }
 
-/** Young-generation size of page workers, MB (V8's default grows to tens of MB per thread). */
-const WORKER_HEAP = { maxYoungGenerationSizeMb: 8 };
+/**
+ * Heap limits of page workers, MB. The young generation: V8's default grows to tens of MB per
+ * thread. The old generation: V8 lets a heap grow to up to 4 × what survived its last collection
+ * when the limit is large (the default here is GBs), but only to ~1.4 × under a limit of 512 MB;
+ * each worker's heap then stays near what it uses (peak RSS of the pool on the 100 MB real-text
+ * archive 331 → 282 MB, 2 % more CPU). A page is at most 400,000 characters (read/pages.ts) and
+ * needs well under 64 MB; a worker that still runs out has its pages converted in-process
+ * (NEWS_SPLIT_WORKER_HEAP_MB sets the old generation's limit: tests make workers run out).
+ */
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: envNumber('NEWS_SPLIT_WORKER_HEAP_MB') ?? 512 };
 
 export const defaultJobs = (): number => availableParallelism();
 
@@ -54,13 +62,13 @@ export class PageRunner {
   constructor(private readonly jobs: number, private readonly settings: PageSettings, private readonly read: PageStreamOptions,
     private readonly poolMin: number, poolAtOnce: boolean, private readonly emitter: Emitter | undefined,
     private readonly lexicon?: Lexicon) {
-    if (jobs > 1 && poolAtOnce) this.pool = new WorkerPool(jobs, settings, read);
+    if (jobs > 1 && poolAtOnce) this.pool = new WorkerPool(jobs, settings, read, this.inProcess);
   }
 
   /** Counts `chars` more text towards the pool's start; true when it runs on the pool. */
   pooled(chars: number): boolean {
     this.chars += chars;
-    if (!this.pool && this.jobs > 1 && this.chars >= this.poolMin) this.pool = new WorkerPool(this.jobs, this.settings, this.read);
+    if (!this.pool && this.jobs > 1 && this.chars >= this.poolMin) this.pool = new WorkerPool(this.jobs, this.settings, this.read, this.inProcess);
     return this.pool !== null;
   }
 
@@ -81,6 +89,10 @@ export class PageRunner {
   async close(): Promise<void> {
     await this.pool?.close();
   }
+
+  /** A task converted in this thread (the pool's fallback for a worker that ran out of heap). */
+  private readonly inProcess = async (task: PageTask | FileTask): Promise<PageResult | FileResult> =>
+    ('path' in task ? convertFile(task, this.settings, this.read, this.emitter, this.lexicon) : convertPage(task, this.settings, this.emitter, this.lexicon));
 }
 
 interface Pending {
@@ -105,7 +117,8 @@ class WorkerPool {
   /** one jieba for all workers (~47 MB each otherwise); replacements of crashed workers may load their own */
   private readonly segmenter: SharedSegmenter;
 
-  constructor(size: number, private readonly settings: PageSettings, private readonly read: PageStreamOptions) {
+  constructor(size: number, private readonly settings: PageSettings, private readonly read: PageStreamOptions,
+    private readonly inProcess: (task: PageTask | FileTask) => Promise<PageResult | FileResult>) {
     this.segmenter = new SharedSegmenter(size * 2);
     for (let i = 0; i < size; i++) this.workers.push(this.spawn());
   }
@@ -142,8 +155,8 @@ class WorkerPool {
     const remote = this.segmenter.claim();
     const init: WorkerInit = { newsSplitPageWorker: true, settings: this.settings, read: this.read, ...(remote ? { segmenter: remote } : {}) };
     // dist/run/worker.js next to this module once built: the worker loads compiled JavaScript
-    // a small young generation: a page worker keeps nothing between pages, and every worker's heap
-    // counts towards the run's peak memory (no old-generation cap: one huge page must still fit)
+    // small heap limits (WORKER_HEAP): a page worker keeps nothing between pages, and every worker's
+    // heap counts towards the run's peak memory; a page that does not fit is converted in this thread
     const slot = { worker: new Worker(new URL('./worker.js', import.meta.url), { workerData: init, resourceLimits: WORKER_HEAP }), jobs: [] as Pending[][] };
     slot.worker.on('message', (replies: WorkerReply[]) => {
       const job = slot.jobs.shift() ?? [];
@@ -156,8 +169,10 @@ class WorkerPool {
       this.dispatch();
     });
     slot.worker.on('error', (err) => {
-      // a crashed worker fails the pages it held (and so their inputs), and is replaced
-      for (const job of slot.jobs.splice(0)) for (const p of job) p.reject(err);
+      // a crashed worker fails the pages it held (and so their inputs), and is replaced; one that ran
+      // out of heap (WORKER_HEAP) hands them to this thread, which has no such limit
+      const oom = (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      for (const job of slot.jobs.splice(0)) for (const p of job) if (oom) this.inProcess(p.task).then(p.resolve, p.reject); else p.reject(err);
       const i = this.workers.indexOf(slot);
       if (i >= 0 && !this.closed) { this.workers[i] = this.spawn(); this.dispatch(); }
     });

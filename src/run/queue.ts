@@ -8,7 +8,7 @@
 import type { FileResult, PageResult } from './worker.js';
 
 export type Step =
-  | { kind: 'page'; input: number; page: number; chars: number; encoding: string; result: Promise<PageResult> }
+  | { kind: 'page'; input: number; page: number; chars: number; encoding: string; result: Promise<PageResult>; cut?: string }
   | { kind: 'file'; input: number; bytes: number; result: Promise<FileResult> }
   | { kind: 'done'; input: number; warnings: string[] }
   | { kind: 'skipped'; input: number }

@@ -68,7 +68,7 @@ export interface FileTask {
 /** What came of a FileTask: its pages in order, then either the input's warnings or why it failed. */
 export interface FileResult {
   encoding: string;
-  pages: Array<{ page: number; chars: number } & ({ ok: true; value: PageResult } | ({ ok: false } & ErrorInfo))>;
+  pages: Array<{ page: number; chars: number; cut?: string } & ({ ok: true; value: PageResult } | ({ ok: false } & ErrorInfo))>;
   end: { ok: true; warnings: string[] } | { ok: false; error: ReadFailure };
 }
 
@@ -195,10 +195,11 @@ export async function convertFile(task: FileTask, settings: PageSettings, read: 
     result.encoding = stream.encoding;
     for await (const page of stream.pages) {
       const pageTask: PageTask = { seq: task.seq, file: task.file, page: page.page, text: page.text, start: page.start, ...(page.separators ? { separators: page.separators } : {}) };
+      const cut = page.cut !== undefined ? { cut: page.cut } : {};
       try {
-        result.pages.push({ page: page.page, chars: page.text.length, ok: true, value: convertPage(pageTask, settings, emitter, lexicon) });
+        result.pages.push({ page: page.page, chars: page.text.length, ...cut, ok: true, value: convertPage(pageTask, settings, emitter, lexicon) });
       } catch (err) {
-        result.pages.push({ page: page.page, chars: page.text.length, ok: false, ...errorInfo(err) });
+        result.pages.push({ page: page.page, chars: page.text.length, ...cut, ok: false, ...errorInfo(err) });
       }
     }
     result.end = { ok: true, warnings: stream.warnings };
@@ -221,34 +222,37 @@ export function readError(f: ReadFailure): Error {
 }
 
 /**
- * The emitted texts of a batch's replies, as UTF-8 in one buffer that is transferred, not copied: the
+ * The emitted texts of a batch's replies, as UTF-8 buffers that are transferred, not copied: the
  * main thread then neither deserialises nor encodes them (cloning and encoding ~170 MB of output for
- * 100 MB of input was a third of its time). Each text becomes a view of the buffer; returns the
- * transfer list.
+ * 100 MB of input was a third of its time). Each text becomes a buffer of its own, of its exact
+ * size, so the main thread frees each page's output once it is written: views of one buffer sized
+ * for the worst case (3 bytes a UTF-16 unit) kept a whole batch's buffer, three times the size of
+ * its output, alive until the batch's last page was written (for ASCII-heavy output, such as a
+ * page of 10,000 repaired breaks, ~50 MB a batch). Returns the transfer list.
  */
 function asBytes(replies: WorkerReply[]): ArrayBuffer[] {
-  const results: Array<{ text: string | Uint8Array }> = [];
+  const transfer: ArrayBuffer[] = [];
+  const encode = (r: { text: string | Uint8Array }): void => {
+    if (typeof r.text !== 'string' || !r.text.length) return;
+    // encoded in place into one scratch buffer kept for the thread (one encode() and a byteLength()
+    // of each text took 3 × as long), then copied out at its exact size: a fresh buffer of its own
+    // (Buffer.from may hand out a shared pool, which cannot move)
+    if (scratch.length < r.text.length * 3) scratch = new Uint8Array(r.text.length * 3);
+    const { written } = UTF8.encodeInto(r.text, scratch);
+    const bytes = scratch.slice(0, written);
+    r.text = bytes;
+    transfer.push(bytes.buffer);
+  };
   for (const r of replies) {
     if (!r.ok) continue;
-    if ('file' in r) for (const p of r.file.pages) { if (p.ok && 'text' in p.value) results.push(p.value); }
-    else if ('text' in r.value) results.push(r.value);
+    if ('file' in r) for (const p of r.file.pages) { if (p.ok && 'text' in p.value) encode(p.value); }
+    else if ('text' in r.value) encode(r.value);
   }
-  if (!results.length) return [];
-  // each text encoded in place into one fresh buffer (Buffer.from may hand out a shared pool, which
-  // cannot move), sized for the worst case: a UTF-16 unit takes at most 3 bytes of UTF-8. One
-  // encode() of the joined texts and a byteLength() of each took 3 × as long.
-  let units = 0;
-  for (const r of results) units += r.text.length;
-  const bytes = new Uint8Array(units * 3);
-  let at = 0;
-  for (const r of results) {
-    const { written } = UTF8.encodeInto(r.text as string, bytes.subarray(at));
-    r.text = bytes.subarray(at, at + written);
-    at += written;
-  }
-  return [bytes.buffer];
+  return transfer;
 }
 
+/** asBytes()'s scratch buffer: as large as the largest page's output has needed (3 bytes a unit) */
+let scratch = new Uint8Array(0);
 const UTF8 = new TextEncoder();
 
 /** Marks the worker's data, so that importing this module in the main thread starts nothing. */
