@@ -117,6 +117,17 @@ describe('Big5 read as GB18030 is refused with the hint to pass --encoding big5'
     expect(ok.stdout).toContain('"title":"市民廣場今日開放"');
   });
 
+  it('a short Big5 page (too few characters for the share) is refused by character frequency; short GB18030 is not', () => {
+    for (const line of ['本報訊 記者王小明報導，臺北市政府', '市民廣場今日開放，歡迎。', '廣場佔地很大，設施齊全。']) {
+      const bytes = iconv.encode(line, 'big5');
+      expect(() => decodeBuffer(bytes)).toThrow(/looks like Big5/);
+      expect(decodeBuffer(bytes, 'big5').text).toBe(line);
+    }
+    for (const line of ['本报讯 记者王小明报道，台北市政府', '日本作家村上春树（むらかみ）的新作。', '廣場佔地很大，設施齊全。']) {
+      expect(decodeBuffer(iconv.encode(line, 'gb18030')).text).toBe(line);
+    }
+  });
+
   it('a Big5 file larger than the detection prefix is refused too (decided on the stream)', async () => {
     const bytes = Buffer.concat(Array.from({ length: 12_000 }, () => big5));
     await expect(decodeStream(bytes, 1 << 20)).rejects.toThrow(/looks like Big5/);
