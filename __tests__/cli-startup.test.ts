@@ -1,4 +1,5 @@
-// `--version` and `--help` must start fast: they load commander and chalk, not the conversion stack.
+// `--version` and `--help` must start fast: a lone --version loads no dependency at all, --help
+// commander and chalk, neither the conversion stack.
 // A preloaded hook (helpers/trace-loads.mjs) records every module the process loads.
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
@@ -31,7 +32,16 @@ const HEAVY = [
 const heavyIn = (loaded: string[]): string[] => loaded.filter((url) => HEAVY.some((re) => re.test(url)));
 
 describe('start-up', () => {
-  for (const args of [['--version'], ['--help'], ['eval', '--help']]) it(`${args.join(' ')} loads neither the parser nor the batch machinery`, () => {
+  for (const args of [['--version'], ['-V']]) it(`a lone ${args[0]} is answered before commander and the option tables load`, () => {
+    const r = loadedBy(args);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`);
+    const ours = r.loaded.filter((url) => url.includes('/dist/')).map((url) => url.replace(/^.*\/dist\//u, ''));
+    expect(ours.sort()).toEqual(['cli.js', 'cli/guard.js', 'cli/package-version.js', 'thrown.js']);
+    expect(r.loaded.some((url) => url.includes('/node_modules/'))).toBe(false);
+  });
+
+  for (const args of [['--version', '--debug'], ['--help'], ['eval', '--help']]) it(`${args.join(' ')} loads neither the parser nor the batch machinery`, () => {
     const r = loadedBy(args);
     expect(r.status).toBe(0);
     expect(r.stdout.length).toBeGreaterThan(0);

@@ -5,10 +5,10 @@
  */
 import type { Profile } from '../knowledge/profile.js';
 import type { StructureModel } from '../learn/model.js';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { packageVersion } from './package-version.js';
 import { chalkStderr as chalk } from 'chalk';
 import { builtInFormats } from '../emit/registry.js';
 import { isCalendarDate } from '../knowledge/dates.js';
@@ -72,10 +72,6 @@ Exit codes: 0 converted, 1 some input failed (the others are converted) or the o
 be written, 2 usage error, 3 --strict and a warning was raised. A reader of stdout that goes away
 (| head) ends the run quietly with 0.`;
 
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
