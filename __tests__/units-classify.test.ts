@@ -60,7 +60,7 @@ describe('classifyUnit', () => {
   it('lets a profile say what a line is before the generic rules', () => {
     const unit = toUnits('晨光快评\n').units[0]!;
     expect(classifyUnit(unit).kind).not.toBe('furniture');
-    const profile = { name: null, roles: [], outlets: [], furniture: [{ kind: 'section-label' as const, pattern: /^晨光快评$/u, example: '晨光快评' }], editorLine: null, datelines: [], bylines: [], headlines: [], intertitles: [] };
+    const profile = { name: null, roles: [], outlets: [], furniture: [{ kind: 'section-label' as const, pattern: /^晨光快评$/u, example: '晨光快评' }], datelines: [], bylines: [], headlines: [], intertitles: [] };
     expect(classifyUnit(unit, profile)).toMatchObject({ kind: 'furniture', furnitureKind: 'section-label' });
   });
 });

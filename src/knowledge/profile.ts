@@ -18,16 +18,13 @@ export interface CompiledProfile {
   /** outlets the profile adds to the known agencies */
   outlets: readonly string[];
   furniture: FurnitureRule[];
-  /** an editor line of the profile's editors' words (本版特约审读 王芳), as the table's editor row reads
-   *  its own (furniture.ts editorLine); null when the profile adds none */
-  editorLine: RegExp | null;
   datelines: RegExp[];
   bylines: RegExp[];
   headlines: RegExp[];
   intertitles: RegExp[];
 }
 
-export const NO_PROFILE: CompiledProfile = { name: null, roles: [], outlets: [], furniture: [], editorLine: null, datelines: [], bylines: [], headlines: [], intertitles: [] };
+export const NO_PROFILE: CompiledProfile = { name: null, roles: [], outlets: [], furniture: [], datelines: [], bylines: [], headlines: [], intertitles: [] };
 
 const FURNITURE_KINDS: FurnitureKind[] = ['page-header', 'editor', 'navigation', 'jump', 'web-residue', 'table-of-contents', 'section-label', 'image-placeholder', 'unassigned'];
 
@@ -64,10 +61,15 @@ export function compileProfile(profile: Profile | undefined): CompiledProfile {
     return { kind, pattern: regex(spec.pattern, `furniture[${i}]`), example: spec.pattern, maxLength: 500 };
   });
   const roles = roleWords(profile.roles);
+  // the profile's editors' words (本版特约审读 王芳) make editor lines as the table's editor row does
+  // with its own (furniture.ts editorLine): one more of the profile's furniture rules
   const editors = roles.filter(([, role]) => role === 'editors').map(([w]) => w).sort((a, b) => b.length - a.length);
+  if (editors.length) {
+    const pattern = editorLine(editors.join('|'));
+    furniture.push({ kind: 'editor', pattern, example: pattern.source, maxLength: 500 });
+  }
   const c: CompiledProfile = {
     name: profile.name ?? null, roles, outlets: words(profile.outlets, 'outlets'), furniture,
-    editorLine: editors.length ? editorLine(editors.join('|')) : null,
     datelines: patterns('datelines').map((r) => anchored(r)), bylines: patterns('bylines'),
     headlines: patterns('headlines'), intertitles: patterns('intertitles'),
   };

@@ -50,9 +50,6 @@ const MAX_WHOLE_UNIT = 4000;
 /** How much of a long unit's start and end is read. */
 const END_VIEW = 600;
 
-/** An editor line of the profile's own editors' words (CompiledProfile.editorLine). */
-const PROFILE_EDITOR = { kind: 'editor' } as const;
-
 export function classifyUnit(unit: Unit, profile: CompiledProfile = NO_PROFILE): ClassifiedUnit {
   const text = unit.text;
   // the byline grammar knows the profile's role words and outlets too
@@ -64,8 +61,7 @@ export function classifyUnit(unit: Unit, profile: CompiledProfile = NO_PROFILE):
     if (profile.headlines.some((r) => r.test(text))) return classified(unit, { kind: 'heading', cue: 'headline' });
     if (profile.intertitles.some((r) => r.test(text))) return classified(unit, { kind: 'heading', cue: 'intertitle' });
   }
-  // the profile's editors' words (its own role words) make editor lines as the table's do
-  const furniture = own ?? matchFurniture(text) ?? (profile.editorLine?.test(text) ? PROFILE_EDITOR : null);
+  const furniture = own ?? matchFurniture(text);
   if (furniture) {
     const meta = furniture.kind === 'editor' ? parseMetaLine(text) ?? undefined : undefined;
     return classified(unit, { kind: 'furniture', furnitureKind: furniture.kind, meta });
