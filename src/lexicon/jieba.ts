@@ -51,14 +51,3 @@ export function jiebaLexicon(): Lexicon {
   }
   return inThread;
 }
-
-/** jieba's own interface (cut with the HMM flag, which must be false here). */
-export interface Segmenter {
-  cut(text: string, hmm?: boolean): string[];
-}
-
-/** The JS jieba as a Segmenter, or null where its dictionary cannot load. */
-export function loadSegmenter(): Segmenter | null {
-  const dict = loadDictionary();
-  return dict && { cut: (text: string) => cutNoHmm(dict, text) };
-}
