@@ -1,8 +1,17 @@
-// npm run build: jieba's dictionary (dict.txt of @node-rs/jieba) as the compact table that
-// src/lexicon/jieba.ts opens at run time, written beside the compiled module (dist/lexicon/).
+// npm run build, after tsc: tables the run would otherwise make at every start, written beside the
+// compiled modules that read them (dist/), each exactly what that module would compute itself:
+// - jieba's dictionary (dict.txt of @node-rs/jieba) as the compact table src/lexicon/jieba.ts opens;
+// - the furniture rules' cheap tests, hintsOf() of every pattern (src/knowledge/furniture.ts).
 import { writeFileSync } from 'node:fs';
 import { jiebaTableBytes, TABLE_URL } from '../dist/lexicon/jieba.js';
+import { hintsOf } from '../dist/knowledge/pattern-hints.js';
+import { BUILT_HINTS_URL, FURNITURE_PREFIXES, FURNITURE_RULES, FURNITURE_SUFFIXES, hintsKey } from '../dist/knowledge/furniture.js';
 
 const bytes = jiebaTableBytes();
 writeFileSync(TABLE_URL, bytes);
 console.log(`jieba dictionary table: ${(bytes.byteLength / 1e6).toFixed(2)} MB → ${TABLE_URL.pathname}`);
+
+const hints = {};
+for (const rule of [...FURNITURE_RULES, ...FURNITURE_PREFIXES, ...FURNITURE_SUFFIXES]) hints[hintsKey(rule.pattern)] = hintsOf(rule.pattern);
+writeFileSync(BUILT_HINTS_URL, JSON.stringify(hints));
+console.log(`furniture hints: ${Object.keys(hints).length} patterns → ${BUILT_HINTS_URL.pathname}`);

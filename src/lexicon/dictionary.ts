@@ -2,7 +2,7 @@
  * jieba's dictionary as one compact table: its words sorted (UTF-16 code units), each with ln(freq),
  * looked up by binary search over typed arrays, so that opening it costs a file read and no parse
  * (jieba's own load builds a 349k-word trie: ~0.2 s). `npm run build` writes the table next to this
- * module (scripts/jieba-table.mjs → dist/lexicon/jieba-dict.bin) from the dict.txt that
+ * module (scripts/build-tables.mjs → dist/lexicon/jieba-dict.bin) from the dict.txt that
  * @node-rs/jieba ships; where the file is missing (the sources under ts-jest or ts-node), the same
  * table is built in memory from dict.txt.
  *

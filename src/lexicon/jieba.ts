@@ -12,7 +12,7 @@ import { encodeDictionary, openDictionary, parseDictText, type Dictionary } from
 import { cutNoHmm } from './cut.js';
 import type { Lexicon } from './lexicon.js';
 
-/** Where the build writes the table: beside this module in dist/ (scripts/jieba-table.mjs). */
+/** Where the build writes the table: beside this module in dist/ (scripts/build-tables.mjs). */
 export const TABLE_URL = new URL('./jieba-dict.bin', import.meta.url);
 
 /** The table's bytes, made from jieba's dict.txt (the build writes them to TABLE_URL). */
