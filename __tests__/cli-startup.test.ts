@@ -55,6 +55,18 @@ describe('start-up', () => {
     const heavy = heavyIn(r.loaded).join('\n');
     expect(heavy).toMatch(/\/dist\/cli\/batch\.js$/m);
     expect(heavy).toMatch(/\/dist\/pipeline\.js$/m);
-    expect(heavy).toMatch(/node_modules\/tinyglobby\//);
+    // a quoted pattern is globbed: tinyglobby loads then, and only then
+    const globbed = loadedBy(['fixtures/cqrb-*.txt']);
+    expect(globbed.status).toBe(0);
+    expect(heavyIn(globbed.loaded).join('\n')).toMatch(/node_modules\/tinyglobby\//);
+  });
+
+  // a one-page run pays for what it uses: CommonJS packages load on first use (a bar to draw, a
+  // pattern to glob or to check, text that is not UTF-8), and jieba's words come from the build's table
+  it('a one-page conversion loads no dependency it does not use', () => {
+    const r = loadedBy([SAMPLE]);
+    expect(r.status).toBe(0);
+    const unused = /node_modules\/(?:tinyglobby|fdir|picomatch|cli-progress|string-width|iconv-lite|safe-regex2|ret|@node-rs)\//;
+    expect(r.loaded.filter((url) => unused.test(url))).toEqual([]);
   });
 });
