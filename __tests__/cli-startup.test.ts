@@ -1,5 +1,5 @@
 // `--version` and `--help` must start fast: a lone --version loads no dependency at all, --help
-// commander and chalk, neither the conversion stack.
+// commander (and chalk, where stderr can get colour), neither the conversion stack.
 // A preloaded hook (helpers/trace-loads.mjs) records every module the process loads.
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
@@ -10,12 +10,18 @@ import { CLI, ROOT, SAMPLE } from './helpers/cli.js';
 
 const HOOK = join(ROOT, '__tests__', 'helpers', 'trace-loads.mjs');
 
+/** the environment without what makes chalk colour a pipe (a CI's FORCE_COLOR, Azure's TF_BUILD) */
+function withoutForcedColour(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { FORCE_COLOR: _force, TF_BUILD: _azure, ...rest } = env;
+  return rest;
+}
+
 function loadedBy(args: string[]): { status: number | null; stdout: string; loaded: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'news-split-loads-'));
   const file = join(dir, 'loads');
   try {
     const r = spawnSync(process.execPath, ['--import', HOOK, CLI, ...args], {
-      cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NEWS_SPLIT_TRACE_LOADS: file },
+      cwd: ROOT, encoding: 'utf8', env: { ...withoutForcedColour(process.env), NO_COLOR: '1', NEWS_SPLIT_TRACE_LOADS: file },
     });
     return { status: r.status, stdout: r.stdout, loaded: readFileSync(file, 'utf8').split('\n').filter(Boolean) };
   } finally {
@@ -55,6 +61,19 @@ describe('start-up', () => {
     const heavy = heavyIn(r.loaded).join('\n');
     expect(heavy).toMatch(/\/dist\/cli\/batch\.js$/m);
     expect(heavy).toMatch(/\/dist\/pipeline\.js$/m);
-    expect(heavy).toMatch(/node_modules\/tinyglobby\//);
+    // a quoted pattern is globbed: tinyglobby loads then, and only then
+    const globbed = loadedBy(['fixtures/cqrb-*.txt']);
+    expect(globbed.status).toBe(0);
+    expect(heavyIn(globbed.loaded).join('\n')).toMatch(/node_modules\/tinyglobby\//);
+  });
+
+  // a one-page run pays for what it uses: CommonJS packages load on first use (a bar to draw, a
+  // pattern to glob or to check, text that is not UTF-8), chalk where stderr can get colour (here a
+  // pipe), and jieba's words come from the build's table
+  it('a one-page conversion loads no dependency it does not use', () => {
+    const r = loadedBy([SAMPLE]);
+    expect(r.status).toBe(0);
+    const unused = /node_modules\/(?:tinyglobby|fdir|picomatch|cli-progress|string-width|iconv-lite|safe-regex2|ret|@node-rs|chalk)\//;
+    expect(r.loaded.filter((url) => unused.test(url))).toEqual([]);
   });
 });

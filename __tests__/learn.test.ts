@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { viterbi, emissionScores, addEmission, type ChainWeights } from '../src/learn/viterbi.js';
 import { train, seeded } from '../src/learn/perceptron.js';
 import { alignPage, newAlignment, repairSequence } from '../src/learn/align.js';
-import { serializeModel, parseModel, ModelError, shippedModel } from '../src/learn/model.js';
+import { serializeModel, parseModel, ModelError, shippedModel, compileModel, openCompiledModel, SHIPPED_MODEL_FILE } from '../src/learn/model.js';
 import { LABELS, ALLOWED_TRANSITION, L } from '../src/learn/labels.js';
 import { FEATURE_COUNT, FEATURES_PER_UNIT, pageFeatures, eachUnitFeatures } from '../src/learn/features.js';
 import { labelledPages, sequencesOf, trainOn } from '../src/learn/train.js';
@@ -193,6 +193,20 @@ describe('the model file', () => {
     const json = JSON.parse(serializeModel(w, {}));
     json.templates = ['bias'];
     expect(() => parseModel(JSON.stringify(json), 'old.json')).toThrow(/another feature table/);
+  });
+
+  it('opens the build\'s compiled copy of a model only for the very bytes it was made from', () => {
+    const json = readFileSync(SHIPPED_MODEL_FILE, 'utf8');
+    const parsed = parseModel(json, 'structure.json');
+    const compiled = compileModel(json, 'structure.json');
+    const opened = openCompiledModel(compiled, Buffer.from(json))!;
+    expect(opened).toEqual(parsed);
+    expect(Array.from(opened.emission)).toEqual(Array.from(parsed.emission));
+    // a retrained file (npm run train, no build since): the copy is not used
+    const other = Buffer.from(json.replace(/"transition":\[(-?\d+)/u, (_, v: string) => `"transition":[${Number(v) + 1}`));
+    expect(other.length).toBe(Buffer.byteLength(json));
+    expect(openCompiledModel(compiled, other)).toBeNull();
+    expect(openCompiledModel(compiled.subarray(0, 100), Buffer.from(json))).toBeNull();
   });
 
   it('a small training run on the repository gold is deterministic, byte for byte', () => {

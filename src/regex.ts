@@ -1,4 +1,9 @@
-import safeRegex from 'safe-regex2';
+import { createRequire } from 'node:module';
+
+type SafeRegex = (re: string, opts?: { limit?: number }) => boolean;
+let safeRegexLoaded: SafeRegex | undefined;
+/** safe-regex2 (CommonJS, with its parser ret: ~12 modules) loads when a user's pattern is checked, not on every run */
+const safeRegex: SafeRegex = (re, opts) => (safeRegexLoaded ??= createRequire(import.meta.url)('safe-regex2') as SafeRegex)(re, opts);
 /**
  * Every match of a global pattern, as `[...text.matchAll(re)]` gives them. matchAll copies the
  * pattern on each call (a new RegExp object, its source looked up again): on the parser's paths,

@@ -9,7 +9,8 @@ import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { packageVersion } from './package-version.js';
-import { chalkStderr as chalk } from 'chalk';
+import type { ChalkInstance } from 'chalk';
+import { isatty } from 'node:tty';
 import { builtInFormats } from '../emit/registry.js';
 import { isCalendarDate } from '../knowledge/dates.js';
 import type { EmitterFactory } from '../emit/types.js';
@@ -20,7 +21,8 @@ import { configureEvalCommand, type EvalRequest } from '../eval/options.js';
 import { configureTrainCommand, type TrainRequest } from '../learn/options.js';
 // Everything else (the batch machinery, the parser, eval, plug-ins, globbing, decoders, the profile
 // loader) is imported when a conversion or an eval runs: `--version` and `--help` load only commander
-// and chalk (a test checks this: __tests__/cli-startup.test.ts).
+// and chalk (a test checks this: __tests__/cli-startup.test.ts). chalk itself loads only where stderr
+// could get colour (colours() below).
 
 export const EXIT = { ok: 0, inputFailed: 1, usage: 2, strictWarnings: 3 } as const;
 
@@ -126,7 +128,7 @@ export async function main(argv: string[]): Promise<number> {
   const trainRun: { request?: TrainRequest } = {};
   configureTrainCommand(program.command('train'), (r) => { trainRun.request = r; });
 
-  chalk.level = colourLevel(argv, chalk.level);
+  await colours(argv);
   try {
     program.parse(argv);
   } catch (err) {
@@ -278,6 +280,31 @@ export async function main(argv: string[]): Promise<number> {
   return EXIT.ok;
 }
 
+/** chalk for stderr, once this process needed it; null while no message gets colour (see colours()). */
+let chalk: ChalkInstance | null = null;
+let chalkLoaded: ChalkInstance | undefined;
+
+/**
+ * Sets how much colour stderr gets (colourLevel()). chalk (~12 ms of CPU to load, with supports-color)
+ * is skipped where its own detection answers 0 at once, which colourLevel() keeps at 0: stderr not a
+ * terminal, no FORCE_COLOR, no Azure Pipelines (TF_BUILD with AGENT_NAME), no colour flag in the
+ * arguments (supports-color reads process.argv; --color is ours). chalk.red() at level 0 is the text
+ * unchanged, so the messages are the same bytes.
+ */
+async function colours(argv: string[]): Promise<void> {
+  const { env } = process;
+  const colourFlag = (args: string[]) => args.some((a) => a.startsWith('--color') || a.startsWith('--no-color'));
+  if (!chalkLoaded && !isatty(2) && !('FORCE_COLOR' in env) && !('TF_BUILD' in env && 'AGENT_NAME' in env)
+    && !colourFlag(process.argv) && !colourFlag(argv)) {
+    chalk = null;
+    return;
+  }
+  chalk = chalkLoaded ??= (await import('chalk')).chalkStderr;
+  chalk.level = colourLevel(argv, chalk.level);
+}
+const red = (text: string): string => (chalk ? chalk.red(text) : text);
+const yellow = (text: string): string => (chalk ? chalk.yellow(text) : text);
+
 /**
  * How much colour stderr gets: --color never / always, else (auto) none when NO_COLOR is set and not
  * empty (no-color.org), else what chalk detected for stderr. Read from argv before parsing, so that
@@ -307,7 +334,7 @@ function parseDate(value: string): string {
 /** commander's message ("error: unknown option '--x'") with the tool's name and our colours. */
 function commanderError(str: string): string {
   const body = str.replace(/^error: /, '');
-  return `news-split: ${chalk.red('error')}: ${body}`;
+  return `news-split: ${red('error')}: ${body}`;
 }
 
 /** --paper: a name, not an empty string (which would say nothing). */
@@ -339,6 +366,6 @@ function report(message: string, level: MessageLevel): void {
 }
 
 function formatMessage(message: string, level: MessageLevel): string {
-  const tag = level === 'error' ? chalk.red('error') : level === 'warning' ? chalk.yellow('warning') : 'note';
+  const tag = level === 'error' ? red('error') : level === 'warning' ? yellow('warning') : 'note';
   return `news-split: ${tag}: ${message}`;
 }

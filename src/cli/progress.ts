@@ -4,7 +4,8 @@
  * anywhere with --progress; off with --quiet or when stderr is a pipe, so that logs stay clean.
  * Messages printed while the bar is up go above it, not through it.
  */
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgress from 'cli-progress';
 
 export interface ProgressOptions {
   /** draw the bar at all */
@@ -44,7 +45,9 @@ export class Progress {
       this.multi = this.bar = null;
       return;
     }
-    this.multi = new cliProgress.MultiBar({
+    // cli-progress (CommonJS, ~20 modules with string-width and its kin) loads only when a bar is drawn
+    const bars = createRequire(import.meta.url)('cli-progress') as typeof cliProgress;
+    this.multi = new bars.MultiBar({
       stream: process.stderr,
       format: 'news-split {bar} {files}/{totalFiles} files | {articles} articles | {speed} MB/s | ETA {eta_formatted}',
       hideCursor: !options.forced,
@@ -53,7 +56,7 @@ export class Progress {
       notTTYSchedule: 1000,
       etaBuffer: 64,
       fps: 8,
-    }, cliProgress.Presets.shades_classic);
+    }, bars.Presets.shades_classic);
     this.bar = this.multi.create(this.total, 0, this.payload());
   }
 

@@ -5,7 +5,6 @@
  * by default the extensions below; `--ext` names others, `--glob` a pattern (tinyglobby, matched
  * against the path inside the directory). Files named on the command line are always read.
  */
-import { glob } from 'tinyglobby';
 import type { FileFilter } from '../read/inputs.js';
 
 /** What a directory contributes by default: plain-text dumps (.txt, and .text as some exporters write). */
@@ -25,6 +24,8 @@ export function directorySelector(extensions: readonly string[] | null, pattern:
   };
   return async (dir) => {
     if (pattern === undefined) return byExtension;
+    // tinyglobby (and picomatch, CommonJS) load only for --glob: most runs never match a pattern
+    const { glob } = await import('tinyglobby');
     const matched = new Set(await glob(pattern, { cwd: dir, onlyFiles: true, dot: false, followSymbolicLinks: true, expandDirectories: false }));
     // --glob alone: the pattern decides; with --ext too, both must hold
     return (rel) => matched.has(rel) && (exts.size === 0 || byExtension(rel));

@@ -8,7 +8,8 @@
 import type { FurnitureKind } from '../types.js';
 import { ROLE_WORDS, PAGE_ROLES } from './roles.js';
 import { fullDate, ISSUE_MONTH, WEEKDAY, WEEKDAY_WORD } from './dates.js';
-import { hintsOf } from './pattern-hints.js';
+import { readFileSync } from 'node:fs';
+import { hintsOf, type PatternHints } from './pattern-hints.js';
 
 export const MAX_FURNITURE_LENGTH = 90;
 
@@ -35,8 +36,26 @@ export interface FurnitureRule {
   ends?: string;
 }
 
+/** The file in which `npm run build` (scripts/build-tables.mjs) keeps hintsOf() of every pattern below. */
+export const BUILT_HINTS_URL = new URL('./furniture-hints.json', import.meta.url);
+
+/** The build's hints, by `flags/source` (reading them all off the patterns took ~10–40 ms of every
+ *  run's start-up); none from the sources, and a pattern the file does not know is read here. */
+function builtHints(): Record<string, PatternHints> {
+  try {
+    return JSON.parse(readFileSync(BUILT_HINTS_URL, 'utf8')) as Record<string, PatternHints>;
+  } catch {
+    return {};
+  }
+}
+const BUILT = builtHints();
+
+/** The key of a pattern in the build's file. */
+export const hintsKey = (pattern: RegExp): string => `${pattern.flags}/${pattern.source}`;
+
 /** The rows with their cheap tests read off their patterns. */
-const withHints = (rows: FurnitureRule[]): FurnitureRule[] => rows.map((r) => ({ ...r, ...hintsOf(r.pattern) }));
+const withHints = (rows: FurnitureRule[]): FurnitureRule[] =>
+  rows.map((r) => ({ ...r, ...(Object.hasOwn(BUILT, hintsKey(r.pattern)) ? BUILT[hintsKey(r.pattern)] : hintsOf(r.pattern)) }));
 
 const DATE = fullDate();
 /** A page number in words or figures: 5, A05, 二 */

@@ -1,25 +1,36 @@
 /**
- * jieba (@node-rs/jieba, with its 349k-word dictionary) in this thread: the default Lexicon. No HMM,
- * so that only dictionary words count. It loads lazily, on the first ambiguous break, so runs that
- * never need it (and --version) do not pay its ~0.2 s start-up; where it cannot load, it cuts no word
- * (the layout evidence alone decides).
+ * jieba's words (its 349k-word dictionary, no HMM, so that only dictionary words count) in this
+ * thread: the default Lexicon. The segmentation is jieba-rs's own, redone in JS (cut.ts) over a
+ * compact table of the dictionary (dictionary.ts) that `npm run build` writes from the dict.txt of
+ * @node-rs/jieba: opening it is one file read (a few milliseconds, where the native jieba built its
+ * trie in ~0.2 s). It opens on the first ambiguous break, so runs that never need it do not read it;
+ * where neither the table nor dict.txt can be read, it cuts no word (the layout evidence alone decides).
  */
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { encodeDictionary, openDictionary, parseDictText, type Dictionary } from './dictionary.js';
+import { cutNoHmm } from './cut.js';
 import type { Lexicon } from './lexicon.js';
 
-/** jieba's own interface (the native segmenter). */
-export interface Segmenter {
-  cut(text: string, hmm?: boolean): string[];
+/** Where the build writes the table: beside this module in dist/ (scripts/build-tables.mjs). */
+export const TABLE_URL = new URL('./jieba-dict.bin', import.meta.url);
+
+/** The table's bytes, made from jieba's dict.txt (the build writes them to TABLE_URL). */
+export function jiebaTableBytes(): Uint8Array {
+  const require = createRequire(import.meta.url);
+  return encodeDictionary(parseDictText(readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8')));
 }
 
-/** jieba with its dictionary, or null where it cannot load. */
-export function loadSegmenter(): Segmenter | null {
+/** jieba's dictionary: the built table, or (from the sources, before a build) one made from dict.txt; null if neither reads. */
+export function loadDictionary(): Dictionary | null {
   try {
-    const require = createRequire(import.meta.url);
-    const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(d: Uint8Array): Segmenter } };
-    // read dict.txt directly: the package's dict.js also reads a 6 MB idf table we do not use
-    return Jieba.withDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
+    const table = openDictionary(readFileSync(TABLE_URL));
+    if (table) return table;
+  } catch {
+    // no table beside this module: make it
+  }
+  try {
+    return openDictionary(jiebaTableBytes());
   } catch {
     return null;
   }
@@ -27,14 +38,14 @@ export function loadSegmenter(): Segmenter | null {
 
 let inThread: Lexicon | undefined;
 
-/** This thread's jieba as a Lexicon, one per thread, loaded on its first question. */
+/** This thread's jieba as a Lexicon, one per thread, its dictionary opened on its first question. */
 export function jiebaLexicon(): Lexicon {
   if (!inThread) {
-    let segmenter: Segmenter | null | undefined;
+    let dict: Dictionary | null | undefined;
     inThread = {
       cut(text: string): string[] {
-        if (segmenter === undefined) segmenter = loadSegmenter();
-        return segmenter ? segmenter.cut(text, false) : [];
+        if (dict === undefined) dict = loadDictionary();
+        return dict ? cutNoHmm(dict, text) : [];
       },
     };
   }

@@ -5,7 +5,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
-import iconv from 'iconv-lite';
+import { iconv } from './iconv.js';
 
 export type EncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | string;
 
@@ -41,7 +41,7 @@ function startsWith(buf: Uint8Array, bytes: number[]): boolean {
 export function decodeBuffer(buf: Uint8Array, forced?: string): Decoded {
   if (forced) {
     const name = normaliseEncoding(forced);
-    if (!iconv.encodingExists(name)) throw new DecodeError(`unknown encoding '${forced}'`, 'unknown-encoding');
+    if (!iconv().encodingExists(name)) throw new DecodeError(`unknown encoding '${forced}'`, 'unknown-encoding');
     if (name === 'utf8') {
       if (!isUtf8(buf)) throw new DecodeError('not valid UTF-8 (forced by --encoding)', 'undecodable');
       return { text: stripBom(Buffer.from(buf).toString('utf8')), encoding: 'utf-8' };
@@ -52,7 +52,7 @@ export function decodeBuffer(buf: Uint8Array, forced?: string): Decoded {
       const enc = utf16[1]!.toLowerCase() === 'le' ? 'utf-16le' : 'utf-16be';
       return { text: stripBom(decodeUtf16(buf, enc)), encoding: enc };
     }
-    return { text: stripBom(iconv.decode(Buffer.from(buf), name)), encoding: name };
+    return { text: stripBom(iconv().decode(Buffer.from(buf), name)), encoding: name };
   }
   if (startsWith(buf, [0xef, 0xbb, 0xbf])) {
     const body = buf.subarray(3);
@@ -75,7 +75,7 @@ export function decodeBuffer(buf: Uint8Array, forced?: string): Decoded {
   }
   if (isUtf8(buf)) return { text: Buffer.from(buf).toString('utf8'), encoding: 'utf-8' };
   if (isGb18030(buf)) {
-    const text = iconv.decode(Buffer.from(buf), 'gb18030');
+    const text = iconv().decode(Buffer.from(buf), 'gb18030');
     if (looksLikeBig5(text, buf)) throw new DecodeError(BIG5_HINT, 'undecodable');
     return { text, encoding: 'gb18030' };
   }

@@ -8,7 +8,6 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep, posix, basename } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 
 export interface InputFile {
   /** path to open, or null for stdin */
@@ -83,7 +82,10 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
       }
       return;
     }
-    if (!st && isDynamicPattern(arg)) {
+    // tinyglobby (and picomatch, CommonJS) load only for an argument that names no file
+    const globs = st ? null : await import('tinyglobby');
+    if (globs?.isDynamicPattern(arg)) {
+      const { glob } = globs;
       const matches = (await glob(arg, { cwd, onlyFiles: true, dot: false, followSymbolicLinks: true, expandDirectories: false })).sort(byName);
       if (!matches.length) problems.push({ input: arg, reason: 'no file matches this pattern' });
       for (const m of matches) await add(fileInput(m, cwd, (await stat(resolve(cwd, m)).catch(() => null))?.size));

@@ -10,7 +10,7 @@
  * strictly in that encoding, so a bad byte later on is an error, never a U+FFFD.
  */
 import { isAscii } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { iconv } from './iconv.js';
 import { decodeBuffer, isGb18030, DecodeError } from './decode.js';
 import { FURNITURE_RULES, MAX_FURNITURE_LENGTH } from '../knowledge/furniture.js';
 import { applies, holdsAny } from '../knowledge/furniture-match.js';
@@ -307,7 +307,7 @@ function strictDecoder(label: 'utf-8' | 'utf-16le' | 'utf-16be', encoding: strin
 
 function gb18030Decoder(start = 0): ChunkDecoder {
   const validator = new Gb18030Validator();
-  const dec = iconv.getDecoder('gb18030');
+  const dec = iconv().getDecoder('gb18030');
   let offset = start;
   const fail = (): never => { throw new DecodeError(`not valid GB18030 (near byte ${offset})`, 'undecodable'); };
   return {
@@ -342,8 +342,8 @@ function forcedDecoder(forced: string): ChunkDecoder {
   if (n === 'utf16le' || n === 'utf16be') return strictDecoder(n === 'utf16le' ? 'utf-16le' : 'utf-16be', n === 'utf16le' ? 'utf-16le' : 'utf-16be');
   // GBK and GB2312 are subsets of GB18030; decoding them as gbk breaks four-byte sequences.
   const name = ['gbk', 'gb2312', 'cp936', 'gb18030'].includes(n) ? 'gb18030' : forced;
-  if (!iconv.encodingExists(name)) throw new DecodeError(`unknown encoding '${forced}'`, 'unknown-encoding');
-  const dec = iconv.getDecoder(name);
+  if (!iconv().encodingExists(name)) throw new DecodeError(`unknown encoding '${forced}'`, 'unknown-encoding');
+  const dec = iconv().getDecoder(name);
   let first = true;
   return {
     encoding: name,

@@ -1,6 +1,6 @@
 /**
  * Where pages are converted: in this thread until there is enough text to pay for worker threads,
- * then on a pool of them (run/worker.ts), all sharing one jieba (lexicon/shared.ts). The pool's
+ * then on a pool of them (run/worker.ts), each with its own jieba (lexicon/jieba.ts: one table read). The pool's
  * start and size follow the machine's CPUs (the tuning below).
  */
 import { availableParallelism } from 'node:os';
@@ -8,13 +8,12 @@ import { Worker } from 'node:worker_threads';
 import type { Emitter } from '../emit/types.js';
 import type { PageStreamOptions } from '../read/pages.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
-import { SharedSegmenter } from '../lexicon/shared.js';
 import {
   convertFile, convertPage, errorFrom,
   type FileResult, type FileTask, type PageResult, type PageSettings, type PageTask, type WorkerInit, type WorkerReply,
 } from './worker.js';
 
-/** Worker threads cost ~0.3 s to start (and load the dictionary): below this much text, run in-process.
+/** Worker threads cost time to start (each loads the modules, and opens the dictionary table): below this much text, run in-process.
  *  NEWS_SPLIT_POOL_MIN_CHARS overrides it (tests set 0 to put small archives on the pool). */
 const POOL_MIN_OVERRIDE = envNumber('NEWS_SPLIT_POOL_MIN_CHARS');
 const POOL_MIN_CHARS = POOL_MIN_OVERRIDE ?? 1 << 20;
@@ -114,12 +113,9 @@ class WorkerPool {
   private batchChars = 0;
   private flushScheduled = false;
   private closed = false;
-  /** one jieba for all workers (~47 MB each otherwise); replacements of crashed workers may load their own */
-  private readonly segmenter: SharedSegmenter;
 
   constructor(size: number, private readonly settings: PageSettings, private readonly read: PageStreamOptions,
     private readonly inProcess: (task: PageTask | FileTask) => Promise<PageResult | FileResult>) {
-    this.segmenter = new SharedSegmenter(size * 2);
     for (let i = 0; i < size; i++) this.workers.push(this.spawn());
   }
 
@@ -140,7 +136,6 @@ class WorkerPool {
     this.closed = true;
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
     this.workers.length = 0;
-    await this.segmenter.close();
   }
 
   private flush(): void {
@@ -152,8 +147,7 @@ class WorkerPool {
   }
 
   private spawn(): { worker: Worker; jobs: Pending[][] } {
-    const remote = this.segmenter.claim();
-    const init: WorkerInit = { newsSplitPageWorker: true, settings: this.settings, read: this.read, ...(remote ? { segmenter: remote } : {}) };
+    const init: WorkerInit = { newsSplitPageWorker: true, settings: this.settings, read: this.read };
     // dist/run/worker.js next to this module once built: the worker loads compiled JavaScript
     // small heap limits (WORKER_HEAP): a page worker keeps nothing between pages, and every worker's
     // heap counts towards the run's peak memory; a page that does not fit is converted in this thread

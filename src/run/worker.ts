@@ -20,7 +20,6 @@ import { verify, type VerifyReport } from '../verify.js';
 import type { Diagnostics, Furniture, SplitOptions, SplitResult } from '../types.js';
 import type { Emitter, EmitterOptions } from '../emit/types.js';
 import { loadEmitter } from '../emit/registry.js';
-import { remoteSegmenter, type RemoteSlot } from '../lexicon/shared.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import { openPages, type PageStreamOptions, type SeparatorLine } from '../read/pages.js';
 import { DecodeError } from '../read/decode.js';
@@ -261,15 +260,11 @@ export interface WorkerInit {
   settings: PageSettings;
   /** how FileTasks are read (--encoding, --page-separator) */
   read: PageStreamOptions;
-  /** the shared segmenter's slot for this worker (none: it loads its own) */
-  segmenter?: RemoteSlot;
 }
 
 const init = workerData as WorkerInit | undefined;
 if (parentPort && init?.newsSplitPageWorker) {
   const port = parentPort;
-  // the page worker's words: the segmenter thread's jieba (this thread's own when it has no slot)
-  const lexicon = init.segmenter ? remoteSegmenter(init.segmenter) : undefined;
   const emitter = pageEmitter(init.settings);
   // a batch of pages (or of whole files) in, one reply per task out, in the same order; batches
   // stay in order: each waits for the one before (and the first for the emitter, which loads once)
@@ -282,8 +277,8 @@ if (parentPort && init?.newsSplitPageWorker) {
         for (const task of tasks) {
           try {
             replies.push('path' in task
-              ? { seq: task.seq, ok: true, file: await convertFile(task, init.settings, init.read, e, lexicon) }
-              : { seq: task.seq, ok: true, value: convertPage(task, init.settings, e, lexicon) });
+              ? { seq: task.seq, ok: true, file: await convertFile(task, init.settings, init.read, e) }
+              : { seq: task.seq, ok: true, value: convertPage(task, init.settings, e) });
           } catch (err) {
             replies.push(failed(task, err));
           }
