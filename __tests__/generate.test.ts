@@ -33,13 +33,11 @@ function folder(dir: string): Map<string, string> {
 
 const squeeze = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
-/** The paragraph as the page's pieces joined, allowing the one character a column break printed twice. */
+/** The paragraph as the page's pieces joined, allowing each character a column break printed twice. */
+const esc = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function inPieces(page: string, para: string): boolean {
   if (page.includes(para)) return true;
-  for (let n = 3; n < para.length; n++) {
-    if (page.includes(para.slice(0, n) + para[n - 1] + para.slice(n))) return true;
-  }
-  return false;
+  return new RegExp(Array.from(para, (c) => `${esc(c)}(?:${esc(c)})?`).join(''), 'u').test(page);
 }
 
 function pagesOf(dir: string): { text: string; gold: Gold }[] {
@@ -87,6 +85,16 @@ describe('train/generate.mjs', () => {
     expect(texts.some((t) => t.includes('\r\n'))).toBe(true);
     expect(texts.some((t) => /\n\u3000\u3000\S/.test(t))).toBe(true);
     expect(pagesOf(first.out)[0]!.gold.note).toMatch(/seed 7/);
+  });
+
+  it('cuts paragraphs where columns end, and in blank-line dumps sets deck lines apart too', () => {
+    const manifest = JSON.parse(readFileSync(join(first.out, 'manifest.json'), 'utf8'));
+    expect(manifest.done.columnPieces).toBeGreaterThan(0);
+    expect(manifest.summary.deckLineGap.true).toBeGreaterThan(0);
+    // a deck of two lines with a blank line between them, on some page
+    const apart = pagesOf(first.out).some(({ text, gold }) => gold.articles.some((a) => a.headlines.length > 1
+      && new RegExp(`${esc(a.headlines[0]!)}(?:\\r\\n|\\r|\\n)[ \\t\\u3000]*(?:\\r\\n|\\r|\\n)`, 'u').test(text)));
+    expect(apart).toBe(true);
   });
 
   it('passes its own --check', () => {

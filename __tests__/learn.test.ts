@@ -7,13 +7,13 @@ import { viterbi, emissionScores, addEmission, type ChainWeights } from '../src/
 import { train, seeded } from '../src/learn/perceptron.js';
 import { alignPage, newAlignment, repairSequence } from '../src/learn/align.js';
 import { serializeModel, parseModel, ModelError, shippedModel, compileModel, openCompiledModel, SHIPPED_MODEL_FILE } from '../src/learn/model.js';
-import { LABELS, ALLOWED_TRANSITION, L } from '../src/learn/labels.js';
+import { LABELS, ALLOWED_TRANSITION, L, allowedLabels, applyMask, FURNITURE, START, BODY } from '../src/learn/labels.js';
 import { FEATURE_COUNT, FEATURES_PER_UNIT, pageFeatures, eachUnitFeatures } from '../src/learn/features.js';
 import { labelledPages, sequencesOf, trainOn } from '../src/learn/train.js';
 import { jiebaLexicon } from '../src/lexicon/jieba.js';
 import { toUnits } from '../src/parse/units.js';
 import { classifyUnit } from '../src/parse/classify.js';
-import { assemble } from '../src/transform/structure.js';
+import { assemble, structure } from '../src/transform/structure.js';
 
 /** The best allowed sequence by trying them all (small n and labels only). */
 function bruteForce(scores: Float64Array, n: number, w: ChainWeights): { best: number; seq: number[] } {
@@ -240,5 +240,25 @@ describe('the assembler reads the deck the labels leave short', () => {
     const d = assemble(byline, labelsOf(['title', 'body', 'body', 'body'])).drafts[0]!;
     expect(d.headlines.map((h) => h.text)).toEqual(['老年人的新生活']);
     expect(d.pieces[0]!.text).toBe('餐餐好滋味');
+  });
+});
+
+describe('what the weights cannot overrule', () => {
+  it('a dateline lead is an item\'s start or its body, never furniture or a deck line', () => {
+    const mask = allowedLabels([{ kind: 'lead' }])[0]!;
+    expect(LABELS.filter((_, y) => mask & (1 << y))).toEqual(['start', 'body']);
+  });
+
+  it('a page of one lead gives its article even under weights that favour furniture', () => {
+    const units = toUnits('本报讯（记者 张三 通讯员 李四）市图书馆昨日举办公开课，市民踊跃参加。\n').units.map((u) => classifyUnit(u));
+    expect(units.map((u) => u.kind)).toEqual(['lead']);
+    const model = shippedModel()!;
+    // every feature says furniture by far
+    const emission = Float64Array.from(model.emission, (_, k) => (k % L === FURNITURE ? 100 : 0));
+    const scores = applyMask(new Float64Array(L).fill(0).map((_, y) => (y === FURNITURE ? 1e6 : 0)), allowedLabels(units));
+    expect(scores[FURNITURE]).toBe(-Infinity);
+    expect([START, BODY].every((y) => Number.isFinite(scores[y]!))).toBe(true);
+    const { drafts } = structure(units, { ...model, emission }, jiebaLexicon());
+    expect(drafts).toHaveLength(1);
   });
 });

@@ -94,7 +94,7 @@ async function generate(opts) {
   mkdirSync(opts.out, { recursive: true });
   let toTraditional;
   const counts = {};
-  const totals = { titlesBroken: 0, breaks: 0, repeats: 0, jumps: 0, midStarts: 0 };
+  const totals = { titlesBroken: 0, breaks: 0, columnPieces: 0, repeats: 0, jumps: 0, midStarts: 0 };
   const files = [];
   let bytes = 0;
   let cursor = 0;

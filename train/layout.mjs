@@ -29,6 +29,8 @@ export function chooseLayout(d, plain = false) {
     articleGap: d.weighted([[0, 30], [1, 40], [2, 20], [3, 10]]),
     headlineIndent: d.chance(0.2),
     deckGap: d.chance(0.6),
+    // a dump that puts a blank line after every line of the page: the deck's lines apart too
+    deckLineGap: blankish && d.chance(0.5),
     titleBreak: d.chance(0.2),
     dash: d.weighted([['keep', 60], ['add', 25], ['strip', 15]]),
     headlineWrap: d.chance(0.25),
@@ -47,10 +49,13 @@ export function chooseLayout(d, plain = false) {
     pageNumber: d.chance(0.15),
     jump: d.chance(0.15),
     breaks: body === 'flat' ? 0 : d.weighted([[0, 55], [1, 30], [2, 15]]),
+    // an e-paper's dump keeps each column's piece of a paragraph as a paragraph of its own: wherever a
+    // column ends mid-paragraph the text is cut there (a column holds a few hundred characters)
+    columns: body === 'flat' || body === 'wrap' || !d.chance(0.6) ? 0 : d.int(250, 700),
     glue,
     midStart: d.chance(0.1),
     // a column of short items without headlines, each closed by its reporter tag (综合消息, 简讯)
-    briefs: d.chance(0.12),
+    briefs: d.chance(0.2),
   };
   // plain pages: an e-paper's own dump, one page a file, decks as the paper set them
   // (the records' own paper in its header, subtitles as printed, headlines flush left)
@@ -69,7 +74,7 @@ export function layoutSummary(style) {
   if (style.body === 'wsLines') s.wsSeparator = JSON.stringify(style.wsSeparator);
   if (style.body === 'wrap') s.width = style.width;
   Object.assign(s, {
-    paraGap: style.paraGap, articleGap: style.articleGap, headlineIndent: style.headlineIndent, deckGap: style.deckGap,
+    paraGap: style.paraGap, articleGap: style.articleGap, headlineIndent: style.headlineIndent, deckGap: style.deckGap, deckLineGap: style.deckLineGap,
     titleBreak: style.titleBreak, dash: style.dash, headlineWrap: style.headlineWrap, eol: style.eol,
     halfWidth: style.halfWidth, traditional: style.traditional, paper: style.paper.name,
     header: style.header ? style.headerForm : false, footer: style.footer,
@@ -230,14 +235,45 @@ function emitArticle(w, rec, ctx, breakAt) {
     return gold;
   }
   const hIndent = style.headlineIndent ? style.indent : '';
-  for (const l of deck) w.line(hIndent + l.text);
+  deck.forEach((l, i) => {
+    if (i > 0 && style.deckLineGap) w.gap(style.paraGap);
+    w.line(hIndent + l.text);
+  });
   if (deck.length > 0 && rec.body.length > 0) w.gap(style.deckGap ? Math.max(1, style.paraGap) : 0);
   rec.body.forEach((text, i) => {
     if (i > 0) w.gap(style.paraGap);
     if (breakAt.has(i)) emitBrokenParagraph(w, text, ctx);
+    else if (style.columns > 0) emitColumnPieces(w, text, ctx);
     else emitBody(w, text, true);
   });
   return gold;
+}
+
+/**
+ * A paragraph as an e-paper dump gives it when columns end inside it: one piece a column, each a
+ * paragraph of the layout (its separator, its indent), the cut wherever the column ended (inside a
+ * word, sometimes with the cut character printed twice). ctx.columnLeft counts down the characters
+ * left in the current column; a paragraph's end takes about a line of it.
+ */
+function emitColumnPieces(w, text, ctx) {
+  const { style, d } = ctx;
+  const chars = Array.from(text);
+  let from = 0;
+  if (ctx.columnLeft === undefined) ctx.columnLeft = d.int(1, style.columns);
+  while (chars.length - from > ctx.columnLeft) {
+    const cut = from + ctx.columnLeft;
+    ctx.columnLeft = d.int(Math.round(style.columns * 0.7), Math.round(style.columns * 1.3));
+    if (cut <= from || cut >= chars.length) break;
+    emitBody(w, chars.slice(from, cut).join('').trimEnd(), from === 0);
+    w.gap(style.paraGap);
+    from = CJK.test(chars[cut - 1]) && d.chance(0.15) ? cut - 1 : cut;
+    if (from === cut - 1) ctx.stats.repeats++;
+    ctx.stats.columnPieces++;
+  }
+  const rest = chars.slice(from).join('').trimStart();
+  emitBody(w, rest, from === 0 || d.chance(0.8));
+  ctx.columnLeft -= chars.length - from + 12;
+  if (ctx.columnLeft < 1) ctx.columnLeft = d.int(Math.round(style.columns * 0.7), Math.round(style.columns * 1.3));
 }
 
 /**
@@ -261,7 +297,8 @@ const LEAD_WITH_REPORTERS = /^(\S{0,30}?(?:讯|訊|电|電))\s*[（(]((?:本报|
  * sentence (…开业。（记者 王芳）), or a tag of invented names: the tag is what ends the item.
  */
 function asBrief(rec, d) {
-  const body = rec.body.slice();
+  // a column of briefs keeps an item to its first paragraph as often as not
+  const body = rec.body.length > 1 && d.chance(0.5) && /[。！？”」]$/u.test(rec.body[0]) ? rec.body.slice(0, 1) : rec.body.slice();
   const m = LEAD_WITH_REPORTERS.exec(body[0]);
   let tag;
   if (m && body[0].length > m[0].length + 4) { body[0] = body[0].slice(m[0].length); tag = `（${m[2]}）`; }
@@ -347,7 +384,7 @@ function emitPage(w, page, ctx, indexInFile) {
 export function layOutFile(pages, style, d, convert) {
   const w = new PageWriter(style, d);
   const noise = [];
-  const stats = { titlesBroken: 0, breaks: 0, repeats: 0, jumps: 0, midStarts: 0 };
+  const stats = { titlesBroken: 0, breaks: 0, columnPieces: 0, repeats: 0, jumps: 0, midStarts: 0 };
   const ctx = {
     style, d, convert, stats, page: pages[0],
     noise(text) {

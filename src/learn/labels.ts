@@ -44,17 +44,18 @@ export const ALLOWED_TRANSITION: Uint8Array = (() => {
  * Labels a unit cannot take, whatever the weights say: what the furniture rules take is furniture
  * (they are exact patterns of page headers, editor lines, navigation; on the training pages 99 % of
  * what they take is furniture), except an image placeholder or a credit line that stands inside an
- * article; a dateline lead (新华社北京10月12日电 …) is never a deck line. Returned as a bit mask of
- * allowed labels per unit (0: no constraint).
+ * article; a dateline lead (新华社北京10月12日电 …) is never a deck line nor furniture (it opens an
+ * item or goes on in one: as furniture, a page of one lead would give no article). Returned as a bit
+ * mask of allowed labels per unit (0: no constraint).
  */
 export interface MaskedUnit { kind: string; furnitureKind?: string }
 const ONLY_FURNITURE = 1 << FURNITURE;
-const NO_DECK = ((1 << L) - 1) & ~((1 << KICKER) | (1 << TITLE) | (1 << SUBTITLE));
+const LEAD = (1 << START) | (1 << BODY);
 export function allowedLabels(units: readonly MaskedUnit[]): Int32Array {
   const m = new Int32Array(units.length);
   units.forEach((u, i) => {
     if (u.kind === 'furniture' && u.furnitureKind !== 'image-placeholder') m[i] = ONLY_FURNITURE;
-    else if (u.kind === 'lead') m[i] = NO_DECK;
+    else if (u.kind === 'lead') m[i] = LEAD;
   });
   return m;
 }
