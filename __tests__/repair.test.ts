@@ -18,6 +18,7 @@ describe('break repair decisions', () => {
     ['图:', '本报娱乐部编辑与读者见面。', 'clause'],
     ['在没有定位信号的受限环境', '中，无人机如何智能辨识方向、自主避障？', 'clause'],
     ['新设备带来了一个新问题,', ',即如何培训操作人员?', 'duplicate'],
+    ['两条线路各有侧重：一条服务通勤；', '一条服务旅游，沿途设8个站点。', 'clause'],
     ['市民反映的问题已经全部解决。', '。下一步将建立长效机制。', 'duplicate'],
   ])('joins %s | %s (%s)', (left, right, kind) => {
     const d = decideJoin(left, right, jieba);
@@ -33,6 +34,8 @@ describe('break repair decisions', () => {
     ['市政府关于调整公交线路的通告', '一、自下月起，5路公交车延长至火车站。'],
     ['今年的主要做法是——', '——把服务站建到村口。'],
     ['图说:来自华阳社区的老年合唱团在现场表演', '“晚报上面,既有国家大事,也有平民百姓的故事。”'],
+    ['一、自下月起，5路公交车延长至火车站；', '二、12路公交车停靠站点调整为东门。'],
+    ['（一）具有大学本科及以上学历；', '（二）具有3年以上相关工作经验。'],
   ])('keeps the paragraph end after %s', (left, right) => {
     expect(decideJoin(left, right, jieba).join).toBe(false);
   });

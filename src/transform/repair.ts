@@ -90,6 +90,9 @@ function decide(head: string, left: string, length: number, right: string, lexic
   if (a === '：' || a === ':') return { join: false, evidence: ['colon introduces what follows'] };
   const long = length > TAIL || visibleLength(left, MAX_HEADLINE) > MAX_HEADLINE;
   if ((a === '—' || a === '－') && !long) return { join: false, evidence: ['intertitle ending in a dash'] };
+  // an item of a numbered list ends in a semicolon and the next item starts with its number
+  // (一、…； | 二、…): each item is a paragraph of its own
+  if ((a === '；' || a === ';') && LIST_ITEM_RE.test(right)) return { join: false, evidence: ['a numbered item follows an item'] };
   if (isClauseMark(a)) return { join: true, kind: 'clause', evidence: [`ends with ${a}`] };
   if (isOpener(a)) return { join: true, kind: 'clause', evidence: [`ends with opening ${a}`] };
   // a caption (图说:…) is a paragraph of its own unless the break is plainly inside a sentence
