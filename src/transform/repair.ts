@@ -16,7 +16,7 @@ import {
 } from '../knowledge/punctuation.js';
 import { MAX_HEADLINE } from '../parse/classify.js';
 import { NEVER_FINAL, NEVER_INITIAL, CAPTION_LABEL_RE, CAPTION_RE, LIST_ITEM_RE } from '../knowledge/conventions.js';
-import { MONTH_DAY_FIGURES } from '../knowledge/dates.js';
+import { MONTH_DAY_FIGURES, fullDate } from '../knowledge/dates.js';
 import { breakInsideWord, type Lexicon } from '../lexicon/lexicon.js';
 import type { Repair, RepairKind } from '../types.js';
 
@@ -42,6 +42,12 @@ const LONE_CHARACTER_RE = /^\p{Script=Han}[,，、;；]/u;
 const MAX_INTERTITLE = 18;
 /** A full date at the end of a piece: no title ends on one. */
 const FULL_DATE_END_RE = new RegExp(`${MONTH_DAY_FIGURES}$`, 'u');
+
+/**
+ * How a new sentence below an intertitle often opens: a date and a comma (2019年9月25日，1月3日，).
+ * (Not a quotation: 馆长介绍 | “这是…” is a cut before the words quoted.)
+ */
+const SENTENCE_OPENING_RE = new RegExp(`^(?:${fullDate()}|${MONTH_DAY_FIGURES})[，,]`, 'u');
 
 /** A piece this long with commas inside reads as prose; intertitles with commas end in a dash (handled above). */
 const PROSE_MIN = 20;
@@ -114,6 +120,11 @@ function decide(head: string, left: string, length: number, right: string, lexic
     return { join: true, kind: 'clause', evidence: ['one character before a comma ends the clause above'] };
   }
   if (open) return { join: true, kind: 'mid-sentence', evidence: ['quotation or bracket left open'] };
+  // a whole line of heading length, the break between words, and below it a sentence opening on a
+  // date: an intertitle, however long (…开启全面依法治国新时代 | 2019年2月25日，…)
+  if (!long && length === left.length && SENTENCE_OPENING_RE.test(right) && !NEVER_FINAL.has(a) && !FULL_DATE_END_RE.test(left)) {
+    return { join: false, evidence: ['a sentence opens below a heading-length line'] };
+  }
   if (hasInnerSentenceEnd(left)) return { join: true, kind: 'mid-sentence', evidence: ['a sentence ends inside: prose, not a title'] };
   if (visibleLength(left, PROSE_MIN) >= PROSE_MIN && /[,，、：:]/u.test(left)) {
     return { join: true, kind: 'mid-sentence', evidence: ['punctuated like prose', 'no end punctuation'] };
