@@ -257,13 +257,13 @@ function emitArticle(w, rec, ctx, breakAt) {
  */
 function emitColumnPieces(w, text, ctx) {
   const { style, d } = ctx;
+  const nextColumn = () => d.int(Math.round(style.columns * 0.7), Math.round(style.columns * 1.3));
   const chars = Array.from(text);
   let from = 0;
   if (ctx.columnLeft === undefined) ctx.columnLeft = d.int(1, style.columns);
   while (chars.length - from > ctx.columnLeft) {
     const cut = from + ctx.columnLeft;
-    ctx.columnLeft = d.int(Math.round(style.columns * 0.7), Math.round(style.columns * 1.3));
-    if (cut <= from || cut >= chars.length) break;
+    ctx.columnLeft = nextColumn();
     emitBody(w, chars.slice(from, cut).join('').trimEnd(), from === 0);
     w.gap(style.paraGap);
     from = CJK.test(chars[cut - 1]) && d.chance(0.15) ? cut - 1 : cut;
@@ -273,7 +273,7 @@ function emitColumnPieces(w, text, ctx) {
   const rest = chars.slice(from).join('').trimStart();
   emitBody(w, rest, from === 0 || d.chance(0.8));
   ctx.columnLeft -= chars.length - from + 12;
-  if (ctx.columnLeft < 1) ctx.columnLeft = d.int(Math.round(style.columns * 0.7), Math.round(style.columns * 1.3));
+  if (ctx.columnLeft < 1) ctx.columnLeft = nextColumn();
 }
 
 /**

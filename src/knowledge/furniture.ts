@@ -55,7 +55,7 @@ export const hintsKey = (pattern: RegExp): string => `${pattern.flags}/${pattern
 
 /** The rows with their cheap tests read off their patterns. */
 const withHints = (rows: FurnitureRule[]): FurnitureRule[] =>
-  rows.map((r) => ({ ...r, ...(Object.hasOwn(BUILT, hintsKey(r.pattern)) ? BUILT[hintsKey(r.pattern)] : hintsOf(r.pattern)) }));
+  rows.map((r) => { const key = hintsKey(r.pattern); return { ...r, ...(Object.hasOwn(BUILT, key) ? BUILT[key] : hintsOf(r.pattern)) }; });
 
 const DATE = fullDate();
 /** A page number in words or figures: 5, A05, 二 */

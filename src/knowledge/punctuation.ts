@@ -53,6 +53,8 @@ export function firstChar(text: string): string {
 }
 
 export const isClauseMark = (ch: string): boolean => ch !== '' && CLAUSE_MARKS.includes(ch);
+/** A semicolon, full-width or not: how the items of a numbered list end. */
+export const isSemicolon = (ch: string): boolean => ch === '；' || ch === ';';
 export const isOpener = (ch: string): boolean => ch !== '' && OPENERS.includes(ch);
 export const cannotStartLine = (ch: string): boolean => ch !== '' && NO_LINE_START.includes(ch);
 

@@ -11,7 +11,7 @@
  * A short piece without end punctuation whose break falls between words is an intertitle: kept.
  */
 import {
-  endsSentence, lastChar, firstChar, isClauseMark, isOpener, cannotStartLine, isHan, visibleLength,
+  endsSentence, lastChar, firstChar, isClauseMark, isSemicolon, isOpener, cannotStartLine, isHan, visibleLength,
   hasOpenPair, hasInnerSentenceEnd, NEVER_DOUBLED,
 } from '../knowledge/punctuation.js';
 import { MAX_HEADLINE } from '../parse/classify.js';
@@ -98,7 +98,7 @@ function decide(head: string, left: string, length: number, right: string, lexic
   if ((a === '—' || a === '－') && !long) return { join: false, evidence: ['intertitle ending in a dash'] };
   // an item of a numbered list ends in a semicolon and the next item starts with its number
   // (一、…； | 二、…): each item is a paragraph of its own
-  if ((a === '；' || a === ';') && LIST_ITEM_RE.test(right)) return { join: false, evidence: ['a numbered item follows an item'] };
+  if (isSemicolon(a) && LIST_ITEM_RE.test(right)) return { join: false, evidence: ['a numbered item follows an item'] };
   if (isClauseMark(a)) return { join: true, kind: 'clause', evidence: [`ends with ${a}`] };
   if (isOpener(a)) return { join: true, kind: 'clause', evidence: [`ends with opening ${a}`] };
   // a caption (图说:…) is a paragraph of its own unless the break is plainly inside a sentence
@@ -120,9 +120,9 @@ function decide(head: string, left: string, length: number, right: string, lexic
     return { join: true, kind: 'clause', evidence: ['one character before a comma ends the clause above'] };
   }
   if (open) return { join: true, kind: 'mid-sentence', evidence: ['quotation or bracket left open'] };
-  // a whole line of heading length, the break between words, and below it a sentence opening on a
-  // date: an intertitle, however long (…开启全面依法治国新时代 | 2019年2月25日，…)
-  if (!long && length === left.length && SENTENCE_OPENING_RE.test(right) && !NEVER_FINAL.has(a) && !FULL_DATE_END_RE.test(left)) {
+  // a paragraph of heading length so far, the break between words, and below it a sentence opening
+  // on a date: an intertitle, however long (…开启全面依法治国新时代 | 2019年2月25日，…)
+  if (!long && SENTENCE_OPENING_RE.test(right) && !NEVER_FINAL.has(a) && !FULL_DATE_END_RE.test(left)) {
     return { join: false, evidence: ['a sentence opens below a heading-length line'] };
   }
   if (hasInnerSentenceEnd(left)) return { join: true, kind: 'mid-sentence', evidence: ['a sentence ends inside: prose, not a title'] };
