@@ -96,9 +96,13 @@ function decide(head: string, left: string, length: number, right: string, lexic
   if (a === '：' || a === ':') return { join: false, evidence: ['colon introduces what follows'] };
   const long = length > TAIL || visibleLength(left, MAX_HEADLINE) > MAX_HEADLINE;
   if ((a === '—' || a === '－') && !long) return { join: false, evidence: ['intertitle ending in a dash'] };
-  // an item of a numbered list ends in a semicolon and the next item starts with its number
-  // (一、…； | 二、…): each item is a paragraph of its own
-  if (isSemicolon(a) && LIST_ITEM_RE.test(right)) return { join: false, evidence: ['a numbered item follows an item'] };
+  // A semicolon or a whole dash (——) above the break ends an item of a list or a paragraph that
+  // introduces the next (…纵深推进—— | 明确…). In the 50,258 paragraphs (5.0 M characters) of two
+  // months of 人民日报, 387 end in ； and 437 in ——; column cuts, about one every 300 characters,
+  // would land right after one of the 5,807 inner ； some 19 times and after an inner —— some 7:
+  // at such a break a paragraph end is 20 to 60 times as likely as a cut.
+  if (isSemicolon(a)) return { join: false, evidence: ['an item ends in a semicolon'] };
+  if (a === '—' && left.at(-2) === '—') return { join: false, evidence: ['a dash ends the paragraph'] };
   if (isClauseMark(a)) return { join: true, kind: 'clause', evidence: [`ends with ${a}`] };
   if (isOpener(a)) return { join: true, kind: 'clause', evidence: [`ends with opening ${a}`] };
   // a caption (图说:…) is a paragraph of its own unless the break is plainly inside a sentence
