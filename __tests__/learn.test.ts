@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { viterbi, emissionScores, addEmission, type ChainWeights } from '../src/learn/viterbi.js';
-import { train, seeded } from '../src/learn/perceptron.js';
+import { train, seeded, averageWeights } from '../src/learn/perceptron.js';
 import { alignPage, newAlignment, repairSequence } from '../src/learn/align.js';
 import { serializeModel, parseModel, ModelError, shippedModel, compileModel, openCompiledModel, SHIPPED_MODEL_FILE } from '../src/learn/model.js';
 import { LABELS, ALLOWED_TRANSITION, L, allowedLabels, applyMask, FURNITURE, START, BODY } from '../src/learn/labels.js';
@@ -216,6 +216,23 @@ describe('the model file', () => {
     expect(a).toBe(b);
     expect(a.length).toBeGreaterThan(1000);
     expect(readFileSync('fixtures/gold/deck-lead.gold.json', 'utf8')).toContain('articles');
+  });
+
+  it('averages runs of other seeds weight by weight, and the mean of one run is that run', () => {
+    const seqs = sequencesOf(['fixtures/gold/deck-lead.gold.json', 'fixtures/gold/short-items.gold.json'].flatMap((f) => labelledPages(f)));
+    const a = trainOn(seqs, { epochs: 2, seed: 1 });
+    const b = trainOn(seqs, { epochs: 2, seed: 5 });
+    const mean = averageWeights([a, b]);
+    expect(mean.labels).toBe(a.labels);
+    expect(mean.allowed).toBe(a.allowed);
+    for (const k of [0, 1, 17, a.emission.length - 1]) expect(mean.emission[k]).toBeCloseTo((a.emission[k]! + b.emission[k]!) / 2, 12);
+    for (let k = 0; k < a.transition.length; k++) expect(mean.transition[k]).toBeCloseTo((a.transition[k]! + b.transition[k]!) / 2, 12);
+    // the two seeds do learn different weights, so the test above is not comparing a run with itself
+    expect(Array.from(a.emission)).not.toEqual(Array.from(b.emission));
+    expect(Array.from(averageWeights([a]).emission)).toEqual(Array.from(a.emission));
+    expect(serializeModel(averageWeights([a, b]), {})).toBe(serializeModel(averageWeights([a, b]), {}));
+    expect(() => averageWeights([])).toThrow(/no runs/u);
+    expect(() => averageWeights([a, { ...b, emission: b.emission.subarray(1) }])).toThrow(/different feature tables/u);
   });
 });
 

@@ -98,3 +98,21 @@ export function train(data: readonly Sequence[], o: TrainOptions): ChainWeights 
   for (let k = 0; k < transition.length; k++) avgT[k] = transition[k]! - tAcc[k]! / c;
   return { labels: L, emission: avgE, transition: avgT, allowed: o.allowed };
 }
+
+/**
+ * The mean of several trained chains' weights (parameter mixing: runs over other shuffles and other
+ * generated pages, averaged, vary less from seed to seed than any one run does). The chains share
+ * labels, features and the allowed transitions.
+ */
+export function averageWeights(runs: readonly ChainWeights[]): ChainWeights {
+  if (runs.length === 0) throw new Error('averageWeights: no runs');
+  const first = runs[0]!;
+  const emission = new Float64Array(first.emission.length);
+  const transition = new Float64Array(first.transition.length);
+  for (const w of runs) {
+    if (w.emission.length !== emission.length || w.transition.length !== transition.length) throw new Error('averageWeights: runs of different feature tables');
+    for (let k = 0; k < emission.length; k++) emission[k] = emission[k]! + w.emission[k]! / runs.length;
+    for (let k = 0; k < transition.length; k++) transition[k] = transition[k]! + w.transition[k]! / runs.length;
+  }
+  return { ...first, emission, transition };
+}

@@ -14,7 +14,8 @@ import { classifyUnit, type ClassifiedUnit } from '../parse/classify.js';
 import { pageFeatures, FEATURE_COUNT } from './features.js';
 import { jiebaLexicon } from '../lexicon/jieba.js';
 import { alignPage, newAlignment, type GoldLike, type AlignStats } from './align.js';
-import { train, type Sequence } from './perceptron.js';
+import { train, averageWeights, type Sequence } from './perceptron.js';
+export { averageWeights };
 import { ALLOWED_TRANSITION, L, allowedLabels, maskedLabel } from './labels.js';
 import type { ChainWeights } from './viterbi.js';
 
