@@ -7,7 +7,7 @@ import { viterbi, emissionScores, addEmission, type ChainWeights } from '../src/
 import { train, seeded, averageWeights } from '../src/learn/perceptron.js';
 import { alignPage, newAlignment, repairSequence } from '../src/learn/align.js';
 import { serializeModel, parseModel, ModelError, shippedModel, compileModel, openCompiledModel, SHIPPED_MODEL_FILE } from '../src/learn/model.js';
-import { LABELS, ALLOWED_TRANSITION, L, allowedLabels, applyMask, FURNITURE, START, BODY } from '../src/learn/labels.js';
+import { LABELS, ALLOWED_TRANSITION, L, allowedLabels, applyMask, FURNITURE, TITLE, START, BODY } from '../src/learn/labels.js';
 import { FEATURE_COUNT, FEATURES_PER_UNIT, pageFeatures, eachUnitFeatures } from '../src/learn/features.js';
 import { labelledPages, sequencesOf, trainOn } from '../src/learn/train.js';
 import { jiebaLexicon } from '../src/lexicon/jieba.js';
@@ -262,8 +262,21 @@ describe('the assembler reads the deck the labels leave short', () => {
 
 describe('what the weights cannot overrule', () => {
   it('a dateline lead is an item\'s start or its body, never furniture or a deck line', () => {
-    const mask = allowedLabels([{ kind: 'lead' }])[0]!;
+    const mask = allowedLabels([{ kind: 'lead', text: '新华社北京10月12日电 记者张三' }])[0]!;
     expect(LABELS.filter((_, y) => mask & (1 << y))).toEqual(['start', 'body']);
+  });
+
+  it('a byline line standing alone or a caption is never a deck line', () => {
+    const units = toUnits(['本报记者  贺  勇', '图为市民在公园里晨练。张三摄', '图说：新建成的大桥。', '老年人的新生活'].join('\n\n')).units.map((u) => classifyUnit(u));
+    expect(units.map((u) => u.kind)).toEqual(['byline', 'body', 'body', 'heading']);
+    const masks = Array.from(allowedLabels(units), (m) => LABELS.filter((_, y) => m & (1 << y)));
+    expect(masks.slice(0, 3)).toEqual([['furniture', 'start', 'body'], ['furniture', 'start', 'body'], ['furniture', 'start', 'body']]);
+    expect(masks[3]).toEqual([]);
+    // under weights that favour a title for every unit, the caption still decodes as no deck line
+    const scores = applyMask(Float64Array.from({ length: units.length * L }, (_, k) => (k % L === TITLE ? 1e6 : 0)), allowedLabels(units));
+    const labels = Array.from(viterbi(scores, units.length, shippedModel()!), (y) => LABELS[y]);
+    expect(labels.slice(0, 3).every((l) => l === 'furniture' || l === 'start' || l === 'body')).toBe(true);
+    expect(labels[3]).not.toBe('furniture');
   });
 
   it('a page of one lead gives its article even under weights that favour furniture', () => {

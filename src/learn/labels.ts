@@ -3,6 +3,8 @@
  * an article begins at its first deck line after body text (or at a `start`), so the model needs
  * no separate boundary tag, and a deck line can never sit in the middle of a body.
  */
+import { CAPTION_RE } from '../knowledge/conventions.js';
+
 export const LABELS = ['furniture', 'kicker', 'title', 'subtitle', 'start', 'body'] as const;
 export type Label = (typeof LABELS)[number];
 export const L = LABELS.length;
@@ -45,17 +47,20 @@ export const ALLOWED_TRANSITION: Uint8Array = (() => {
  * (they are exact patterns of page headers, editor lines, navigation; on the training pages 99 % of
  * what they take is furniture), except an image placeholder or a credit line that stands inside an
  * article; a dateline lead (新华社北京10月12日电 …) is never a deck line nor furniture (it opens an
- * item or goes on in one: as furniture, a page of one lead would give no article). Returned as a bit
+ * item or goes on in one: as furniture, a page of one lead would give no article); a byline line standing
+ * alone (本报记者 张三, （新华社北京10月14日电）) or a caption (图为…, 图说：…) is never a deck line. Returned as a bit
  * mask of allowed labels per unit (0: no constraint).
  */
-export interface MaskedUnit { kind: string; furnitureKind?: string }
+export interface MaskedUnit { kind: string; furnitureKind?: string; text: string }
 const ONLY_FURNITURE = 1 << FURNITURE;
 const LEAD = (1 << START) | (1 << BODY);
+const NOT_DECK = (1 << FURNITURE) | (1 << START) | (1 << BODY);
 export function allowedLabels(units: readonly MaskedUnit[]): Int32Array {
   const m = new Int32Array(units.length);
   units.forEach((u, i) => {
     if (u.kind === 'furniture' && u.furnitureKind !== 'image-placeholder') m[i] = ONLY_FURNITURE;
     else if (u.kind === 'lead') m[i] = LEAD;
+    else if (u.kind === 'byline' || CAPTION_RE.test(u.text.trimStart())) m[i] = NOT_DECK;
   });
   return m;
 }
