@@ -25,6 +25,8 @@ describe('break repair decisions', () => {
     ['市委理论学习中心组围绕推动高质量发展这一主题开展集中学习研讨并对下一步重点工作作出具体部署安排', '要求各级党组织认真抓好落实。', 'mid-sentence'],
     // a word and a full stop below finish the sentence above
     ['市政协今天上午在政协礼堂三楼大厅举行新春', '座谈会。市政协主席出席并讲话。', 'mid-sentence'],
+    // a function word that cannot end a sentence, standing as a word of its own
+    ['今年以来全市各地的', '农村道路建设明显提速。', 'mid-sentence'],
     // text with few marks (an era's dump): only a short line may be an intertitle
     ['本埠各界昨日在市商会举行盛大集会慶祝勝利', '到會者數千人秩序井然會場內外懸掛國旗標語甚多情形熱烈', 'mid-sentence'],
   ])('joins %s | %s (%s)', (left, right, kind) => {
@@ -48,6 +50,9 @@ describe('break repair decisions', () => {
     ['全会作出一系列部署，法治建设全面发力、多点突破、纵深推进——', '明确全面依法治国的各项任务，建立健全督办机制。'],
     ['深入生活、扎根人民，争做新时代文艺轻骑兵', '2019年9月25日，一支乌兰牧骑来到草原深处。'],
     ['彰显文化自信、凝聚奋进力量，中国精神成为文艺的灵魂', '1月3日，一部新作在京首演。'],
+    // such a character at the end of an idiom ends it (触手可及, 大有可为)
+    ['优化设施，好书触手可及', '“深入开展全民阅读活动，要特别重视提升阅读的长效性。”'],
+    ['我们的工作大有可为', '市民踊跃报名，活动取得圆满成功。'],
     // an intertitle of 19 to 39 characters with no mark in it, above punctuated prose
     ['党的执政能力高低在很大程度上决定着国家治理水平的高低', '治理效果最容易转化为群众获得感。简政放权深入推进，创新创业浪潮风生水起。'],
     ['把初心使命铭之于心践之于行落实到每一项具体工作中去', '革命战争年代，共产党员都要经受血与火的考验。'],

@@ -162,8 +162,13 @@ function decide(head: string, left: string, length: number, right: string, lexic
     return { join: true, kind: 'mid-sentence', evidence: ['no end punctuation', 'too long to end a paragraph without it'] };
   }
   if (FULL_DATE_END_RE.test(left)) return { join: true, kind: 'mid-sentence', evidence: ['a date ends no title'] };
-  if (NEVER_FINAL.has(a)) return { join: true, kind: 'mid-sentence', evidence: [`${a} cannot end a sentence`] };
+  if (NEVER_FINAL.has(a) && Array.from(lastWord(left, lexicon)).length < 3) return { join: true, kind: 'mid-sentence', evidence: [`${a} cannot end a sentence`] };
   return { join: false, evidence: ['no end punctuation between words: a line of its own (intertitle)'] };
+}
+
+/** The last word of a text, as the lexicon cuts its last few characters. */
+function lastWord(text: string, lexicon: Lexicon): string {
+  return lexicon.cut(text.slice(-6)).at(-1) ?? '';
 }
 
 /** Join pieces into paragraphs; with repair off, every piece is its own paragraph. */
