@@ -25,6 +25,10 @@ describe('break repair decisions', () => {
     ['市委理论学习中心组围绕推动高质量发展这一主题开展集中学习研讨并对下一步重点工作作出具体部署安排', '要求各级党组织认真抓好落实。', 'mid-sentence'],
     // a word and a full stop below finish the sentence above
     ['市政协今天上午在政协礼堂三楼大厅举行新春', '座谈会。市政协主席出席并讲话。', 'mid-sentence'],
+    // a paragraph that opens on a time or a link word and a comma is still in its first sentence
+    ['近日，在市委统一部署下', '各区县启动了新一轮老旧小区改造。', 'mid-sentence'],
+    ['此外，部分街道社区', '推出夜间便民服务，受到居民欢迎。', 'mid-sentence'],
+    ['2023年5月，全市首批智慧停车场', '在主城区建成投用。', 'mid-sentence'],
     // a function word that cannot end a sentence, standing as a word of its own
     ['今年以来全市各地的', '农村道路建设明显提速。', 'mid-sentence'],
     // text with few marks (an era's dump): only a short line may be an intertitle

@@ -48,6 +48,10 @@ const FULL_DATE_END_RE = new RegExp(`${MONTH_DAY_FIGURES}$`, 'u');
  * (Not a quotation: 馆长介绍 | “这是…” is a cut before the words quoted.)
  */
 const SENTENCE_OPENING_RE = new RegExp(`^(?:${fullDate()}|${MONTH_DAY_FIGURES})[，,]`, 'u');
+/** How a paragraph's first sentence opens on a time or a link word and a comma; no heading opens so. */
+const PARAGRAPH_OPENING_RE = new RegExp(
+  `^(?:${fullDate()}|${MONTH_DAY_FIGURES}|\\d{4}年(?:\\d{1,2}月)?|\\d{1,2}月(?:\\d{1,2}日)?|近日|日前|如今|目前|当前|今年|去年|近年来|此外|同时|其中|据悉|据了解|据介绍|然而|但是|因此|另外|与此同时|今天|昨天|昨日|当天|次日)[，,]`, 'u',
+);
 
 /**
  * Text that ends a paragraph with no end punctuation and no sentence end inside (an intertitle, a line
@@ -87,12 +91,14 @@ interface Decision {
  * settled within this tail, so a long paragraph costs no more than a short one: joining stays linear.
  */
 const TAIL = 200;
+/** How much of the paragraph's start the decision reads (a caption label, an opening 近日，/ 2019年10月1日，). */
+const HEAD = 12;
 
 const HIGH_SURROGATE_END_RE = /[\uD800-\uDBFF]$/;
 const LOW_SURROGATE_START_RE = /^[\uDC00-\uDFFF]/;
 
 export function decideJoin(paragraph: string, right: string, lexicon: Lexicon): Decision {
-  return decide(paragraph.slice(0, 8), paragraph.length > TAIL ? paragraph.slice(-TAIL) : paragraph, paragraph.length, right, lexicon);
+  return decide(paragraph.slice(0, HEAD), paragraph.length > TAIL ? paragraph.slice(-TAIL) : paragraph, paragraph.length, right, lexicon);
 }
 
 /** The decision reads the paragraph's first characters (a caption label?), its tail and its length. */
@@ -100,7 +106,7 @@ function decide(head: string, left: string, length: number, right: string, lexic
   // a lone high surrogate above the break and a lone low one below it: joined they would become one
   // astral character that neither line holds (and verify() would count two lost, one extra)
   if (HIGH_SURROGATE_END_RE.test(left) && LOW_SURROGATE_START_RE.test(right)) return { join: false, evidence: ['lone surrogates on both sides'] };
-  const paragraph = length <= 8 ? head : '';
+  const paragraph = length <= HEAD ? head : '';
   const isCaption = CAPTION_RE.test(head);
   const a = lastChar(left);
   const b = firstChar(right);
@@ -152,6 +158,10 @@ function decide(head: string, left: string, length: number, right: string, lexic
     return { join: false, evidence: ['a sentence opens below a heading-length line'] };
   }
   if (hasInnerSentenceEnd(left)) return { join: true, kind: 'mid-sentence', evidence: ['a sentence ends inside: prose, not a title'] };
+  // A paragraph that opens on a time or a link and a comma (近日，/ 如今，/ 6月11日，/ 此外，) and has
+  // no sentence end yet is in its first sentence: in two months of 人民日报, about 20 of 6,000 paragraphs
+  // that end unpunctuated open so, against about 240 column cuts in such a first sentence.
+  if (PARAGRAPH_OPENING_RE.test(head)) return { join: true, kind: 'mid-sentence', evidence: ['the first sentence of a paragraph opening on 近日，'] };
   if (visibleLength(left, PROSE_MIN) >= PROSE_MIN && /[,，、：:]/u.test(left)) {
     return { join: true, kind: 'mid-sentence', evidence: ['punctuated like prose', 'no end punctuation'] };
   }
@@ -208,7 +218,7 @@ export function joinPieces(pieces: Piece[], repair: boolean, lexicon: Lexicon): 
     flush();
     paragraphs.push({ text: p.text, line: p.line, endLine: p.line, offset: p.offset, end: p.end });
     parts = [p.text];
-    head = p.text.slice(0, 8);
+    head = p.text.slice(0, HEAD);
     tail = p.text.slice(-TAIL);
     length = p.text.length;
   }
