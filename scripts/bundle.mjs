@@ -61,11 +61,9 @@ const result = await esbuild.build({
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module';\nconst require = __bundleRequire(import.meta.url);" },
 });
 
-// the statically imported packages: these load with every run of the bundle, so they must be few
+// no package may be imported statically: it would load with every run of the bundle
 const out = result.metafile.outputs[`dist/${BUNDLE}`];
-const eager = (out?.imports ?? []).filter((i) => i.external && i.kind === 'import-statement').map((i) => i.path);
-const allowed = new Set(['node:module']);
-const unexpected = eager.filter((p) => !p.startsWith('node:') && !allowed.has(p));
+if (!out) throw new Error(`${BUNDLE}: not in esbuild's metafile`);
+const unexpected = out.imports.filter((i) => i.external && i.kind === 'import-statement' && !i.path.startsWith('node:')).map((i) => i.path);
 if (unexpected.length) throw new Error(`${BUNDLE}: packages imported statically (they would load with every run): ${unexpected.join(', ')}`);
-const bytes = out?.bytes ?? 0;
-console.log(`cli bundle: ${(bytes / 1e3).toFixed(0)} kB, ${Object.keys(out?.inputs ?? {}).length} modules → ${DIST}${BUNDLE}`);
+console.log(`cli bundle: ${(out.bytes / 1e3).toFixed(0)} kB, ${Object.keys(out.inputs).length} modules → ${DIST}${BUNDLE}`);
