@@ -3,7 +3,8 @@
 // windows that cut a surrogate pair included).
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { cohesion, MIN_SIDE, WINDOW_AFTER, WINDOW_BEFORE } from '../src/transform/cohesion.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { BUILT_HAN_RUNS_URL, cohesion, hanRuns, MIN_SIDE, WINDOW_AFTER, WINDOW_BEFORE } from '../src/transform/cohesion.js';
 
 const NOT_HAN_RE = /[^\p{Script=Han}]/gu;
 
@@ -60,5 +61,24 @@ describe('cohesion (typed arrays)', () => {
     expect(cohesion('a'.repeat(200), han)).toBeNull();
     expect(cohesion(han, '😀'.repeat(100))).toBeNull();
     expect(cohesion(han, han)).toBe(cohesionMap(han, han));
+  });
+
+  it("the BMP's Han runs are the code units the pattern takes for Han, and the build's copy is them", () => {
+    const runs = hanRuns();
+    const inRuns = new Uint8Array(0x10000);
+    for (let i = 0; i + 1 < runs.length; i += 2) inRuns.fill(1, runs[i], runs[i + 1]);
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const han = !(c >= 0xd800 && c <= 0xdfff) && /\p{Script=Han}/u.test(String.fromCharCode(c));
+      if (han !== (inRuns[c] === 1)) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+    // the build writes it to dist/transform/ (the source's URL points beside the .ts file: read it from dist)
+    const built = new URL('../dist/transform/han-runs.json', import.meta.url);
+    expect(BUILT_HAN_RUNS_URL.pathname.endsWith('/transform/han-runs.json')).toBe(true);
+    if (existsSync(built)) {
+      const file = JSON.parse(readFileSync(built, 'utf8')) as { unicode: string; icu: string; runs: number[] };
+      if (file.unicode === process.versions.unicode && file.icu === process.versions.icu) expect(file.runs).toEqual(runs);
+    }
   });
 });

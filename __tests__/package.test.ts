@@ -63,7 +63,7 @@ afterAll(() => {
 
 describe('npm pack', () => {
   it('ships the CLI, the library, its declarations, the schema, LICENSE and examples/', () => {
-    for (const f of ['package/package.json', 'package/bin/news-split.js', 'package/dist/cli.js', 'package/dist/index.js',
+    for (const f of ['package/package.json', 'package/bin/news-split.js', 'package/dist/cli.js', 'package/dist/cli.bundle.js', 'package/dist/index.js',
       'package/dist/index.d.ts', 'package/LICENSE', 'package/README.md', 'package/schema/article.schema.json',
       'package/examples/tsv-emitter.mjs', 'package/examples/library.mjs']) expect(files).toContain(f);
     expect(files.some((f) => f.startsWith('package/examples/profiles/') && f.endsWith('.yml'))).toBe(true);

@@ -1,7 +1,11 @@
 /** --profile FILE: read a newspaper profile from JSON or YAML and check it before any input is read. */
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { compileProfile, ProfileError, type Profile } from '../knowledge/profile.js';
+
+// yaml is imported here, not at the top (top-level await), so that the CLI
+// bundle leaves it out: a package imported statically would load with the bundle in every run
+// (scripts/bundle.mjs)
+const { parse: parseYaml } = await import('yaml');
 
 export function loadProfile(path: string): Profile {
   let text: string;

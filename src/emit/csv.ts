@@ -7,10 +7,14 @@
  * the ANSI code page and shows Chinese as mojibake. `excel` does the same and also neutralises cells
  * that a spreadsheet would run as a formula (= + - @, tab, CR at the start) with a leading "'".
  */
-import { stringify } from 'csv-stringify/sync';
 import type { Article } from '../types.js';
 import type { EmitterFactory } from './types.js';
 import { chosenFields, PARAGRAPH_SEPARATOR, type FieldName } from './fields.js';
+
+// csv-stringify is imported here, not at the top (top-level await), so that the CLI
+// bundle leaves it out: a package imported statically would load with the bundle in every run
+// (scripts/bundle.mjs)
+const { stringify } = await import('csv-stringify/sync');
 
 /**
  * The header, in order: the complete flat view (fields.ts) and the body (`text`). Names match the

@@ -12,8 +12,12 @@
  *    colon (`,` `[` `]` `{` `}` `:`) is single-quoted, which a block scalar would not need but which
  *    every reader reads.
  */
-import matter from 'gray-matter';
-import { Document, isCollection, isScalar, parse, visit, type DocumentOptions, type SchemaOptions, type ToStringOptions } from 'yaml';
+import type { DocumentOptions, SchemaOptions, ToStringOptions } from 'yaml';
+
+// gray-matter and yaml are imported here, not at the top (top-level await), so that the CLI
+// bundle leaves them out: a package imported statically would load with the bundle in every run
+// (scripts/bundle.mjs)
+const [{ default: matter }, { Document, isCollection, isScalar, parse, visit }] = await Promise.all([import('gray-matter'), import('yaml')]);
 
 const OPTIONS: DocumentOptions & SchemaOptions & ToStringOptions = { version: '1.1', singleQuote: true, lineWidth: 80 };
 /** js-yaml's width: 80, less the indentation, never below 40. */

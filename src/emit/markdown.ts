@@ -11,14 +11,17 @@
  *
  * This module is loaded only through the registry's dynamic import: JSON runs never load unified.
  */
-import { unified } from 'unified';
-import remarkStringify from 'remark-stringify';
 import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Article } from '../types.js';
 import type { EmitterFactory } from './types.js';
 import { articleFields, chosenFields, type FieldName } from './fields.js';
 import { bylineLines } from './record.js';
 import { withFrontMatter } from './front-matter.js';
+
+// unified and remark-stringify are imported here, not at the top (top-level await), so that the CLI
+// bundle leaves them out: a package imported statically would load with the bundle in every run
+// (scripts/bundle.mjs)
+const [{ unified }, { default: remarkStringify }] = await Promise.all([import('unified'), import('remark-stringify')]);
 
 // One processor for the whole run: building it is the expensive part, stringify() is pure.
 const processor = unified().use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-' });

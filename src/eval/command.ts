@@ -6,7 +6,6 @@
  * (nothing measured).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { chalkStderr as chalk } from 'chalk';
 import { convertPage, settingsOf } from '../run/worker.js';
 import { decodeBuffer } from '../read/decode.js';
 import { readGoldSet } from './gold.js';
@@ -14,6 +13,11 @@ import { evaluatePage, addCounts, emptyCounts, metricsOf, LOWER_IS_BETTER, type 
 import { reportJson, reportTable } from './report.js';
 import type { SplitOptions } from '../types.js';
 import type { EvalRequest } from './options.js';
+
+// chalk is imported here, not at the top (top-level await), so that the CLI
+// bundle leaves it out: a package imported statically would load with the bundle in every run
+// (scripts/bundle.mjs)
+const { chalkStderr: chalk } = await import('chalk');
 
 // the subcommand's declaration is in options.ts (light: `news-split --help` loads it, not this module)
 export { configureEvalCommand, type EvalRequest } from './options.js';

@@ -7,6 +7,8 @@
  * less (the other two join articles on one subject); with 400-character windows the two overlapped
  * from 0.045 to 0.24.
  */
+import { readFileSync } from 'node:fs';
+
 /** Characters compared: the article so far (up to WINDOW_BEFORE) against the text after the heading. */
 export const WINDOW_BEFORE = 3000;
 export const WINDOW_AFTER = 800;
@@ -23,22 +25,47 @@ const HAN_RE = /\p{Script=Han}/u;
 
 const HAN_RUN_RE = /\p{Script=Han}+/gu;
 
+/** Where `npm run build` (scripts/build-tables.mjs) keeps hanRuns(), with the Unicode and ICU versions it read them under. */
+export const BUILT_HAN_RUNS_URL = new URL('./han-runs.json', import.meta.url);
+
 /**
- * Which BMP code units are Han (1) or not (0), and whether an astral code point is Han (tested one
- * by one: astral Han is rare). Built on the first call, not at start-up: the pattern runs once over
- * a string of every BMP character, whose runs of Han it marks (65,536 tests one by one took ~3–5 ms).
+ * The runs of Han in the BMP, as [start, end) pairs of code units: the pattern run once over a
+ * string of every BMP character (65,536 tests one by one took ~3–5 ms; this ~10–15 ms on a slow
+ * host, which the build's copy saves).
  */
-let hanBmp: Uint8Array | null = null;
-function hanTable(): Uint8Array {
-  if (hanBmp) return hanBmp;
-  const t = new Uint8Array(0x10000);
+export function hanRuns(): number[] {
   const units = new Uint16Array(0x10000);
   // surrogates stand for no code point alone: never Han (as the u-flag pattern sees them); a space
   // in their place keeps each character at its own index
   for (let c = 0; c < 0x10000; c++) units[c] = c >= 0xd800 && c <= 0xdfff ? 0x20 : c;
   const all = Buffer.from(units.buffer).toString('utf16le');
+  const runs: number[] = [];
   HAN_RUN_RE.lastIndex = 0;
-  for (let m = HAN_RUN_RE.exec(all); m; m = HAN_RUN_RE.exec(all)) t.fill(1, m.index, m.index + m[0].length);
+  for (let m = HAN_RUN_RE.exec(all); m; m = HAN_RUN_RE.exec(all)) runs.push(m.index, m.index + m[0].length);
+  return runs;
+}
+
+/** The build's runs, where this node reads Unicode as the build's did (the same Unicode and ICU
+ *  versions: the same Script property); else null, and they are read off the pattern here. */
+function builtHanRuns(): number[] | null {
+  try {
+    const built = JSON.parse(readFileSync(BUILT_HAN_RUNS_URL, 'utf8')) as { unicode?: string; icu?: string; runs?: number[] };
+    return built.unicode === process.versions.unicode && built.icu === process.versions.icu && Array.isArray(built.runs) ? built.runs : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Which BMP code units are Han (1) or not (0), and whether an astral code point is Han (tested one
+ * by one: astral Han is rare). Built on the first call, not at start-up.
+ */
+let hanBmp: Uint8Array | null = null;
+function hanTable(): Uint8Array {
+  if (hanBmp) return hanBmp;
+  const t = new Uint8Array(0x10000);
+  const runs = builtHanRuns() ?? hanRuns();
+  for (let i = 0; i + 1 < runs.length; i += 2) t.fill(1, runs[i], runs[i + 1]);
   return (hanBmp = t);
 }
 const astralHan = new Map<number, boolean>();
