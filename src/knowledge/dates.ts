@@ -36,6 +36,9 @@ export function fullDate({ capture = false }: { capture?: boolean } = {}): strin
   return `(?:${y}\\s*年\\s*${monthDayFigures(capture)}|${y}[-./]${n}[-./]${n})`;
 }
 
+/** A time a sentence may open on, as precise as it likes: 2023年, 2023年5月, 5月, 5月3日, 2023年5月3日 */
+export const SENTENCE_TIME = `(?:${YEAR}年(?:${DAY_FIGURES}月(?:${DAY_FIGURES}日)?)?|${DAY_FIGURES}月(?:${DAY_FIGURES}日)?)`;
+
 /** The month of a monthly's issue: 2013年十二月(號), 2013 年 3 月 */
 export const ISSUE_MONTH = `${YEAR}\\s*年\\s*\\S{1,3}月`;
 

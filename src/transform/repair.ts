@@ -18,7 +18,7 @@ import {
 } from '../knowledge/punctuation.js';
 import { MAX_HEADLINE } from '../parse/classify.js';
 import { NEVER_FINAL, NEVER_INITIAL, CAPTION_LABEL_RE, CAPTION_RE, LIST_ITEM_RE } from '../knowledge/conventions.js';
-import { MONTH_DAY_FIGURES, fullDate } from '../knowledge/dates.js';
+import { MONTH_DAY_FIGURES, SENTENCE_TIME, fullDate } from '../knowledge/dates.js';
 import { breakInsideWord, type Lexicon } from '../lexicon/lexicon.js';
 import type { Repair, RepairKind } from '../types.js';
 
@@ -50,7 +50,7 @@ const FULL_DATE_END_RE = new RegExp(`${MONTH_DAY_FIGURES}$`, 'u');
 const SENTENCE_OPENING_RE = new RegExp(`^(?:${fullDate()}|${MONTH_DAY_FIGURES})[，,]`, 'u');
 /** How a paragraph's first sentence opens on a time or a link word and a comma; no heading opens so. */
 const PARAGRAPH_OPENING_RE = new RegExp(
-  `^(?:${fullDate()}|${MONTH_DAY_FIGURES}|\\d{4}年(?:\\d{1,2}月)?|\\d{1,2}月(?:\\d{1,2}日)?|近日|日前|如今|目前|当前|今年|去年|近年来|此外|同时|其中|据悉|据了解|据介绍|然而|但是|因此|另外|与此同时|今天|昨天|昨日|当天|次日)[，,]`, 'u',
+  `^(?:${fullDate()}|${SENTENCE_TIME}|近日|日前|如今|目前|当前|今年|去年|近年来|此外|同时|其中|据悉|据了解|据介绍|然而|但是|因此|另外|与此同时|今天|昨天|昨日|当天|次日)[，,]`, 'u',
 );
 
 /**
