@@ -57,6 +57,8 @@ describe('break repair decisions', () => {
     // such a character at the end of an idiom ends it (触手可及, 大有可为)
     ['优化设施，好书触手可及', '“深入开展全民阅读活动，要特别重视提升阅读的长效性。”'],
     ['我们的工作大有可为', '市民踊跃报名，活动取得圆满成功。'],
+    // a long intertitle with commas above a sentence that opens on its date
+    ['坚持以人民为中心的发展思想，让城市更新成果更多更公平地惠及全体市民，不断增强群众的获得感和幸福感', '2023年4月12日，全市城市更新工作推进会召开。'],
     // an intertitle of 19 to 39 characters with no mark in it, above punctuated prose
     ['党的执政能力高低在很大程度上决定着国家治理水平的高低', '治理效果最容易转化为群众获得感。简政放权深入推进，创新创业浪潮风生水起。'],
     ['把初心使命铭之于心践之于行落实到每一项具体工作中去', '革命战争年代，共产党员都要经受血与火的考验。'],
