@@ -6,7 +6,7 @@
 //     weighted by the chance that a column ends right there: one cut per --column characters).
 // Prints, for each rule (the decision's evidence), the real ends it joined and the expected cuts it
 // kept, per 1,000 paragraph ends. Prints counts only, never text. Usage:
-//   node train/breaks.mjs [--column 450] [--sources a.jsonl,b.jsonl] [--stride 1] [--show RULE]
+//   node train/breaks.mjs [--column 450] [--sources a.jsonl,b.jsonl] [--stride 1]
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,6 @@ const shared = resolve(repo, '../shared/corpus');
 const arg = (name, d) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : d; };
 const column = Number(arg('--column', '450'));
 const stride = Number(arg('--stride', '1'));
-const show = arg('--show', null);
 const sources = arg('--sources', ['rmrb-epaper_2019-02.jsonl', 'rmrb-epaper_2020-01.jsonl'].map((f) => join(shared, 'articles', f)).join(',')).split(',');
 
 const { decideJoin } = await import(join(repo, 'dist/transform/repair.js'));
@@ -49,7 +48,7 @@ for (const file of sources) {
         const d = decideJoin(p, paras[i + 1], lexicon);
         const r = rule(d.evidence.join(' / '));
         ends++; r.ends++;
-        if (d.join) { r.joinedEnds++; if (show && r === rules.get(show)) console.log(`END  ${p.slice(-30)} | ${paras[i + 1].slice(0, 20)}`); }
+        if (d.join) r.joinedEnds++;
       }
       const chars = Array.from(p);
       for (let k = 2; k < chars.length - 1; k += stride) {
@@ -58,7 +57,7 @@ for (const file of sources) {
         const d = decideJoin(left, chars.slice(k, k + 40).join(''), lexicon);
         const r = rule(d.evidence.join(' / '));
         cutPositions++; r.cuts++;
-        if (!d.join) { r.keptCuts++; if (show && r === rules.get(show) && Math.random() < 0.02) console.log(`CUT  ${left.slice(-30)} | ${chars.slice(k, k + 20).join('')}`); }
+        if (!d.join) r.keptCuts++;
       }
     }
   }

@@ -2,9 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { compileProfile, ProfileError, type Profile } from '../knowledge/profile.js';
 
-// yaml is imported here, not at the top (top-level await), so that the CLI
-// bundle leaves it out: a package imported statically would load with the bundle in every run
-// (scripts/bundle.mjs)
+// a package is imported on first use, never statically (scripts/bundle.mjs says why)
 const { parse: parseYaml } = await import('yaml');
 
 export function loadProfile(path: string): Profile {

@@ -11,9 +11,7 @@ import type { Article } from '../types.js';
 import type { EmitterFactory } from './types.js';
 import { chosenFields, PARAGRAPH_SEPARATOR, type FieldName } from './fields.js';
 
-// csv-stringify is imported here, not at the top (top-level await), so that the CLI
-// bundle leaves it out: a package imported statically would load with the bundle in every run
-// (scripts/bundle.mjs)
+// a package is imported on first use, never statically (scripts/bundle.mjs says why)
 const { stringify } = await import('csv-stringify/sync');
 
 /**

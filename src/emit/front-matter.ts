@@ -14,9 +14,7 @@
  */
 import type { DocumentOptions, SchemaOptions, ToStringOptions } from 'yaml';
 
-// gray-matter and yaml are imported here, not at the top (top-level await), so that the CLI
-// bundle leaves them out: a package imported statically would load with the bundle in every run
-// (scripts/bundle.mjs)
+// a package is imported on first use, never statically (scripts/bundle.mjs says why)
 const [{ default: matter }, { Document, isCollection, isScalar, parse, visit }] = await Promise.all([import('gray-matter'), import('yaml')]);
 
 const OPTIONS: DocumentOptions & SchemaOptions & ToStringOptions = { version: '1.1', singleQuote: true, lineWidth: 80 };

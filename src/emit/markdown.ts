@@ -18,9 +18,7 @@ import { articleFields, chosenFields, type FieldName } from './fields.js';
 import { bylineLines } from './record.js';
 import { withFrontMatter } from './front-matter.js';
 
-// unified and remark-stringify are imported here, not at the top (top-level await), so that the CLI
-// bundle leaves them out: a package imported statically would load with the bundle in every run
-// (scripts/bundle.mjs)
+// a package is imported on first use, never statically (scripts/bundle.mjs says why)
 const [{ unified }, { default: remarkStringify }] = await Promise.all([import('unified'), import('remark-stringify')]);
 
 // One processor for the whole run: building it is the expensive part, stringify() is pure.

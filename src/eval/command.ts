@@ -14,9 +14,7 @@ import { reportJson, reportTable } from './report.js';
 import type { SplitOptions } from '../types.js';
 import type { EvalRequest } from './options.js';
 
-// chalk is imported here, not at the top (top-level await), so that the CLI
-// bundle leaves it out: a package imported statically would load with the bundle in every run
-// (scripts/bundle.mjs)
+// a package is imported on first use, never statically (scripts/bundle.mjs says why)
 const { chalkStderr: chalk } = await import('chalk');
 
 // the subcommand's declaration is in options.ts (light: `news-split --help` loads it, not this module)

@@ -6,6 +6,15 @@
 /** Characters that end no headline and no paragraph: a break after them cut the sentence. */
 export const NEVER_FINAL = new Set([...'的之和与與及或在对對把被从從向将將于於并並而但且跟给給让讓使以为為是']);
 
+/**
+ * Words of time and of linking that open a paragraph's first sentence before a comma (近日，/ 此外，);
+ * no heading opens so. Dates are knowledge/dates.ts's.
+ */
+export const PARAGRAPH_OPENERS = [
+  '近日', '日前', '如今', '目前', '当前', '今年', '去年', '近年来', '此外', '同时', '其中', '据悉', '据了解', '据介绍',
+  '然而', '但是', '因此', '另外', '与此同时', '今天', '昨天', '昨日', '当天', '次日',
+] as const;
+
 /** Particles that never start a sentence: a piece starting with one continues the text above. */
 export const NEVER_INITIAL = new Set([...'的地得了着们吗呢吧啊']);
 

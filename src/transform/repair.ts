@@ -14,10 +14,10 @@
  */
 import {
   endsSentence, lastChar, firstChar, isClauseMark, isSemicolon, isOpener, cannotStartLine, isHan, visibleLength,
-  hasOpenPair, hasInnerSentenceEnd, NEVER_DOUBLED,
+  hasOpenPair, hasInnerSentenceEnd, NEVER_DOUBLED, SENTENCE_END, CLAUSE_MARKS,
 } from '../knowledge/punctuation.js';
 import { MAX_HEADLINE } from '../parse/classify.js';
-import { NEVER_FINAL, NEVER_INITIAL, CAPTION_LABEL_RE, CAPTION_RE, LIST_ITEM_RE } from '../knowledge/conventions.js';
+import { NEVER_FINAL, NEVER_INITIAL, CAPTION_LABEL_RE, CAPTION_RE, LIST_ITEM_RE, PARAGRAPH_OPENERS } from '../knowledge/conventions.js';
 import { MONTH_DAY_FIGURES, SENTENCE_TIME, fullDate } from '../knowledge/dates.js';
 import { breakInsideWord, type Lexicon } from '../lexicon/lexicon.js';
 import type { Repair, RepairKind } from '../types.js';
@@ -55,9 +55,7 @@ const SENTENCE_OPENING_RE = new RegExp(`^(?:${fullDate()}|${MONTH_DAY_FIGURES})[
  */
 const DATED_HEADING_MAX = 80;
 /** How a paragraph's first sentence opens on a time or a link word and a comma; no heading opens so. */
-const PARAGRAPH_OPENING_RE = new RegExp(
-  `^(?:${fullDate()}|${SENTENCE_TIME}|近日|日前|如今|目前|当前|今年|去年|近年来|此外|同时|其中|据悉|据了解|据介绍|然而|但是|因此|另外|与此同时|今天|昨天|昨日|当天|次日)[，,]`, 'u',
-);
+const PARAGRAPH_OPENING_RE = new RegExp(`^(?:${fullDate()}|${SENTENCE_TIME}|${PARAGRAPH_OPENERS.join('|')})[，,]`, 'u');
 
 /**
  * Text that ends a paragraph with no end punctuation and no sentence end inside (an intertitle, a line
@@ -78,9 +76,9 @@ const UNPUNCTUATED_END_MAX = 40;
  */
 const UNMARKED_RUN = 40;
 const UNMARKED_TEXT_END_MAX = 19;
-const MARKED_RE = /[，,。、；;：:！!？?]/u;
+const MARKED_RE = new RegExp(`[${SENTENCE_END}${CLAUSE_MARKS}：:]`, 'u');
 /** A piece that opens with a word or two and a full stop. */
-const WORD_AND_STOP_RE = /^\p{Script=Han}{1,4}[。！？!?]/u;
+const WORD_AND_STOP_RE = new RegExp(`^\\p{Script=Han}{1,4}[${SENTENCE_END}]`, 'u');
 /** A piece this long with commas inside reads as prose; intertitles with commas end in a dash (handled above). */
 const PROSE_MIN = 20;
 
