@@ -2,7 +2,7 @@
 // same seed → same bytes, and the gold describes the text exactly.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, ROOT } from './helpers/cli.js';
@@ -101,6 +101,34 @@ describe('train/generate.mjs', () => {
     const r = spawnSync(process.execPath, [GENERATE, '--check', first.out], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).failureCount).toBe(0);
+  });
+
+  it('prints some bylines under the deck and some subtitles in lines, neither in the paragraphs', () => {
+    // invented records: leads that name their reporters, subtitles of several phrases
+    const dir = tempDir('gen-src-');
+    const file = join(dir, 'records.jsonl');
+    const records = Array.from({ length: 12 }, (_, i) => ({
+      id: `x-${i}`, date: '2019-02-01', page: 1 + (i % 3), seq: i, kicker: '',
+      title: `第${i + 1}座新桥今天通车`,
+      subtitle: i % 2 ? '两岸居民出行更方便 货车绕行减少三十公里' : '',
+      body: [`本报南京2月1日电  （记者王小明）第${i + 1}座新桥今天上午通车，两岸居民从此不必绕行。`, '大桥全长一千二百米，历时三年建成。'],
+    }));
+    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const r = generate(['--sources', file, '--seed', '3', '--pages', '40']);
+    expect(r.status).toBe(0);
+    const pages = pagesOf(r.out);
+    const bylines = pages.flatMap(({ text, gold }) => gold.articles.flatMap((a) => {
+      const last = a.headlines.at(-1);
+      const m = last === undefined ? null : new RegExp(`${esc(last)}(?:\\r\\n|\\r|\\n)(?:[ \\t\\u3000]*(?:\\r\\n|\\r|\\n))*(.*)`, 'u').exec(text);
+      return m && /王\s*小\s*明/u.test(m[1]!) && !/[电電]/u.test(m[1]!) ? [{ line: m[1]!, a }] : [];
+    }));
+    expect(bylines.length).toBeGreaterThan(0);
+    for (const { line, a } of bylines) expect(a.paragraphs.some((p) => p.startsWith(line.trim()))).toBe(false);
+    const split = pages.flatMap((p) => p.gold.articles).filter((a) => a.deck.filter((d) => d === 'subtitle').length === 2);
+    expect(split.length).toBeGreaterThan(0);
+    // the subtitle's two phrases, a line each (a dash added before the first on some pages, some in Traditional script)
+    for (const a of split) expect(a.headlines.slice(-2).map((h) => Array.from(h.replace(/^——/u, '')).length)).toEqual([9, 10]);
+    expect(spawnSync(process.execPath, [GENERATE, '--check', r.out]).status).toBe(0);
   });
 
   it('lays out labelled gold pages too', () => {

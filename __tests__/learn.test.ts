@@ -7,7 +7,7 @@ import { viterbi, emissionScores, addEmission, type ChainWeights } from '../src/
 import { train, seeded, averageWeights } from '../src/learn/perceptron.js';
 import { alignPage, newAlignment, repairSequence } from '../src/learn/align.js';
 import { serializeModel, parseModel, ModelError, shippedModel, compileModel, openCompiledModel, SHIPPED_MODEL_FILE } from '../src/learn/model.js';
-import { LABELS, ALLOWED_TRANSITION, L, allowedLabels, applyMask, FURNITURE, TITLE, START, BODY } from '../src/learn/labels.js';
+import { LABELS, ALLOWED_TRANSITION, L, allowedLabels, applyMask, maskedLabel, FURNITURE, TITLE, START, BODY } from '../src/learn/labels.js';
 import { FEATURE_COUNT, FEATURES_PER_UNIT, pageFeatures, eachUnitFeatures } from '../src/learn/features.js';
 import { labelledPages, sequencesOf, trainOn } from '../src/learn/train.js';
 import { jiebaLexicon } from '../src/lexicon/jieba.js';
@@ -277,6 +277,30 @@ describe('what the weights cannot overrule', () => {
     const labels = Array.from(viterbi(scores, units.length, shippedModel()!), (y) => LABELS[y]);
     expect(labels.slice(0, 3).every((l) => l === 'furniture' || l === 'start' || l === 'body')).toBe(true);
     expect(labels[3]).not.toBe('furniture');
+  });
+
+  it('prose is never furniture: a page of one paragraph gives its article under weights that favour furniture', () => {
+    const prose = '江边新建 一座图书馆 晨光TV讯（特约观察员 王小明）5月5日上午，江边新图书馆正式开放，市民排队入馆。';
+    const units = toUnits(`${prose}\n\n责任编辑：张三\n\n图书馆今日开放\n`).units.map((u) => classifyUnit(u));
+    expect(units.map((u) => u.kind)).toEqual(['body', 'furniture', 'heading']);
+    const masks = Array.from(allowedLabels(units), (m) => LABELS.filter((_, y) => m & (1 << y)));
+    // the prose line: anything but furniture; the editor line: furniture only; a short line: free
+    expect(masks).toEqual([['kicker', 'title', 'subtitle', 'start', 'body'], ['furniture'], []]);
+    const model = shippedModel()!;
+    const emission = Float64Array.from(model.emission, (_, k) => (k % L === FURNITURE ? 100 : 0));
+    const { drafts } = structure(units.slice(0, 1), { ...model, emission }, jiebaLexicon());
+    expect(drafts).toHaveLength(1);
+    // a short line with no sentence end is no prose, and furniture it may be
+    expect(allowedLabels([{ kind: 'body', text: '图书馆今日开放。' }])[0]).toBe(0);
+  });
+
+  it('a gold label the mask forbids becomes the nearest allowed one', () => {
+    const mask = allowedLabels([{ kind: 'body', text: '5月5日上午，江边新图书馆正式开放，市民排队入馆，馆内设有阅览室、报告厅和儿童图书区。' }])[0]!;
+    // furniture in the gold: an item's start at the page's top or after furniture, else body
+    expect(LABELS[maskedLabel(FURNITURE, mask, L)]).toBe('start');
+    expect(LABELS[maskedLabel(FURNITURE, mask, FURNITURE)]).toBe('start');
+    expect(LABELS[maskedLabel(FURNITURE, mask, BODY)]).toBe('body');
+    expect(LABELS[maskedLabel(TITLE, mask, BODY)]).toBe('title');
   });
 
   it('a page of one lead gives its article even under weights that favour furniture', () => {

@@ -16,6 +16,8 @@ import { loadEpaperPages, loadGoldPages } from './records.mjs';
 import { chooseLayout, layOutFile, layoutSummary, makeConverter } from './layout.mjs';
 import { checkDir } from './check.mjs';
 
+/** The index that seeds a page's late dice (pageSeed(seed, LATE_STREAM)): far past any page's index. */
+const LATE_STREAM = 0x7fffff;
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = resolve(REPO, '../shared/corpus');
 // October 2019 is the month of the e-paper dev pages we score on: never train on it by default
@@ -94,7 +96,7 @@ async function generate(opts) {
   mkdirSync(opts.out, { recursive: true });
   let toTraditional;
   const counts = {};
-  const totals = { titlesBroken: 0, breaks: 0, columnPieces: 0, repeats: 0, jumps: 0, midStarts: 0 };
+  const totals = { titlesBroken: 0, subtitlesSplit: 0, breaks: 0, columnPieces: 0, repeats: 0, jumps: 0, midStarts: 0 };
   const files = [];
   let bytes = 0;
   let cursor = 0;
@@ -103,11 +105,16 @@ async function generate(opts) {
     const seed = pageSeed(opts.seed, i);
     const d = dice(mulberry32(seed));
     const style = chooseLayout(d, opts.plain);
+    // choices added after the first layouts (bylines under the deck, subtitles in lines) come from a dice
+    // of their own: with them added, every other choice of the page stays as it was
+    const late = dice(mulberry32(pageSeed(seed, LATE_STREAM)));
+    style.bylineLines = !opts.plain && style.body !== 'flat' && late.chance(0.35);
+    style.subtitleLines = !opts.plain && late.chance(0.5);
     const pages = [];
     for (let k = 0; k < style.glue && (opts.pages !== undefined || cursor < sourcePages.length); k++) pages.push(sourcePages[cursor++ % sourcePages.length]);
     if (style.traditional) toTraditional ??= await traditionalConverter();
     const summary = layoutSummary({ ...style, glue: pages.length });
-    const { text, articles, noise, stats } = layOutFile(pages, style, d, makeConverter(style, toTraditional));
+    const { text, articles, noise, stats } = layOutFile(pages, style, d, makeConverter(style, toTraditional), late);
     const name = `gen-s${opts.seed}-${String(i + 1).padStart(5, '0')}_${pages[0].key.replace(/[^\w.-]+/g, '_')}`;
     const ids = pages.flatMap((p) => p.records.map((r) => r.id));
     const layout = Object.entries(summary).map(([k, v]) => `${k}=${v}`).join(' ');

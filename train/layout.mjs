@@ -80,6 +80,7 @@ export function layoutSummary(style) {
     header: style.header ? style.headerForm : false, footer: style.footer,
     editor: style.editor ? (style.editorTop ? 'top' : 'foot') : false, web: style.web,
     pageNumber: style.pageNumber, jump: style.jump, breaks: style.breaks, glue: style.glue, midStart: style.midStart, briefs: style.briefs,
+    bylineLines: !!style.bylineLines, subtitleLines: !!style.subtitleLines,
   });
   return s;
 }
@@ -148,8 +149,22 @@ function breakTitle(text, d) {
   return [chars.slice(0, at).join(''), chars.slice(at).join('')].map((p) => p.trim()).filter(Boolean);
 }
 
+/**
+ * A subtitle set as several lines, one phrase a line, as many papers print a 副题 (市委书记袁家军主持并
+ * 讲话 under two lines of what the meeting did); the records keep it as one line. Cut at white space
+ * or after a sentence's end, else at its commas (which the lines then drop). Null: not two to four
+ * phrases of four or more characters.
+ */
+export function subtitlePhrases(text) {
+  const tidy = (parts) => parts.map((p) => p.trim()).filter(Boolean);
+  let parts = tidy(text.split(/(?<=[。；！？])|[ \u3000]+/u));
+  if (parts.length < 2) parts = tidy(text.split(/[，,]/u));
+  const ok = parts.length >= 2 && parts.length <= 4 && parts.every((p) => Array.from(p).length >= 4);
+  return ok ? parts : null;
+}
+
 /** The deck as headline lines with roles: subtitle dash, title broken, long lines wrapped. */
-function layOutDeck(rec, style, d, stats) {
+function layOutDeck(rec, style, d, stats, late) {
   const lines = [];
   const titleLines = rec.deck.filter((l) => l.role === 'title').length;
   let firstSubtitle = true;
@@ -163,7 +178,11 @@ function layOutDeck(rec, style, d, stats) {
     }
     const len = Array.from(text).length;
     let pieces = [text];
-    if (role === 'title' && titleLines === 1 && style.titleBreak && len >= 10 && d.chance(0.6)) {
+    const phrases = role === 'subtitle' && style.subtitleLines && late?.chance(0.8) ? subtitlePhrases(text) : null;
+    if (phrases) {
+      pieces = phrases;
+      stats.subtitlesSplit++;
+    } else if (role === 'title' && titleLines === 1 && style.titleBreak && len >= 10 && d.chance(0.6)) {
       pieces = breakTitle(text, d);
       stats.titlesBroken++;
     } else if (style.body === 'wrap' && len > style.width) {
@@ -223,7 +242,7 @@ function headerLine(ctx, pageNo) {
 /** One article: deck lines, then the body; on flat pages everything on one line (web mirrors). */
 function emitArticle(w, rec, ctx, breakAt) {
   const { style, d } = ctx;
-  const deck = layOutDeck(rec, style, d, ctx.stats);
+  const deck = layOutDeck(rec, style, d, ctx.stats, ctx.late);
   const gold = {
     headlines: deck.map((l) => l.text),
     deck: deck.map((l) => l.role),
@@ -240,6 +259,10 @@ function emitArticle(w, rec, ctx, breakAt) {
     w.line(hIndent + l.text);
   });
   if (deck.length > 0 && rec.body.length > 0) w.gap(style.deckGap ? Math.max(1, style.paraGap) : 0);
+  if (rec.byline) {
+    w.line(hIndent + rec.byline);
+    w.gap(style.deckGap ? Math.max(1, style.paraGap) : style.deckLineGap ? style.paraGap : 0);
+  }
   rec.body.forEach((text, i) => {
     if (i > 0) w.gap(style.paraGap);
     if (breakAt.has(i)) emitBrokenParagraph(w, text, ctx);
@@ -308,6 +331,41 @@ function asBrief(rec, d) {
   return { id: rec.id, deck: [], body };
 }
 
+/** Names for a byline line when the lead names nobody (invented). */
+const BYLINE_NAMES = ['张明', '李芳', '王小川', '陈静', '刘洋', '赵宇', '周航', '吴越', '孙哲', '杨帆', '欧阳文', '何建'];
+/** A lead's reporters as names: 记者杜一菲 → 杜一菲, 本报记者 王芳、李明 → 王芳、李明. */
+const reporterNames = (reporters) => reporters.replace(/^(?:本报|本報)?(?:记者|記者)\s*/u, '').trim();
+/** Two-character names are set with a space between their characters (熊 悦), to line up with three-character ones. */
+function spaced(names, d) {
+  const gap = d.weighted([[' ', 50], ['\u3000', 25], ['  ', 25]]);
+  return names.split(/([、，, ]+)/u).map((n) => (Array.from(n).length === 2 && /^\p{Script=Han}+$/u.test(n) ? Array.from(n).join(gap) : n)).join('');
+}
+
+/**
+ * The article's byline printed as a line of its own under the deck, as most papers and their web
+ * copies print it (本报记者 熊 悦 / 记者 王芳 / ■ 李 文 / 王  颖), the e-paper records never do (their
+ * author is a field of its own). The names are the lead's reporters, which the lead then loses (or
+ * the whole dateline), or invented when the lead names nobody. Null: the article keeps its form.
+ * The line is no paragraph: the gold leaves it out, as it leaves bylines out (CONVENTIONS).
+ */
+function bylineUnderDeck(rec, d, convert) {
+  const m = LEAD_WITH_REPORTERS.exec(rec.body[0] ?? '');
+  let names = m ? reporterNames(m[2]) : '';
+  const body = rec.body.slice();
+  if (m && names && body[0].length > m[0].length + 4) {
+    const lead = d.weighted([['drop', 50], ['dateline', 25], ['keep', 25]]);
+    if (lead === 'drop') body[0] = body[0].slice(m[0].length);
+    else if (lead === 'dateline') body[0] = `${m[1]} ${body[0].slice(m[0].length)}`;
+  } else if (d.chance(0.4)) {
+    names = d.pick(BYLINE_NAMES);
+    if (d.chance(0.2)) names += `、${d.pick(BYLINE_NAMES.filter((n) => n !== names))}`;
+  } else return null;
+  const shown = d.chance(0.5) ? spaced(names, d) : names;
+  const form = d.weighted([['本报记者 ', 35], ['记者 ', 20], ['■ 本报记者 ', 5], ['■ ', 10], ['', 15], ['文/', 5], ['本报记者 +', 10]]);
+  const line = form === '本报记者 +' ? `本报记者 ${shown} 通讯员 ${d.pick(BYLINE_NAMES)}` : `${form}${shown}`;
+  return { ...rec, body, byline: convert(line) };
+}
+
 /** Which paragraphs get a column break: long ones, chosen at random. */
 function chooseBreaks(records, count, d) {
   const candidates = [];
@@ -366,6 +424,11 @@ function emitPage(w, page, ctx, indexInFile) {
   if (style.briefs) {
     records = records.map((r, i) => (i > 0 && r.body.length > 0 && r.body.length <= 4 && d.chance(0.8) ? asBrief(r, d) ?? r : r));
   }
+  // bylines under the deck: their own dice, so that every other choice of the page is as it was without them
+  const b = ctx.late;
+  if (style.bylineLines && b) {
+    records = records.map((r) => (r.deck.length > 0 && r.body.length > 0 && b.chance(0.85) ? bylineUnderDeck(r, b, convert) ?? r : r));
+  }
   const breakAt = chooseBreaks(records, style.breaks, d);
   const articles = [];
   records.forEach((rec, i) => {
@@ -381,12 +444,12 @@ function emitPage(w, page, ctx, indexInFile) {
  * A file of one or more pages (several pages glued one after another, each with its furniture).
  * Returns the text, the gold articles and noise, and counts of what was done.
  */
-export function layOutFile(pages, style, d, convert) {
+export function layOutFile(pages, style, d, convert, late = null) {
   const w = new PageWriter(style, d);
   const noise = [];
-  const stats = { titlesBroken: 0, breaks: 0, columnPieces: 0, repeats: 0, jumps: 0, midStarts: 0 };
+  const stats = { titlesBroken: 0, subtitlesSplit: 0, breaks: 0, columnPieces: 0, repeats: 0, jumps: 0, midStarts: 0 };
   const ctx = {
-    style, d, convert, stats, page: pages[0],
+    style, d, convert, stats, page: pages[0], late,
     noise(text) {
       const t = convert(text).trim();
       if (!noise.includes(t)) noise.push(t);

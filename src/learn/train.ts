@@ -47,7 +47,8 @@ export function labelledPages(goldFile: string, stats?: AlignStats): LabelledPag
 export function sequencesOf(pages: readonly LabelledPage[]): Sequence[] {
   return pages.map((p) => {
     const mask = allowedLabels(p.units);
-    const labels = p.labels.map((y, i) => maskedLabel(y, mask[i]!));
+    const labels = new Int32Array(p.labels.length);
+    for (let i = 0; i < labels.length; i++) labels[i] = maskedLabel(p.labels[i]!, mask[i]!, i === 0 ? L : labels[i - 1]!);
     return { features: pageFeatures(p.units, jiebaLexicon()), labels, mask };
   });
 }
