@@ -66,6 +66,8 @@ const CHAR_CLASS_COUNT = CHAR_CLASSES.length + 2;
 
 /** A title set in two parts with a space between (二季度以来 银行理财规模企稳回升). */
 const TWO_PART_RE = /\p{Script=Han}[”」》)）]?[ \u3000]+[“「《(（]?[\p{Script=Han}A-Za-z0-9]/u;
+/** TWO_PART_RE needs a space or an ideographic space: most lines have neither, and indexOf is a scan, where the pattern is tried at every Han character. */
+const hasSpace = (text: string): boolean => text.includes(' ') || text.includes('\u3000');
 /** A line wholly in quotation marks: an intertitle of quoted words (“成就越来越大”), a slogan. */
 const QUOTED_RE = /^[“「『"][^“”「」『』"]*[”」』"]$/u;
 const HASH_BUCKETS = 2048;
@@ -197,7 +199,7 @@ export function viewOf(u: ClassifiedUnit, next: ClassifiedUnit | undefined, stat
   const first = firstChar(text);
   let commas = 0;
   for (let i = 0; i < text.length && commas < 2; i++) { const c = text.charCodeAt(i); if (c === 0x2c || c === 0xff0c) commas++; }
-  const heading = looksLikeHeading(text);
+  const heading = looksLikeHeading(text, len);
   const gap = u.gap < 0 ? 0 : Math.min(u.gap + 1, 4);
   const gapRel = u.gap < 0 ? 3 : !stats.gapsInformative ? 0 : u.gap > stats.gapMode ? 2 : u.gap < stats.gapMode ? 1 : 4;
   const indentRel = stats.indentShare === 0 ? 0 : stats.indentShare > 0.9 ? (u.indent ? 1 : 2) : (u.indent ? 3 : 4);
@@ -209,8 +211,9 @@ export function viewOf(u: ClassifiedUnit, next: ClassifiedUnit | undefined, stat
   row[at + f.first] = charClass(first);
   row[at + f.sent] = (endsSentence(text) ? 1 : 0) + (hasInnerSentenceEnd(text) ? 2 : 0);
   row[at + f.commas] = commas;
-  row[at + f.column] = COLUMN_KICKER_RE.test(text) ? 1 : /[(（][^()（）]{2,20}[)）]$/u.test(text) ? 2 : 0;
-  row[at + f.twoPart] = TWO_PART_RE.test(text) ? 1 : 0;
+  // (the bracket test only where the line ends in one: a pattern anchored at $ alone is tried from every position)
+  row[at + f.column] = COLUMN_KICKER_RE.test(text) ? 1 : (last === ')' || last === '）') && /[(（][^()（）]{2,20}[)）]$/u.test(text) ? 2 : 0;
+  row[at + f.twoPart] = hasSpace(text) && TWO_PART_RE.test(text) ? 1 : 0;
   row[at + f.heading] = heading ? 1 : 0;
   row[at + f.names] = heading && len <= 12 && namesOnlyByline(text) ? 1 : 0;
   row[at + f.speaker] = isSpeakerItem(text) ? 1 : 0;
