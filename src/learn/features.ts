@@ -15,7 +15,7 @@ import {
 } from '../knowledge/punctuation.js';
 import { COLUMN_KICKER_RE, EDITORS_NOTE_RE, NEVER_FINAL, CAPTION_RE, LIST_ITEM_RE } from '../knowledge/conventions.js';
 import { isSpeakerItem } from '../parse/names.js';
-import { cohesion, WINDOW_AFTER } from '../transform/cohesion.js';
+import { cohesionOfTexts, WINDOW_AFTER } from '../transform/cohesion.js';
 import { segment } from '../transform/segment.js';
 import { readDeck } from '../transform/title.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
@@ -412,21 +412,27 @@ export function eachUnitFeatures(units: readonly ClassifiedUnit[], lexicon: Lexi
 
 /** Does the text below a heading run go on with the words of the text above it? Binned; 0: not measurable. */
 function cohesionBin(units: readonly ClassifiedUnit[], from: number, to: number): number {
-  let before = '';
-  for (let k = from - 1; k >= 0 && before.length < COHESION_WINDOW; k--) {
+  // the texts above and below, as cohesion() would read them joined (cohesionOfTexts joins none)
+  const before: string[] = [];
+  let chars = 0;
+  for (let k = from - 1; k >= 0 && chars < COHESION_WINDOW; k--) {
     const u = units[k]!;
     if (u.kind === 'furniture') continue;
-    before = u.text + before;
+    before.push(u.text);
+    chars += u.text.length;
   }
-  let after = '';
+  before.reverse();
+  const after: string[] = [];
+  chars = 0;
   // cohesion() reads the first WINDOW_AFTER characters after the run: more would be built for nothing
-  for (let k = to + 1; k < units.length && after.length < AFTER_WINDOW; k++) {
+  for (let k = to + 1; k < units.length && chars < AFTER_WINDOW; k++) {
     const u = units[k]!;
     if (u.kind === 'furniture') continue;
-    if (u.kind === 'heading' && after.length > 0 && looksLikeHeading(u.text) && visibleLength(u.text) < 10) break;
-    after += u.text;
+    if (u.kind === 'heading' && chars > 0 && looksLikeHeading(u.text) && visibleLength(u.text) < 10) break;
+    after.push(u.text);
+    chars += u.text.length;
   }
-  const c = cohesion(before, after);
+  const c = cohesionOfTexts(before, after);
   if (c === null) return 0;
   let b = 0;
   while (b < COHESION_BINS.length && c >= COHESION_BINS[b]!) b++;
