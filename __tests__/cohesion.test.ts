@@ -4,7 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { existsSync, readFileSync } from 'node:fs';
-import { BUILT_HAN_RUNS_URL, cohesion, hanRuns, MIN_SIDE, WINDOW_AFTER, WINDOW_BEFORE } from '../src/transform/cohesion.js';
+import { BUILT_HAN_RUNS_URL, cohesion, cohesionOfTexts, hanRuns, MIN_SIDE, WINDOW_AFTER, WINDOW_BEFORE } from '../src/transform/cohesion.js';
 
 const NOT_HAN_RE = /[^\p{Script=Han}]/gu;
 
@@ -54,6 +54,16 @@ describe('cohesion (typed arrays)', () => {
     fc.assert(fc.property(wide, wide, (before, after) => {
       expect(bits(cohesion(before, after))).toBe(bits(cohesionMap(before, after)));
     }), { seed: 20261202, numRuns: 100 });
+  });
+
+  it('on lists of texts is cohesion() of the texts joined, bit for bit (pairs split between texts, cuts inside a text)', () => {
+    const texts = fc.array(text(0, 900), { maxLength: 8 });
+    fc.assert(fc.property(texts, texts, (before, after) => {
+      expect(bits(cohesionOfTexts(before, after))).toBe(bits(cohesion(before.join(''), after.join(''))));
+    }), { seed: 20261203, numRuns: 400 });
+    // a surrogate pair of astral Han whose halves end one text and start the next
+    const han = '经济发展建设'.repeat(30);
+    expect(bits(cohesionOfTexts([han, '\ud840', '\udc00', han], [han]))).toBe(bits(cohesion(`${han}\ud840\udc00${han}`, han)));
   });
 
   it('says null without Han text on a side, and 1 for the same text', () => {

@@ -2,14 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import { Writable } from 'node:stream';
 import { streamOutput, PipeClosed, FLUSH_CHARS } from '../src/cli/output.js';
 
-/** A stream that records each write it is given (and can fail like a closed pipe). */
+/** A stream that records each write it is given, as text (output goes out as UTF-8 bytes), and can fail like a closed pipe. */
 function recorder(options: { fail?: NodeJS.ErrnoException; highWaterMark?: number } = {}) {
   const writes: string[] = [];
   const stream = new Writable({
     highWaterMark: options.highWaterMark ?? 16 * 1024,
     decodeStrings: false,
-    write(chunk: string, _enc, done) {
-      writes.push(chunk);
+    write(chunk: string | Uint8Array, _enc, done) {
+      writes.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
       setImmediate(() => done(options.fail ?? null));
     },
   });

@@ -60,9 +60,18 @@ export function streamOutput(stream: Writable, ownsStream: boolean): Output {
     const parts = buffered;
     buffered = [];
     size = 0;
-    // one write: the strings joined, or (with bytes among them) all of it as one buffer
-    const chunk = parts.every((p) => typeof p === 'string') ? parts.join('')
-      : Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
+    // one write of one buffer, each string encoded straight into it: joining the strings first
+    // (a page's text is a rope of its articles) and then encoding the joined one copied it once more
+    // (whole process ~1 %). A UTF-16 unit takes at most 3 bytes of UTF-8.
+    let room = 0;
+    for (const p of parts) room += typeof p === 'string' ? 3 * p.length : p.length;
+    const buffer = Buffer.allocUnsafe(room);
+    let at = 0;
+    for (const p of parts) {
+      if (typeof p === 'string') at += buffer.write(p, at, 'utf8');
+      else { buffer.set(p, at); at += p.length; }
+    }
+    const chunk = buffer.subarray(0, at);
     draining = draining.then(() => send(chunk));
     return draining;
   };

@@ -91,7 +91,9 @@ export function visibleLength(text: string, atMost = Infinity): number {
   let n = 0;
   for (let i = 0; i < text.length && n <= atMost; i++) {
     const c = text.charCodeAt(i);
-    if (isSpaceCode(c)) continue;
+    // Han characters and CJK punctuation (most of the text): visible but for the BOM, tested here
+    // and not in a call per character (V8 inlines little into this loop: cli.ts)
+    if (c > 0x3000 ? c === 0xfeff : isSpaceCode(c)) continue;
     n++;
     if (c >= 0xd800 && c <= 0xdbff) {
       const next = text.charCodeAt(i + 1);
@@ -128,23 +130,27 @@ export const PAIRS: ReadonlyArray<readonly [string, string]> = [['“', '”'], 
  * code unit), so a pair added to the table is counted.
  */
 export function openPairTest(pairs: ReadonlyArray<readonly [string, string]>): (text: string) => boolean {
-  const opens = pairs.map(([open]) => open.charCodeAt(0));
-  const closes = pairs.map(([, close]) => close.charCodeAt(0));
-  const marks = new Uint8Array(0x10000);
-  for (const c of [...opens, ...closes]) marks[c] = 1;
+  // per code unit: the pair it opens, else the pair it closes, as index + 1 (0: neither); a mark
+  // listed twice counts for its first pair, as indexOf found it
+  const opens = new Uint8Array(0x10000);
+  const closes = new Uint8Array(0x10000);
+  pairs.forEach(([open, close], k) => {
+    if (opens[open.charCodeAt(0)] === 0) opens[open.charCodeAt(0)] = k + 1;
+    if (closes[close.charCodeAt(0)] === 0) closes[close.charCodeAt(0)] = k + 1;
+  });
+  // one depth table for every call, cleared at its start (the test is not reentrant)
+  const depth = new Int32Array(pairs.length);
   return (text) => {
-    const depth = pairs.map(() => 0);
+    depth.fill(0);
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (marks[c] === 0) continue;
-      const open = opens.indexOf(c);
-      if (open !== -1) depth[open]!++;
-      else {
-        const close = closes.indexOf(c);
-        if (close !== -1 && depth[close]! > 0) depth[close]!--;
-      }
+      const open = opens[c]!;
+      if (open !== 0) { depth[open - 1]!++; continue; }
+      const close = closes[c]!;
+      if (close !== 0 && depth[close - 1]! > 0) depth[close - 1]!--;
     }
-    return depth.some((d) => d > 0);
+    for (let k = 0; k < depth.length; k++) if (depth[k]! > 0) return true;
+    return false;
   };
 }
 

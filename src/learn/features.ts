@@ -15,7 +15,7 @@ import {
 } from '../knowledge/punctuation.js';
 import { COLUMN_KICKER_RE, EDITORS_NOTE_RE, NEVER_FINAL, CAPTION_RE, LIST_ITEM_RE } from '../knowledge/conventions.js';
 import { isSpeakerItem } from '../parse/names.js';
-import { cohesion, WINDOW_AFTER } from '../transform/cohesion.js';
+import { cohesionOfTexts, WINDOW_AFTER } from '../transform/cohesion.js';
 import { segment } from '../transform/segment.js';
 import { readDeck } from '../transform/title.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
@@ -66,6 +66,8 @@ const CHAR_CLASS_COUNT = CHAR_CLASSES.length + 2;
 
 /** A title set in two parts with a space between (二季度以来 银行理财规模企稳回升). */
 const TWO_PART_RE = /\p{Script=Han}[”」》)）]?[ \u3000]+[“「《(（]?[\p{Script=Han}A-Za-z0-9]/u;
+/** TWO_PART_RE needs a space or an ideographic space: most lines have neither, and indexOf is a scan, where the pattern is tried at every Han character. */
+const hasSpace = (text: string): boolean => text.includes(' ') || text.includes('\u3000');
 /** A line wholly in quotation marks: an intertitle of quoted words (“成就越来越大”), a slogan. */
 const QUOTED_RE = /^[“「『"][^“”「」『』"]*[”」』"]$/u;
 const HASH_BUCKETS = 2048;
@@ -197,7 +199,7 @@ export function viewOf(u: ClassifiedUnit, next: ClassifiedUnit | undefined, stat
   const first = firstChar(text);
   let commas = 0;
   for (let i = 0; i < text.length && commas < 2; i++) { const c = text.charCodeAt(i); if (c === 0x2c || c === 0xff0c) commas++; }
-  const heading = looksLikeHeading(text);
+  const heading = looksLikeHeading(text, len);
   const gap = u.gap < 0 ? 0 : Math.min(u.gap + 1, 4);
   const gapRel = u.gap < 0 ? 3 : !stats.gapsInformative ? 0 : u.gap > stats.gapMode ? 2 : u.gap < stats.gapMode ? 1 : 4;
   const indentRel = stats.indentShare === 0 ? 0 : stats.indentShare > 0.9 ? (u.indent ? 1 : 2) : (u.indent ? 3 : 4);
@@ -209,8 +211,9 @@ export function viewOf(u: ClassifiedUnit, next: ClassifiedUnit | undefined, stat
   row[at + f.first] = charClass(first);
   row[at + f.sent] = (endsSentence(text) ? 1 : 0) + (hasInnerSentenceEnd(text) ? 2 : 0);
   row[at + f.commas] = commas;
-  row[at + f.column] = COLUMN_KICKER_RE.test(text) ? 1 : /[(（][^()（）]{2,20}[)）]$/u.test(text) ? 2 : 0;
-  row[at + f.twoPart] = TWO_PART_RE.test(text) ? 1 : 0;
+  // (the bracket test only where the line ends in one: a pattern anchored at $ alone is tried from every position)
+  row[at + f.column] = COLUMN_KICKER_RE.test(text) ? 1 : (last === ')' || last === '）') && /[(（][^()（）]{2,20}[)）]$/u.test(text) ? 2 : 0;
+  row[at + f.twoPart] = hasSpace(text) && TWO_PART_RE.test(text) ? 1 : 0;
   row[at + f.heading] = heading ? 1 : 0;
   row[at + f.names] = heading && len <= 12 && namesOnlyByline(text) ? 1 : 0;
   row[at + f.speaker] = isSpeakerItem(text) ? 1 : 0;
@@ -409,21 +412,27 @@ export function eachUnitFeatures(units: readonly ClassifiedUnit[], lexicon: Lexi
 
 /** Does the text below a heading run go on with the words of the text above it? Binned; 0: not measurable. */
 function cohesionBin(units: readonly ClassifiedUnit[], from: number, to: number): number {
-  let before = '';
-  for (let k = from - 1; k >= 0 && before.length < COHESION_WINDOW; k--) {
+  // the texts above and below, as cohesion() would read them joined (cohesionOfTexts joins none)
+  const before: string[] = [];
+  let chars = 0;
+  for (let k = from - 1; k >= 0 && chars < COHESION_WINDOW; k--) {
     const u = units[k]!;
     if (u.kind === 'furniture') continue;
-    before = u.text + before;
+    before.push(u.text);
+    chars += u.text.length;
   }
-  let after = '';
+  before.reverse();
+  const after: string[] = [];
+  chars = 0;
   // cohesion() reads the first WINDOW_AFTER characters after the run: more would be built for nothing
-  for (let k = to + 1; k < units.length && after.length < AFTER_WINDOW; k++) {
+  for (let k = to + 1; k < units.length && chars < AFTER_WINDOW; k++) {
     const u = units[k]!;
     if (u.kind === 'furniture') continue;
-    if (u.kind === 'heading' && after.length > 0 && looksLikeHeading(u.text) && visibleLength(u.text) < 10) break;
-    after += u.text;
+    if (u.kind === 'heading' && chars > 0 && looksLikeHeading(u.text) && visibleLength(u.text) < 10) break;
+    after.push(u.text);
+    chars += u.text.length;
   }
-  const c = cohesion(before, after);
+  const c = cohesionOfTexts(before, after);
   if (c === null) return 0;
   let b = 0;
   while (b < COHESION_BINS.length && c >= COHESION_BINS[b]!) b++;

@@ -119,9 +119,12 @@ function classified(unit: Unit, found: Omit<ClassifiedUnit, keyof Unit>): Classi
   };
 }
 
-/** Short, without a sentence end, not a fragment that must continue the line before. */
-export function looksLikeHeading(text: string): boolean {
-  const len = visibleLength(text, MAX_HEADLINE);
+/**
+ * Short, without a sentence end, not a fragment that must continue the line before. `len`: the
+ * text's visibleLength() when the caller has it (counted up to MAX_HEADLINE or further: only
+ * whether it is 0, short or too long is read), so that a unit's characters are not counted twice.
+ */
+export function looksLikeHeading(text: string, len = visibleLength(text, MAX_HEADLINE)): boolean {
   if (len === 0 || len > MAX_HEADLINE) return false;
   if (/[。;；]/u.test(text) || hasInnerSentenceEnd(text)) return false;
   // prose: two clause commas, or a sentence that opens with its date (6月11日，在…)

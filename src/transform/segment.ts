@@ -17,7 +17,7 @@ import { NEVER_FINAL, EDITORS_NOTE_RE } from '../knowledge/conventions.js';
 import { decideJoin } from './repair.js';
 import { breakInsideWord, type Lexicon } from '../lexicon/lexicon.js';
 import { isSpeakerItem } from '../parse/names.js';
-import { cohesion, sharedBigrams, tailText, NEW_TOPIC_BELOW, WINDOW_AFTER, WINDOW_BEFORE } from './cohesion.js';
+import { cohesionOfTexts, sharedBigrams, tailText, tailTexts, NEW_TOPIC_BELOW, WINDOW_AFTER, WINDOW_BEFORE } from './cohesion.js';
 import type { BylineFacts, LeadFacts } from '../parse/byline.js';
 import type { Piece } from './repair.js';
 
@@ -259,7 +259,7 @@ function continuesQuotedTitle(above: string, u: ClassifiedUnit): boolean {
 
 /** Does the body after a heading (from unit j on) leave the subject of the article so far? */
 function subjectChanges(cur: ArticleDraft, units: ClassifiedUnit[], j: number, lines: number): boolean {
-  const c = cohesion(tailText(cur.pieces, WINDOW_BEFORE), textFrom(units, j, '', true));
+  const c = cohesionOfTexts(tailTexts(cur.pieces, WINDOW_BEFORE), textsFrom(units, j, 0, true));
   if (c === null) return lines >= 2;
   return c < (lines >= 2 ? NEW_TOPIC_BELOW.twoLines : NEW_TOPIC_BELOW.oneLine);
 }
@@ -278,12 +278,18 @@ function endsArticleBefore(cur: ArticleDraft, run: ClassifiedUnit[], units: Clas
 
 /** The text of the units from j on, after `start`, until it fills the window (or, with bodyOnly, a unit that is not body). */
 function textFrom(units: ClassifiedUnit[], j: number, start: string, bodyOnly: boolean): string {
-  let text = start;
-  for (let k = j; k < units.length && text.length < WINDOW_AFTER; k++) {
+  return start + textsFrom(units, j, start.length, bodyOnly).join('');
+}
+
+/** The texts textFrom() joins after a start of `chars` characters. */
+function textsFrom(units: ClassifiedUnit[], j: number, chars: number, bodyOnly: boolean): string[] {
+  const texts: string[] = [];
+  for (let k = j; k < units.length && chars < WINDOW_AFTER; k++) {
     if (bodyOnly && units[k]!.kind !== 'body') break;
-    text += units[k]!.text;
+    texts.push(units[k]!.text);
+    chars += units[k]!.text.length;
   }
-  return text;
+  return texts;
 }
 /** Share of the line's bigrams found in the article before; the text below must share at most half as many. */
 const OWN_WORDS = 0.15;
