@@ -155,7 +155,7 @@ function breakTitle(text, d) {
  * or after a sentence's end, else at its commas (which the lines then drop). Null: not two to four
  * phrases of four or more characters.
  */
-export function subtitlePhrases(text) {
+function subtitlePhrases(text) {
   const tidy = (parts) => parts.map((p) => p.trim()).filter(Boolean);
   let parts = tidy(text.split(/(?<=[。；！？])|[ \u3000]+/u));
   if (parts.length < 2) parts = tidy(text.split(/[，,]/u));
@@ -178,7 +178,7 @@ function layOutDeck(rec, style, d, stats, late) {
     }
     const len = Array.from(text).length;
     let pieces = [text];
-    const phrases = role === 'subtitle' && style.subtitleLines && late?.chance(0.8) ? subtitlePhrases(text) : null;
+    const phrases = role === 'subtitle' && style.subtitleLines && late.chance(0.8) ? subtitlePhrases(text) : null;
     if (phrases) {
       pieces = phrases;
       stats.subtitlesSplit++;
@@ -313,7 +313,8 @@ function startMidArticle(rec, d) {
 /** Invented names for the tags of short items that name nobody in their lead. */
 const TAG_NAMES = ['张明', '李 芳', '王小川', '陈静、刘洋', '赵宇', '记者 周航', '本报记者 吴越'];
 /** A lead that names its reporters: 本报北京2月1日电 （记者孙哲） / 本报讯（记者 王芳） */
-const LEAD_WITH_REPORTERS = /^(\S{0,30}?(?:讯|訊|电|電))\s*[（(]((?:本报|本報)?(?:记者|記者)[^（()）]{1,24})[）)]\s*/u;
+const REPORTER = '(?:本报|本報)?(?:记者|記者)';
+const LEAD_WITH_REPORTERS = new RegExp(`^(\\S{0,30}?(?:讯|訊|电|電))\\s*[（(](${REPORTER}[^（()）]{1,24})[）)]\\s*`, 'u');
 
 /**
  * A short item printed as a brief: no deck, the lead's reporters moved into a tag after the last
@@ -333,8 +334,14 @@ function asBrief(rec, d) {
 
 /** Names for a byline line when the lead names nobody (invented). */
 const BYLINE_NAMES = ['张明', '李芳', '王小川', '陈静', '刘洋', '赵宇', '周航', '吴越', '孙哲', '杨帆', '欧阳文', '何建'];
+/** How the byline line reads, with how often: the names, and what stands around them. */
+const BYLINE_FORMS = [
+  [(n) => `本报记者 ${n}`, 35], [(n) => `记者 ${n}`, 20], [(n) => `■ 本报记者 ${n}`, 5], [(n) => `■ ${n}`, 10],
+  [(n) => n, 15], [(n) => `文/${n}`, 5], [(n, d) => `本报记者 ${n} 通讯员 ${d.pick(BYLINE_NAMES)}`, 10],
+];
 /** A lead's reporters as names: 记者杜一菲 → 杜一菲, 本报记者 王芳、李明 → 王芳、李明. */
-const reporterNames = (reporters) => reporters.replace(/^(?:本报|本報)?(?:记者|記者)\s*/u, '').trim();
+const REPORTER_RE = new RegExp(`^${REPORTER}`, 'u');
+const reporterNames = (reporters) => reporters.replace(REPORTER_RE, '').trim();
 /** Two-character names are set with a space between their characters (熊 悦), to line up with three-character ones. */
 function spaced(names, d) {
   const gap = d.weighted([[' ', 50], ['\u3000', 25], ['  ', 25]]);
@@ -361,9 +368,7 @@ function bylineUnderDeck(rec, d, convert) {
     if (d.chance(0.2)) names += `、${d.pick(BYLINE_NAMES.filter((n) => n !== names))}`;
   } else return null;
   const shown = d.chance(0.5) ? spaced(names, d) : names;
-  const form = d.weighted([['本报记者 ', 35], ['记者 ', 20], ['■ 本报记者 ', 5], ['■ ', 10], ['', 15], ['文/', 5], ['本报记者 +', 10]]);
-  const line = form === '本报记者 +' ? `本报记者 ${shown} 通讯员 ${d.pick(BYLINE_NAMES)}` : `${form}${shown}`;
-  return { ...rec, body, byline: convert(line) };
+  return { ...rec, body, byline: convert(d.weighted(BYLINE_FORMS)(shown, d)) };
 }
 
 /** Which paragraphs get a column break: long ones, chosen at random. */
@@ -425,9 +430,9 @@ function emitPage(w, page, ctx, indexInFile) {
     records = records.map((r, i) => (i > 0 && r.body.length > 0 && r.body.length <= 4 && d.chance(0.8) ? asBrief(r, d) ?? r : r));
   }
   // bylines under the deck: their own dice, so that every other choice of the page is as it was without them
-  const b = ctx.late;
-  if (style.bylineLines && b) {
-    records = records.map((r) => (r.deck.length > 0 && r.body.length > 0 && b.chance(0.85) ? bylineUnderDeck(r, b, convert) ?? r : r));
+  if (style.bylineLines) {
+    const { late } = ctx;
+    records = records.map((r) => (r.deck.length > 0 && r.body.length > 0 && late.chance(0.85) ? bylineUnderDeck(r, late, convert) ?? r : r));
   }
   const breakAt = chooseBreaks(records, style.breaks, d);
   const articles = [];
@@ -442,9 +447,10 @@ function emitPage(w, page, ctx, indexInFile) {
 
 /**
  * A file of one or more pages (several pages glued one after another, each with its furniture).
- * Returns the text, the gold articles and noise, and counts of what was done.
+ * Returns the text, the gold articles and noise, and counts of what was done. `late`: the dice of
+ * the choices added after the first layouts (generate.mjs), apart from `d`'s.
  */
-export function layOutFile(pages, style, d, convert, late = null) {
+export function layOutFile(pages, style, d, convert, late) {
   const w = new PageWriter(style, d);
   const noise = [];
   const stats = { titlesBroken: 0, subtitlesSplit: 0, breaks: 0, columnPieces: 0, repeats: 0, jumps: 0, midStarts: 0 };

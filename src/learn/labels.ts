@@ -57,15 +57,17 @@ export interface MaskedUnit { kind: string; furnitureKind?: string; text: string
 const ONLY_FURNITURE = 1 << FURNITURE;
 const LEAD = (1 << START) | (1 << BODY);
 const NOT_DECK = (1 << FURNITURE) | (1 << START) | (1 << BODY);
-const NOT_FURNITURE = ((1 << L) - 1) & ~(1 << FURNITURE);
-const TEXT = (1 << START) | (1 << BODY);
+const ANY = (1 << L) - 1;
+const NOT_FURNITURE = ANY & ~(1 << FURNITURE);
 export function allowedLabels(units: readonly MaskedUnit[]): Int32Array {
   const m = new Int32Array(units.length);
   units.forEach((u, i) => {
-    if (u.kind === 'furniture' && u.furnitureKind !== 'image-placeholder') m[i] = ONLY_FURNITURE;
-    else if (u.kind === 'lead') m[i] = LEAD;
-    else if (u.kind === 'byline' || CAPTION_RE.test(u.text.trimStart())) m[i] = isProse(u.text) ? TEXT : NOT_DECK;
-    else if (isProse(u.text)) m[i] = NOT_FURNITURE;
+    if (u.kind === 'furniture' && u.furnitureKind !== 'image-placeholder') { m[i] = ONLY_FURNITURE; return; }
+    if (u.kind === 'lead') { m[i] = LEAD; return; }
+    let allowed = ANY;
+    if (u.kind === 'byline' || CAPTION_RE.test(u.text.trimStart())) allowed &= NOT_DECK;
+    if (isProse(u.text)) allowed &= NOT_FURNITURE;
+    m[i] = allowed === ANY ? 0 : allowed;
   });
   return m;
 }
