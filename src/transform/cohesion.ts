@@ -183,10 +183,7 @@ export function tailTexts(pieces: ReadonlyArray<{ text: string }>, chars: number
  * depend on the order of the bigrams.
  */
 export function cohesion(before: string, after: string): number | null {
-  if (before.length < MIN_SIDE || after.length < MIN_SIDE) return null;
-  const na0 = hanUnits(before, Math.max(0, before.length - WINDOW_BEFORE), before.length, unitsBefore);
-  const nb0 = hanUnits(after, 0, Math.min(after.length, WINDOW_AFTER), unitsAfter);
-  return cosine(na0, nb0);
+  return cohesionOfTexts([before], [after]);
 }
 
 /**
@@ -197,21 +194,28 @@ export function cohesion(before: string, after: string): number | null {
  * texts are joined after all.
  */
 export function cohesionOfTexts(before: readonly string[], after: readonly string[]): number | null {
-  let beforeLength = 0;
-  let afterLength = 0;
-  let split = false;
-  for (const t of before) { beforeLength += t.length; split ||= endsInHighSurrogate(t); }
-  for (const t of after) { afterLength += t.length; split ||= endsInHighSurrogate(t); }
+  const beforeLength = lengthOf(before);
+  const afterLength = lengthOf(after);
   if (beforeLength < MIN_SIDE || afterLength < MIN_SIDE) return null;
-  if (split) return cohesion(before.join(''), after.join(''));
+  if (pairSplit(before) || pairSplit(after)) return cohesionOfTexts([before.join('')], [after.join('')]);
   const na0 = hanUnitsOf(before, Math.max(0, beforeLength - WINDOW_BEFORE), beforeLength, unitsBefore);
   const nb0 = hanUnitsOf(after, 0, Math.min(afterLength, WINDOW_AFTER), unitsAfter);
   return cosine(na0, nb0);
 }
 
-function endsInHighSurrogate(t: string): boolean {
-  const c = t.charCodeAt(t.length - 1);
-  return c >= 0xd800 && c <= 0xdbff;
+function lengthOf(texts: readonly string[]): number {
+  let n = 0;
+  for (const t of texts) n += t.length;
+  return n;
+}
+
+/** Does a text end in half a surrogate pair that the next text could complete? (Never with one text.) */
+function pairSplit(texts: readonly string[]): boolean {
+  for (let k = 0; k + 1 < texts.length; k++) {
+    const c = texts[k]!.charCodeAt(texts[k]!.length - 1);
+    if (c >= 0xd800 && c <= 0xdbff) return true;
+  }
+  return false;
 }
 
 /** hanUnits() of the texts joined, over [from, to) of the joined text (no text ending in half a pair). */
