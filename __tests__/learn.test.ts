@@ -8,7 +8,7 @@ import { train, seeded, averageWeights } from '../src/learn/perceptron.js';
 import { alignPage, newAlignment, repairSequence } from '../src/learn/align.js';
 import { serializeModel, parseModel, ModelError, shippedModel, compileModel, openCompiledModel, SHIPPED_MODEL_FILE } from '../src/learn/model.js';
 import { LABELS, ALLOWED_TRANSITION, L, allowedLabels, applyMask, maskedLabel, FURNITURE, TITLE, START, BODY } from '../src/learn/labels.js';
-import { FEATURE_COUNT, FEATURES_PER_UNIT, pageFeatures, eachUnitFeatures } from '../src/learn/features.js';
+import { FEATURE_COUNT, FEATURES_PER_UNIT, pageFeatures, eachUnitFeatures, sameShapes } from '../src/learn/features.js';
 import { labelledPages, sequencesOf, trainOn } from '../src/learn/train.js';
 import { jiebaLexicon } from '../src/lexicon/jieba.js';
 import { toUnits } from '../src/parse/units.js';
@@ -266,6 +266,13 @@ describe('what the weights cannot overrule', () => {
     expect(LABELS.filter((_, y) => mask & (1 << y))).toEqual(['start', 'body']);
   });
 
+  it('an image placeholder or web residue the furniture rules take is furniture (头条787x93px, 1今天要闻banner)', () => {
+    const units = toUnits(['头条787x93px', '1今天要闻banner', '视觉中国供图'].join('\n\n')).units.map((u) => classifyUnit(u));
+    expect(units.map((u) => u.furnitureKind)).toEqual(['image-placeholder', 'image-placeholder', 'image-placeholder']);
+    const masks = Array.from(allowedLabels(units), (m) => LABELS.filter((_, y) => m & (1 << y)));
+    expect(masks).toEqual([['furniture'], ['furniture'], ['furniture']]);
+  });
+
   it('a byline line standing alone or a caption is never a deck line', () => {
     const units = toUnits(['本报记者  贺  勇', '图为市民在公园里晨练。张三摄', '图说：新建成的大桥。', '老年人的新生活'].join('\n\n')).units.map((u) => classifyUnit(u));
     expect(units.map((u) => u.kind)).toEqual(['byline', 'body', 'body', 'heading']);
@@ -314,5 +321,32 @@ describe('what the weights cannot overrule', () => {
     expect([START, BODY].every((y) => Number.isFinite(scores[y]!))).toBe(true);
     const { drafts } = structure(units, { ...model, emission }, jiebaLexicon());
     expect(drafts).toHaveLength(1);
+  });
+});
+
+describe('intertitles in series', () => {
+  const body = '马镇就位于坝上草原，在丰宁的大滩镇北部，占地达1150公顷，是一座以马文化为主题的小镇。';
+  const unitsOf = (lines: string[]) => toUnits(lines.join('\n\n')).units.map((u) => classifyUnit(u));
+  const heading = (units: ReturnType<typeof unitsOf>) => (i: number) => units[i]!.kind === 'heading';
+
+  it('counts the heading lines of the same length and spacing above and below each', () => {
+    const units = unitsOf(['京北草原 策马奔腾', body, '观 马', body, body, '骑 马', body, '品 马', body, '金秋走金城', body]);
+    const { before, after } = sameShapes(units, heading(units));
+    const at = (text: string) => units.findIndex((u) => u.text === text);
+    expect([before[at('观 马')], after[at('观 马')]]).toEqual([0, 2]);
+    expect([before[at('骑 马')], after[at('骑 马')]]).toEqual([1, 1]);
+    expect([before[at('品 马')], after[at('品 马')]]).toEqual([2, 0]);
+    // a title of another length and form stands alone, and so does one of five characters against two spaced ones
+    expect([before[at('京北草原 策马奔腾')], after[at('京北草原 策马奔腾')]]).toEqual([0, 0]);
+    expect([before[at('金秋走金城')], after[at('金秋走金城')]]).toEqual([0, 0]);
+    // body lines are not compared
+    expect(before[1]).toBe(0);
+  });
+
+  it('looks no further than 40 units', () => {
+    const units = unitsOf(['观 马', ...Array.from({ length: 40 }, () => body), '骑 马']);
+    const { before, after } = sameShapes(units, heading(units));
+    expect(after[0]).toBe(0);
+    expect(before[units.length - 1]).toBe(0);
   });
 });

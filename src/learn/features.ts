@@ -269,7 +269,7 @@ const AT = Object.fromEntries(UNIT_FIELDS.map((k, i) => [k, i])) as Record<ViewK
 export const VIEW_WIDTH = UNIT_FIELDS.length;
 const WIDTH = VIEW_WIDTH;
 /** The page facts, in slot order; their values are worked out in pageFeatureIds. */
-const FACTS = ['bias', 'run', 'runPos', 'runLeft', 'runCohesion', 'edge', 'runNext', 'runPrev'] as const;
+const FACTS = ['bias', 'run', 'runPos', 'runLeft', 'runCohesion', 'edge', 'runNext', 'runPrev', 'shapeBefore', 'shapeAfter'] as const;
 type FactName = (typeof FACTS)[number];
 
 const self = (k: ViewKey): Template => ({ name: k, size: SIZES[k], inputs: [{ slot: SELF * WIDTH + AT[k], size: SIZES[k] }] });
@@ -294,6 +294,10 @@ const edge = fact('edge', 4);
 // what a run of heading-like lines leads to: a deck is followed by a lead or a byline, an intertitle by body text
 const runNext = fact('runNext', KINDS.length + 1);
 const runPrev = fact('runPrev', KINDS.length + 1);
+// intertitles come in series of one form (观 马 / 骑 马 / 品 马, four-character pairs): heading lines of
+// the same length and spacing above and below within SHAPE_WINDOW units (0, 1, 2 or more each)
+const shapeBefore = fact('shapeBefore', 3);
+const shapeAfter = fact('shapeAfter', 3);
 
 /** The templates, in a fixed order (the model file names them, so a changed table is caught at load). */
 export const TEMPLATES: Template[] = [
@@ -301,7 +305,8 @@ export const TEMPLATES: Template[] = [
   ...UNIT_FIELDS.map(self),
   ...NEIGHBOUR_FIELDS.flatMap((k) => [near('p', k), near('n', k)]),
   ...FAR_FIELDS.flatMap((k) => [near('pp', k), near('nn', k)]),
-  run, runPos, runLeft, coh, edge, runNext, runPrev,
+  run, runPos, runLeft, coh, edge, runNext, runPrev, shapeBefore, shapeAfter,
+  both(shapeBefore, shapeAfter), both(shapeAfter, coh), both(shapeBefore, coh), both(shapeAfter, self('rule')),
   both(runNext, runPos), both(runNext, run), both(runNext, runLeft), both(runPrev, runPos), both(runNext, runPrev),
   both(runNext, self('len')), both(runNext, coh),
   both(run, runPos), both(run, runLeft), both(coh, run), both(coh, runPos), both(coh, self('gapRel')),
@@ -377,6 +382,7 @@ export function eachUnitFeatures(units: readonly ClassifiedUnit[], lexicon: Lexi
   const runEnd = new Int32Array(n);
   for (let i = 0; i < n; i++) runStart[i] = heading(i) && i > 0 && heading(i - 1) ? runStart[i - 1]! : i;
   for (let i = n - 1; i >= 0; i--) runEnd[i] = heading(i) && i + 1 < n && heading(i + 1) ? runEnd[i + 1]! : i;
+  const shapes = sameShapes(units, heading);
   const ids = new Int32Array(FEATURES_PER_UNIT);
   // the unit's inputs: its own view, its neighbours' fields (+1; 0 past the page's ends), the facts
   const x = new Int32Array(FACT * WIDTH + FACTS.length);
@@ -399,6 +405,8 @@ export function eachUnitFeatures(units: readonly ClassifiedUnit[], lexicon: Lexi
     x[F + 5] = (i === 0 ? 1 : 0) + (i === n - 1 ? 2 : 0);
     x[F + 6] = isRun && runEnd[i]! + 1 < n ? views[(runEnd[i]! + 1) * WIDTH + KIND]! + 1 : 0;
     x[F + 7] = isRun && runStart[i]! > 0 ? views[(runStart[i]! - 1) * WIDTH + KIND]! + 1 : 0;
+    x[F + 8] = isRun ? shapes.before[i]! : 0;
+    x[F + 9] = isRun ? shapes.after[i]! : 0;
     for (let k = 0; k < ONE.t.length; k++) { const t = ONE.t[k]!; ids[t] = BASE[t]! + x[ONE.slot[k]!]!; }
     for (let k = 0; k < MANY.t.length; k++) {
       const t = MANY.t[k]!;
@@ -408,6 +416,30 @@ export function eachUnitFeatures(units: readonly ClassifiedUnit[], lexicon: Lexi
     }
     visit(i, ids);
   }
+}
+
+/** How far a heading line looks for others of its form (a feature article's intertitles stand 3 to 15 units apart). */
+const SHAPE_WINDOW = 40;
+/**
+ * For each heading line, the heading lines of the same form within SHAPE_WINDOW units above and
+ * below (capped at 2): the same visible length, and spaces inside or not. Only heading lines are
+ * compared, a page has few, so this is a short scan each.
+ */
+export function sameShapes(units: readonly ClassifiedUnit[], heading: (i: number) => boolean): { before: Uint8Array; after: Uint8Array } {
+  const n = units.length;
+  const before = new Uint8Array(n);
+  const after = new Uint8Array(n);
+  const heads: number[] = [];
+  for (let i = 0; i < n; i++) if (heading(i)) heads.push(i);
+  const shape = heads.map((i) => visibleLength(units[i]!.text, 60) * 2 + (hasSpace(units[i]!.text.trim()) ? 1 : 0));
+  for (let a = 0; a < heads.length; a++) {
+    for (let b = a + 1; b < heads.length && heads[b]! - heads[a]! <= SHAPE_WINDOW; b++) {
+      if (shape[a] !== shape[b]) continue;
+      if (after[heads[a]!]! < 2) after[heads[a]!]!++;
+      if (before[heads[b]!]! < 2) before[heads[b]!]!++;
+    }
+  }
+  return { before, after };
 }
 
 /** Does the text below a heading run go on with the words of the text above it? Binned; 0: not measurable. */
