@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cutNoHmm } from '../src/lexicon/cut.js';
-import { encodeDictionary, lnCorrectlyRounded, lnFreqOf, openDictionary, parseDictText } from '../src/lexicon/dictionary.js';
+import { encodeDictionary, firstWordFrom, lnCorrectlyRounded, lnFreqOf, openDictionary, parseDictText } from '../src/lexicon/dictionary.js';
 import { jiebaLexicon, loadDictionary } from '../src/lexicon/jieba.js';
 
 interface NativeJieba { cut(text: string, hmm: boolean): string[] }
@@ -90,6 +90,22 @@ describe('jieba without HMM, in JS', () => {
     expect(words.length).toBe(dict.size);
     words.forEach((w, k) => { if (k % 97 === 0) expect(lnFreqOf(dict, w)).toBe(lnCorrectlyRounded(freqs[k]!)); });
     expect(lnFreqOf(dict, '镭舢')).toBeUndefined();
+  });
+
+  it('finds where the words of a first code unit begin, as a scan of all words does', () => {
+    // an empty word, words of one first unit in a run, a gap of units no word starts with, the top unit
+    const small = openDictionary(encodeDictionary({ words: ['', 'a', 'ab', 'b', '中', '中国', '国', '\uffff'], freqs: [1, 2, 3, 4, 5, 6, 7, 8] }))!;
+    for (const d of [small, dict]) {
+      const scan = (c: number) => {
+        for (let k = 0; k < d.size; k++) if (d.offsets[k + 1]! > d.offsets[k]! && d.chars[d.offsets[k]!]! >= c) return k;
+        return d.size;
+      };
+      const units = d === small ? Array.from({ length: 0x10001 }, (_, c) => c) : [0, 0x41, 0x4e00, 0x4e2d, 0x56fd, 0x9fff, 0xffff, 0x10000];
+      for (const c of units) expect([c, firstWordFrom(d, c)]).toEqual([c, scan(c)]);
+      // asked again, the same answer from the index
+      for (const c of units.slice(0, 50)) expect(firstWordFrom(d, c)).toBe(scan(c));
+    }
+    expect([firstWordFrom(small, 0x4e2d), firstWordFrom(small, 0x4e2e)]).toEqual([4, 6]);
   });
 
   it('takes logarithms correctly rounded, as the C library jieba-rs calls (not Math.log)', () => {

@@ -31,10 +31,12 @@ export interface Dictionary {
   readonly logs: Float64Array;
   /**
    * Where the words of each first code unit begin: the words that start with unit c are
-   * [byFirst[c], byFirst[c + 1]). Built when the table opens (a scan of the words, ~1 ms), it
-   * answers the first step of every lookup, which was a binary search over all 349k words.
+   * [firstWordFrom(c), firstWordFrom(c + 1)); byFirst[c] holds the answer once asked (-1: not yet).
+   * Filled as lookups ask (a binary search for each new code unit: a page asks about a few hundred),
+   * not when the table opens: a scan of all 349k words in a cold process took 6–11 ms of the 25 ms
+   * that opening the table cost a one-page run.
    */
-  readonly byFirst: Uint32Array;
+  readonly byFirst: Int32Array;
 }
 
 /** Unicode White_Space (Rust's char::is_whitespace, which split_whitespace uses; JS's \s differs by U+0085 and U+FEFF). */
@@ -147,21 +149,25 @@ export function openDictionary(source: Uint8Array): Dictionary | null {
     offsets,
     freqIndex: wide ? new Uint32Array(bytes.buffer, base + layout.freqIndex, size) : new Uint16Array(bytes.buffer, base + layout.freqIndex, size),
     chars,
-    byFirst: firstUnitIndex(offsets, chars, size!),
+    byFirst: new Int32Array(0x10001).fill(-1),
   };
 }
 
-/** byFirst (Dictionary): for each code unit c, the first word whose first unit is c or more (an empty word sorts first). */
-function firstUnitIndex(offsets: Uint32Array, chars: Uint16Array, size: number): Uint32Array {
-  const byFirst = new Uint32Array(0x10001);
-  let c = 0;
-  for (let k = 0; k < size; k++) {
-    if (offsets[k + 1]! === offsets[k]!) continue;
-    const first = chars[offsets[k]!]!;
-    while (c <= first) byFirst[c++] = k;
+/** The first word whose first code unit is c or more (an empty word sorts first): byFirst[c], found once. */
+export function firstWordFrom(dict: Dictionary, c: number): number {
+  const known = dict.byFirst[c]!;
+  if (known >= 0) return known;
+  const { offsets, chars } = dict;
+  let lo = 0;
+  let hi = dict.size;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const first = offsets[mid + 1]! === offsets[mid]! ? -1 : chars[offsets[mid]!]!;
+    if (first < c) lo = mid + 1;
+    else hi = mid;
   }
-  while (c <= 0x10000) byFirst[c++] = size;
-  return byFirst;
+  dict.byFirst[c] = lo;
+  return lo;
 }
 
 /** Byte offsets of the table's arrays (each aligned for its type). */
@@ -184,8 +190,8 @@ export function eachWordAt(dict: Dictionary, text: string, start: number, limit:
   if (start >= limit) return;
   // the first unit's words from the index, then each further unit narrows them by binary search
   const c0 = text.charCodeAt(start);
-  let lo = dict.byFirst[c0]!;
-  let hi = dict.byFirst[c0 + 1]!;
+  let lo = firstWordFrom(dict, c0);
+  let hi = firstWordFrom(dict, c0 + 1);
   if (lo >= hi) return;
   if (offsets[lo + 1]! - offsets[lo]! === 1) found(start + 1, dict.logs[dict.freqIndex[lo]!]!);
   for (let d = 1; start + d < limit; d++) {
