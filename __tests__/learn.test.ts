@@ -266,7 +266,7 @@ describe('what the weights cannot overrule', () => {
     expect(LABELS.filter((_, y) => mask & (1 << y))).toEqual(['start', 'body']);
   });
 
-  it('an image placeholder or web residue the furniture rules take is furniture (头条787x93px, 1今天要闻banner)', () => {
+  it('an image placeholder the furniture rules take is furniture (头条787x93px, 1今天要闻banner, 视觉中国供图)', () => {
     const units = toUnits(['头条787x93px', '1今天要闻banner', '视觉中国供图'].join('\n\n')).units.map((u) => classifyUnit(u));
     expect(units.map((u) => u.furnitureKind)).toEqual(['image-placeholder', 'image-placeholder', 'image-placeholder']);
     const masks = Array.from(allowedLabels(units), (m) => LABELS.filter((_, y) => m & (1 << y)));

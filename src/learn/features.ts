@@ -405,8 +405,9 @@ export function eachUnitFeatures(units: readonly ClassifiedUnit[], lexicon: Lexi
     x[F + 5] = (i === 0 ? 1 : 0) + (i === n - 1 ? 2 : 0);
     x[F + 6] = isRun && runEnd[i]! + 1 < n ? views[(runEnd[i]! + 1) * WIDTH + KIND]! + 1 : 0;
     x[F + 7] = isRun && runStart[i]! > 0 ? views[(runStart[i]! - 1) * WIDTH + KIND]! + 1 : 0;
-    x[F + 8] = isRun ? shapes.before[i]! : 0;
-    x[F + 9] = isRun ? shapes.after[i]! : 0;
+    // 0 off heading lines: sameShapes compares only those
+    x[F + 8] = shapes.before[i]!;
+    x[F + 9] = shapes.after[i]!;
     for (let k = 0; k < ONE.t.length; k++) { const t = ONE.t[k]!; ids[t] = BASE[t]! + x[ONE.slot[k]!]!; }
     for (let k = 0; k < MANY.t.length; k++) {
       const t = MANY.t[k]!;

@@ -47,11 +47,11 @@ export const ALLOWED_TRANSITION: Uint8Array = (() => {
  * Labels a unit cannot take, whatever the weights say: what the furniture rules take is furniture
  * (they are exact patterns of page headers, editor lines, navigation; on the training pages 99 % of
  * what they take is furniture; an image placeholder inside an article is furniture too, and the
- * article goes on after it); a dateline lead (新华社北京10月12日电 …) is never a deck line nor furniture (it opens an
- * item or goes on in one: as furniture, a page of one lead would give no article); a byline line standing
- * alone (本报记者 张三, （新华社北京10月14日电）) or a caption (图为…, 图说：…) is never a deck line; prose is
- * never furniture (isProse). Returned as a bit
- * mask of allowed labels per unit (0: no constraint).
+ * article goes on after it); a dateline lead (新华社北京10月12日电 …) is never a deck line nor
+ * furniture (it opens an item or goes on in one: as furniture, a page of one lead would give no
+ * article); a byline line standing alone (本报记者 张三, （新华社北京10月14日电）) or a caption
+ * (图为…, 图说：…) is never a deck line; prose is never furniture (isProse). Returned as a bit mask
+ * of allowed labels per unit (0: no constraint).
  */
 export interface MaskedUnit { kind: string; text: string }
 const ONLY_FURNITURE = 1 << FURNITURE;
