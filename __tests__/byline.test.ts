@@ -47,6 +47,25 @@ describe('dateline leads', () => {
     expect(lead.reporters).toEqual(['刘振英', '邹爱国']);
   });
 
+  it.each([
+    ['（中央社南京廿一日電）敎育部次長杭立武頃聲明…', '（中央社南京廿一日電）', '中央社', '南京', '廿一日'],
+    ['(新华社北京5月27日电) 国务院新闻办公室今天…', '(新华社北京5月27日电)', '新华社', '北京', '5月27日'],
+    ['（路透社倫敦六日電）英國外相今日…', '（路透社倫敦六日電）', '路透社', '倫敦', '六日'],
+  ])('reads a dateline in parentheses that opens a paragraph: %s', (text, raw, source, place, dateText) => {
+    const lead = parseLead(text)!;
+    expect(lead).toMatchObject({ raw, source, place, dateText });
+    expect(text.slice(lead.length)).not.toMatch(/^[)）\s]/u);
+  });
+
+  it.each([
+    '（新华社北京10月14日电）',
+    '（本报记者 张三）国务院…',
+    '（图为北京电视台演播室）节目…',
+    '（一）国家电网电力公司今天…',
+  ])('leaves to the closing-dispatch and byline rules a bracket that is no opening dateline: %s', (text) => {
+    expect(parseLead(text)).toBeNull();
+  });
+
   it.each(['国家电网电力公司今天…', '今年3月5日我们…', '北京时间6月12日凌晨，…', '本报记者 张三'])('is not fooled by %s', (text) => {
     expect(parseLead(text)).toBeNull();
   });

@@ -239,6 +239,17 @@ function headerLine(ctx, pageNo) {
   return F.HEADER_FORMS[ctx.style.headerForm](ctx.style.paper, ctx.page.date, pageNo, ctx.d);
 }
 
+/**
+ * A dateline in parentheses that opens the body (（中央社南京九日電）…, how the archive records are
+ * printed here) is a lead: the gold leaves it out of the paragraph, as CONVENTIONS.md says of leads.
+ */
+const PAREN_LEAD = /^[（(][^()（）]{2,40}?[電电訊讯][）)][ \u3000]*(?=\S)/u;
+function goldParagraphs(body) {
+  const out = body.slice();
+  if (out.length > 0) out[0] = out[0].replace(PAREN_LEAD, '');
+  return out;
+}
+
 /** One article: deck lines, then the body; on flat pages everything on one line (web mirrors). */
 function emitArticle(w, rec, ctx, breakAt) {
   const { style, d } = ctx;
@@ -247,7 +258,7 @@ function emitArticle(w, rec, ctx, breakAt) {
     headlines: deck.map((l) => l.text),
     deck: deck.map((l) => l.role),
     title: deck.filter((l) => l.role === 'title').map((l) => l.text).join(''),
-    paragraphs: rec.body.slice(),
+    paragraphs: goldParagraphs(rec.body),
   };
   if (style.body === 'flat') {
     w.line([...gold.headlines, ...gold.paragraphs].join(' '));

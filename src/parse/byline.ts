@@ -104,6 +104,8 @@ export function bylineGrammar(roleWords: RoleTable, outlets: OutletTable): Bylin
     'u',
   );
   const PAREN_RE = /^[ \t\u3000]*[(（]([^()（）]{1,80})[)）]/u;
+  /** The closing parenthesis of a bracketed dateline (none nested inside it). */
+  const PAREN_LEAD_CLOSE_RE = /^[^()（）\n]{4,40}?([)）])/u;
   const REPORTED_RE = new RegExp(`^[ \\t\\u3000]*((?:${ROLE_GROUP})[:：]?[ \\t\\u3000]*[${HAN}· \\t\\u3000、]{2,30}?)(?:报道|報道)[:：,，]?`, 'u');
 
   /** Recognise a dateline lead at the start of a paragraph: 重庆日报讯(记者 张 璐) / 新华社北京5月27日电 */
@@ -114,6 +116,8 @@ export function bylineGrammar(roleWords: RoleTable, outlets: OutletTable): Bylin
 
   function parseLead(text: string): LeadFacts | null {
     if (!LEAD_KIND_RE.test(text.slice(0, LEAD_REACH))) return null;
+    const c = text.charCodeAt(0);
+    if (c === 0xff08 || c === 0x28) return parseParenLead(text);
     const m = LEAD_RE.exec(text);
     if (!m) return null;
     const [, , outletText, placeText, dateText, kind] = m;
@@ -159,6 +163,27 @@ export function bylineGrammar(roleWords: RoleTable, outlets: OutletTable): Bylin
     facts.length = length;
     facts.raw = text.slice(0, length).trim();
     return facts;
+  }
+
+  /**
+   * A dateline in parentheses opening a paragraph, the text going on after it: （中央社南京廿一日電）敎育部… /
+   * (新华社北京5月27日电)… (申報, Taiwan's 中央社, many papers print their leads so). The parentheses must
+   * hold the dateline and nothing else, and text must follow: the same dateline standing alone, or closing
+   * a paragraph, is a closing dispatch, which parseClosingLine and parseTrailingTag read.
+   */
+  function parseParenLead(text: string): LeadFacts | null {
+    const close = PAREN_LEAD_CLOSE_RE.exec(text.slice(1, LEAD_REACH));
+    if (!close) return null;
+    const inner = text.slice(1, close[0].length);
+    let length = close[0].length + 1;
+    if (trimmedEnd(text, length) === length) return null;
+    const lead = parseLead(inner);
+    if (!lead || lead.length !== inner.length) return null;
+    const tail = /^[ \t\u3000]*/u.exec(text.slice(length));
+    length += tail ? tail[0].length : 0;
+    lead.length = length;
+    lead.raw = text.slice(0, length).trim();
+    return lead;
   }
 
   // --- people ------------------------------------------------------------------------------------
