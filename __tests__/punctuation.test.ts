@@ -5,13 +5,15 @@ import { isBlank } from '../src/read/lines.js';
 
 const esc = (s: string): string => s.replace(/[\\\]\[^-]/g, '\\$&');
 /** the definitions as patterns: what the loops that replaced them must agree with */
-const SENTENCE_END_RE = new RegExp(`[${esc(SENTENCE_END)}][${esc(CLOSERS)}]*$`, 'u');
-const QUOTE_END_RE = new RegExp(`[${esc(SENTENCE_END)}][${esc(CLOSERS)}]+\\s*$`, 'u');
+// an ASCII full stop ends a sentence after a wide character (half-width text: …慶祝.), not after 3 or U.S
+const END = `(?:[${esc(SENTENCE_END)}]|(?<=[\\u2e80-\\ud7ff\\ue000-\\uffef])\\.)`;
+const SENTENCE_END_RE = new RegExp(`${END}[${esc(CLOSERS)}]*$`, 'u');
+const QUOTE_END_RE = new RegExp(`${END}[${esc(CLOSERS)}]+\\s*$`, 'u');
 const BLANK_RE = /^[\s\u3000\u00a0\u200b\ufeff]*$/u;
 
 /** strings of the characters that matter here, and others around them */
 const textOf = (chars: string) => fc.array(fc.constantFrom(...chars), { maxLength: 10 }).map((a) => a.join(''));
-const MIXED = [...SENTENCE_END, ...CLOSERS, ...OPENERS, ' ', '\u3000', '\t', '\u00a0', '\u200b', '\ufeff', '张', 'a', '1', '，', '𠀋', '\ud840'];
+const MIXED = [...SENTENCE_END, ...CLOSERS, ...OPENERS, '.', ' ', '\u3000', '\t', '\u00a0', '\u200b', '\ufeff', '张', 'a', '1', '，', '𠀋', '\ud840'];
 
 describe('punctuation', () => {
   it('endsSentence is the two end patterns, read from the end', () => {
@@ -20,6 +22,10 @@ describe('punctuation', () => {
     expect(endsSentence('他说:“好!” \u3000')).toBe(true);
     expect(endsSentence('会议召开。 ')).toBe(false); // white space after a bare end: as the patterns say
     expect(endsSentence('”')).toBe(false);
+    expect(endsSentence('全市懸旗慶祝.')).toBe(true);
+    expect(endsSentence('他說:「好.」')).toBe(true);
+    expect(endsSentence('增長了3.')).toBe(false);
+    expect(endsSentence('訪問U.S.')).toBe(false);
     expect(endsSentence('')).toBe(false);
     fc.assert(fc.property(textOf(MIXED.join('')), (t) => {
       expect(endsSentence(t)).toBe(SENTENCE_END_RE.test(t) || QUOTE_END_RE.test(t));

@@ -31,8 +31,16 @@ export function endsSentence(text: string): boolean {
   const spaced = i < text.length - 1;
   const closersEnd = i;
   while (i >= 0 && CLOSER_CODES.has(text.charCodeAt(i))) i--;
-  return i >= 0 && SENTENCE_END_CODES.has(text.charCodeAt(i)) && (!spaced || i < closersEnd);
+  if (i < 0 || (spaced && i >= closersEnd)) return false;
+  const c = text.charCodeAt(i);
+  return SENTENCE_END_CODES.has(c) || (c === 0x2e && i > 0 && isWide(text.charCodeAt(i - 1)));
 }
+
+/**
+ * Text converted to half-width punctuation ends its sentences in an ASCII full stop (…集會慶祝.). After
+ * a Han character or a full-width mark it is that stop; after a letter or digit it is not (3. / U.S.).
+ */
+const isWide = (c: number): boolean => c >= 0x2e80 && c <= 0xffef && (c < 0xd800 || c > 0xdfff);
 
 const codes = (s: string): ReadonlySet<number> => new Set([...s].map((c) => c.charCodeAt(0)));
 const SENTENCE_END_CODES = codes(SENTENCE_END);
@@ -158,7 +166,7 @@ export function openPairTest(pairs: ReadonlyArray<readonly [string, string]>): (
 export const hasOpenPair: (text: string) => boolean = openPairTest(PAIRS);
 
 // an exclamation closing a quotation that another quotation follows (“…休息!”“读者日”…) is a headline's style, not prose
-const INNER_END_RE = new RegExp(`[${esc(SENTENCE_END)}][${esc(CLOSERS)}]*(?=[^${esc(CLOSERS)}${esc(OPENERS)}${esc(SENTENCE_END)}\\s])`, 'u');
+const INNER_END_RE = new RegExp(`(?:[${esc(SENTENCE_END)}]|(?<=\\p{Script=Han})\\.(?=\\p{Script=Han}))[${esc(CLOSERS)}]*(?=[^${esc(CLOSERS)}${esc(OPENERS)}${esc(SENTENCE_END)}\\s])`, 'u');
 /** A sentence ends inside the text and more follows (…值不值?中国城市经济学): prose, not a title. */
 export function hasInnerSentenceEnd(text: string): boolean {
   return INNER_END_RE.test(text);
