@@ -95,6 +95,9 @@ export const FURNITURE_RULES: FurnitureRule[] = withHints([
   // (also bracketed, and with a space instead of the colon: 【责任编辑：张三】, 责任编辑 张三)
   // (also with a slash: 编辑/王小明 校对/李华; and the review chain of mainland e-papers: 一审：张三 二审：李四)
   { kind: 'editor', example: '责任编辑:王芳', pattern: editorLine(EDITOR_ROLES) },
+  // the page's editors with nothing between role and name, as dumps that drop spaces print them:
+  // 本版责任编辑曾军版式:林然 (a line that opens on 本版 and an editor's role is never text)
+  { kind: 'editor', example: '本版责任编辑曾军版式:林然', pattern: /^[(（【\[]?\s*本版(?:责任编辑|責任編輯|编辑|編輯|责编|責編)[^。！？!?，,；;]{2,40}$/u },
   // imprint: hotlines, the paper's address, its serial number and price
   { kind: 'editor', example: '新闻热线：023-12345678', pattern: /^(?:新闻热线|新聞熱線|报料热线|報料熱線|爆料热线|读者热线|讀者熱線|发行热线|發行熱線|订阅热线|訂閱熱線|广告热线|廣告熱線|本报地址|本報地址|社址|邮编|郵編|国内统一连续出版物号|國內統一連續出版物號|国内统一刊号|國內統一刊號|广告许可证|廣告許可證|零售价|零售價)(?:\s*[:：]|[ \t\u3000]+(?=[\d(（]))/u },
   { kind: 'editor', example: '2026-01-30 03:09:19 来源:晨光网 责任编辑:王小明', pattern: /(?:来源|來源)\s*[:：].{0,40}(?:编辑|編輯|作者|记者|記者)\s*[:：]/u },

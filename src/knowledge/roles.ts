@@ -73,7 +73,7 @@ export const CREDIT_PREFIXES: ReadonlyArray<readonly [string, Role[]]> = [
  * layout, the charts, the review chain of mainland e-papers (一审 / 二审 / 三审).
  */
 export const PAGE_ROLES = [
-  '本版责编', '本版責編', '责编', '責編', '图片编辑', '圖片編輯', '视觉编辑', '視覺編輯', '值班编辑', '值班編輯',
+  '本版责任编辑', '本版責任編輯', '本版责编', '本版責編', '责编', '責編', '图片编辑', '圖片編輯', '视觉编辑', '視覺編輯', '值班编辑', '值班編輯',
   '版式设计', '版式設計', '版式', '制图', '製圖', '一审', '二审', '三审', '一審', '二審', '三審',
 ];
 
