@@ -51,6 +51,7 @@ describe('dateline leads', () => {
     ['（中央社南京廿一日電）敎育部次長杭立武頃聲明…', '（中央社南京廿一日電）', '中央社', '南京', '廿一日'],
     ['(新华社北京5月27日电) 国务院新闻办公室今天…', '(新华社北京5月27日电)', '新华社', '北京', '5月27日'],
     ['（路透社倫敦六日電）英國外相今日…', '（路透社倫敦六日電）', '路透社', '倫敦', '六日'],
+    ['（本報訊）嗣潘公展、錢新之等先後發表意見…', '（本報訊）', null, null, null],
   ])('reads a dateline in parentheses that opens a paragraph: %s', (text, raw, source, place, dateText) => {
     const lead = parseLead(text)!;
     expect(lead).toMatchObject({ raw, source, place, dateText });

@@ -131,6 +131,31 @@ describe('train/generate.mjs', () => {
     expect(spawnSync(process.execPath, [GENERATE, '--check', r.out]).status).toBe(0);
   });
 
+  it('leaves a bracketed opening dateline and a brief\'s closing tag out of the gold paragraphs, and prints both', () => {
+    // invented archive records (申報's form: a flattened body, the dateline apart), many short
+    const dir = tempDir('gen-src-');
+    const file = join(dir, 'archive.jsonl');
+    const records = Array.from({ length: 24 }, (_, i) => ({
+      article_id: `a-${i}`, date: '1948-03-05', page: '2', title: `第${i + 1}號新橋通車 兩岸居民稱便`,
+      byline: `中央社南京${i % 9 + 1}日電`, body: `第${i + 1}號新橋今日上午通車，兩岸居民從此不必繞行。 大橋全長一千二百米，歷時三年建成。`,
+    }));
+    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const r = generate(['--sources', file, '--seed', '5', '--pages', '40']);
+    expect(r.status).toBe(0);
+    const pages = pagesOf(r.out);
+    const articles = pages.flatMap((p) => p.gold.articles.map((a) => ({ a, text: p.text })));
+    const led = articles.filter(({ a }) => a.headlines.length > 0);
+    expect(led.length).toBeGreaterThan(0);
+    for (const { a, text } of led) {
+      expect(a.paragraphs[0]).not.toMatch(/^[（(]中央社/u);
+      // still printed (half-width on some pages, some in Simplified script)
+      expect(squeeze(text)).toMatch(/[（(]中央社南京\d日[電电][)）]/u);
+    }
+    const briefs = articles.filter(({ a }) => a.headlines.length === 0 && a.paragraphs.length > 0);
+    expect(briefs.length).toBeGreaterThan(0);
+    for (const { a } of briefs) expect(a.paragraphs.at(-1)).toMatch(/[。！？”」.!?]$/u);
+  });
+
   it('lays out labelled gold pages too', () => {
     const r = generate(['--sources', 'none', '--gold-dirs', join(FIXTURES, 'gold'), '--pages', '8']);
     expect(r.status).toBe(0);

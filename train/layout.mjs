@@ -240,13 +240,16 @@ function headerLine(ctx, pageNo) {
 }
 
 /**
- * A dateline in parentheses that opens the body (（中央社南京九日電）…, how the archive records are
- * printed here) is a lead: the gold leaves it out of the paragraph, as CONVENTIONS.md says of leads.
+ * The paragraphs as the gold has them (CONVENTIONS.md): a dateline in parentheses that opens the
+ * body (（中央社南京九日電）…, how the archive records are printed here) is a lead, and the tag that
+ * closes a brief (…开业。（记者 王芳）) is its byline; the gold leaves both out of the text.
  */
 const PAREN_LEAD = /^[（(][^()（）]{2,40}?[電电訊讯][）)][ \u3000]*(?=\S)/u;
-function goldParagraphs(body) {
-  const out = body.slice();
+function goldParagraphs(rec) {
+  const out = rec.body.slice();
   if (out.length > 0) out[0] = out[0].replace(PAREN_LEAD, '');
+  const last = out.length - 1;
+  if (rec.tag && last >= 0 && out[last].endsWith(rec.tag)) out[last] = out[last].slice(0, -rec.tag.length);
   return out;
 }
 
@@ -258,10 +261,10 @@ function emitArticle(w, rec, ctx, breakAt) {
     headlines: deck.map((l) => l.text),
     deck: deck.map((l) => l.role),
     title: deck.filter((l) => l.role === 'title').map((l) => l.text).join(''),
-    paragraphs: goldParagraphs(rec.body),
+    paragraphs: goldParagraphs(rec),
   };
   if (style.body === 'flat') {
-    w.line([...gold.headlines, ...gold.paragraphs].join(' '));
+    w.line([...gold.headlines, ...rec.body].join(' '));
     return gold;
   }
   const hIndent = style.headlineIndent ? style.indent : '';
@@ -340,7 +343,7 @@ function asBrief(rec, d) {
   else tag = `（${d.pick(TAG_NAMES)}）`;
   if (/[。！？”」]$/u.test(body[body.length - 1])) body[body.length - 1] += tag;
   else return null;
-  return { id: rec.id, deck: [], body };
+  return { id: rec.id, deck: [], body, tag };
 }
 
 /** Names for a byline line when the lead names nobody (invented). */

@@ -105,7 +105,7 @@ export function bylineGrammar(roleWords: RoleTable, outlets: OutletTable): Bylin
   );
   const PAREN_RE = /^[ \t\u3000]*[(（]([^()（）]{1,80})[)）]/u;
   /** The closing parenthesis of a bracketed dateline (none nested inside it). */
-  const PAREN_LEAD_CLOSE_RE = /^[^()（）\n]{4,40}?([)）])/u;
+  const PAREN_LEAD_CLOSE_RE = /^[^()（）\n]{3,40}?([)）])/u;
   const REPORTED_RE = new RegExp(`^[ \\t\\u3000]*((?:${ROLE_GROUP})[:：]?[ \\t\\u3000]*[${HAN}· \\t\\u3000、]{2,30}?)(?:报道|報道)[:：,，]?`, 'u');
 
   /** Recognise a dateline lead at the start of a paragraph: 重庆日报讯(记者 张 璐) / 新华社北京5月27日电 */
