@@ -286,6 +286,15 @@ describe('what the weights cannot overrule', () => {
     expect(labels[3]).not.toBe('furniture');
   });
 
+  it('a unit longer than any printed deck line is never one, whatever its marks (申報 prose has only 、)', () => {
+    const long = `${'捷政府昨已决定提出法案、將現行之兵役期限延長、'.repeat(18)}以資應付目前之局勢`;
+    const units = [{ kind: 'body', text: long }, { kind: 'body', text: long.slice(0, 320) }];
+    const masks = Array.from(allowedLabels(units), (m) => LABELS.filter((_, y) => m & (1 << y)));
+    expect(masks[0]).toEqual(['furniture', 'start', 'body']);
+    // the longest deck line of the training records (a subtitle of 329 characters) stays possible
+    expect(masks[1]).toEqual([]);
+  });
+
   it('prose is never furniture: a page of one paragraph gives its article under weights that favour furniture', () => {
     const prose = '江边新建 一座图书馆 晨光TV讯（特约观察员 王小明）5月5日上午，江边新图书馆正式开放，市民排队入馆。';
     const units = toUnits(`${prose}\n\n责任编辑：张三\n\n图书馆今日开放\n`).units.map((u) => classifyUnit(u));
