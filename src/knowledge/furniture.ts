@@ -61,8 +61,11 @@ const DATE = fullDate();
 /** A page number in words or figures: 5, A05, 二 */
 const PAGE_NO = String.raw`(?:[A-Z]?\d{1,3}|[一二三四五六七八九十]{1,3})`;
 /** Editors (the roles table's) and the page's own roles, longest first, as in an editor or header line */
-const EDITOR_ROLES = [...ROLE_WORDS.filter(([, role]) => role === 'editors').map(([w]) => w), ...PAGE_ROLES]
-  .sort((a, b) => b.length - a.length).join('|');
+const EDITOR_ROLE_WORDS = [...ROLE_WORDS.filter(([, role]) => role === 'editors').map(([w]) => w), ...PAGE_ROLES]
+  .sort((a, b) => b.length - a.length);
+const EDITOR_ROLES = EDITOR_ROLE_WORDS.join('|');
+/** The roles that name this page's editors (本版编辑, 本版责任编辑, 本版责编): a line opening on one is never text. */
+const THIS_PAGE_EDITOR_ROLES = EDITOR_ROLE_WORDS.filter((w) => w.startsWith('本版')).map((w) => w.slice(2)).join('|');
 
 /** An editor line (责任编辑:王芳, 【编辑 王芳】) for an alternation of role words: the table's row below,
  *  and a profile's editors (knowledge/profile.ts). */
@@ -97,7 +100,7 @@ export const FURNITURE_RULES: FurnitureRule[] = withHints([
   { kind: 'editor', example: '责任编辑:王芳', pattern: editorLine(EDITOR_ROLES) },
   // the page's editors with nothing between role and name, as dumps that drop spaces print them:
   // 本版责任编辑曾军版式:林然 (a line that opens on 本版 and an editor's role is never text)
-  { kind: 'editor', example: '本版责任编辑曾军版式:林然', pattern: /^[(（【\[]?\s*本版(?:责任编辑|責任編輯|编辑|編輯|责编|責編)[^。！？!?，,；;]{2,40}$/u },
+  { kind: 'editor', example: '本版责任编辑曾军版式:林然', pattern: new RegExp(String.raw`^[(（【\[]?\s*本版(?:${THIS_PAGE_EDITOR_ROLES})[^。！？!?，,；;]{2,40}$`, 'u') },
   // imprint: hotlines, the paper's address, its serial number and price
   { kind: 'editor', example: '新闻热线：023-12345678', pattern: /^(?:新闻热线|新聞熱線|报料热线|報料熱線|爆料热线|读者热线|讀者熱線|发行热线|發行熱線|订阅热线|訂閱熱線|广告热线|廣告熱線|本报地址|本報地址|社址|邮编|郵編|国内统一连续出版物号|國內統一連續出版物號|国内统一刊号|國內統一刊號|广告许可证|廣告許可證|零售价|零售價)(?:\s*[:：]|[ \t\u3000]+(?=[\d(（]))/u },
   { kind: 'editor', example: '2026-01-30 03:09:19 来源:晨光网 责任编辑:王小明', pattern: /(?:来源|來源)\s*[:：].{0,40}(?:编辑|編輯|作者|记者|記者)\s*[:：]/u },
