@@ -156,6 +156,22 @@ describe('train/generate.mjs', () => {
     for (const { a } of briefs) expect(a.paragraphs.at(-1)).toMatch(/[。！？”」.!?]$/u);
   });
 
+  it('leaves a dateline in tortoise-shell brackets that opens a record\'s body out of the gold paragraphs', () => {
+    // invented archive records whose body itself opens on the dispatch (〔聯合社倫敦六日電〕…)
+    const dir = tempDir('gen-src-');
+    const file = join(dir, 'archive.jsonl');
+    const records = Array.from({ length: 12 }, (_, i) => ({
+      article_id: `b-${i}`, date: '1948-03-05', page: '2', title: `第${i + 1}號輪船抵港`, byline: '',
+      body: `〔聯合社倫敦${i % 9 + 1}日電〕第${i + 1}號輪船今日抵港，船上旅客三百人。`,
+    }));
+    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const r = generate(['--sources', file, '--seed', '7', '--pages', '12']);
+    expect(r.status).toBe(0);
+    const firsts = pagesOf(r.out).flatMap((p) => p.gold.articles.filter((a) => a.headlines.length > 0).map((a) => a.paragraphs[0]!));
+    expect(firsts.length).toBeGreaterThan(0);
+    for (const p of firsts) expect(p).toMatch(/^第\d+[號号]/u);
+  });
+
   it('lays out labelled gold pages too', () => {
     const r = generate(['--sources', 'none', '--gold-dirs', join(FIXTURES, 'gold'), '--pages', '8']);
     expect(r.status).toBe(0);
