@@ -27,6 +27,13 @@ function generate(args: string[]) {
   return { out, status: r.status, stderr: r.stderr };
 }
 
+/** Invented records written as a JSON Lines source in a temp folder: its path. */
+function recordsFile(name: string, records: object[]): string {
+  const file = join(tempDir('gen-src-'), name);
+  writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  return file;
+}
+
 function folder(dir: string): Map<string, string> {
   return new Map(readdirSync(dir).sort().map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
 }
@@ -105,15 +112,13 @@ describe('train/generate.mjs', () => {
 
   it('prints some bylines under the deck and some subtitles in lines, neither in the paragraphs', () => {
     // invented records: leads that name their reporters, subtitles of several phrases
-    const dir = tempDir('gen-src-');
-    const file = join(dir, 'records.jsonl');
     const records = Array.from({ length: 12 }, (_, i) => ({
       id: `x-${i}`, date: '2019-02-01', page: 1 + (i % 3), seq: i, kicker: '',
       title: `第${i + 1}座新桥今天通车`,
       subtitle: i % 2 ? '两岸居民出行更方便 货车绕行减少三十公里' : '',
       body: [`本报南京2月1日电  （记者王小明）第${i + 1}座新桥今天上午通车，两岸居民从此不必绕行。`, '大桥全长一千二百米，历时三年建成。'],
     }));
-    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const file = recordsFile('records.jsonl', records);
     const r = generate(['--sources', file, '--seed', '3', '--pages', '40']);
     expect(r.status).toBe(0);
     const pages = pagesOf(r.out);
@@ -133,13 +138,11 @@ describe('train/generate.mjs', () => {
 
   it('leaves a bracketed opening dateline and a brief\'s closing tag out of the gold paragraphs, and prints both', () => {
     // invented archive records (申報's form: a flattened body, the dateline apart), many short
-    const dir = tempDir('gen-src-');
-    const file = join(dir, 'archive.jsonl');
     const records = Array.from({ length: 24 }, (_, i) => ({
       article_id: `a-${i}`, date: '1948-03-05', page: '2', title: `第${i + 1}號新橋通車 兩岸居民稱便`,
       byline: `中央社南京${i % 9 + 1}日電`, body: `第${i + 1}號新橋今日上午通車，兩岸居民從此不必繞行。 大橋全長一千二百米，歷時三年建成。`,
     }));
-    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const file = recordsFile('archive.jsonl', records);
     const r = generate(['--sources', file, '--seed', '5', '--pages', '40']);
     expect(r.status).toBe(0);
     const pages = pagesOf(r.out);
@@ -158,13 +161,11 @@ describe('train/generate.mjs', () => {
 
   it('leaves a dateline in tortoise-shell brackets that opens a record\'s body out of the gold paragraphs', () => {
     // invented archive records whose body itself opens on the dispatch (〔聯合社倫敦六日電〕…)
-    const dir = tempDir('gen-src-');
-    const file = join(dir, 'archive.jsonl');
     const records = Array.from({ length: 12 }, (_, i) => ({
       article_id: `b-${i}`, date: '1948-03-05', page: '2', title: `第${i + 1}號輪船抵港`, byline: '',
       body: `〔聯合社倫敦${i % 9 + 1}日電〕第${i + 1}號輪船今日抵港，船上旅客三百人。`,
     }));
-    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const file = recordsFile('archive.jsonl', records);
     const r = generate(['--sources', file, '--seed', '7', '--pages', '12']);
     expect(r.status).toBe(0);
     const firsts = pagesOf(r.out).flatMap((p) => p.gold.articles.filter((a) => a.headlines.length > 0).map((a) => a.paragraphs[0]!));

@@ -240,9 +240,10 @@ function headerLine(ctx, pageNo) {
 }
 
 /**
- * The paragraphs as the gold has them (CONVENTIONS.md): a dateline in parentheses that opens the
- * body (（中央社南京九日電）…, 〔中央社南京廿七日電〕…, how the archive records are printed here) is a lead, and the tag that
- * closes a brief (…开业。（记者 王芳）) is its byline; the gold leaves both out of the text.
+ * The paragraphs as the gold has them (CONVENTIONS.md): a dateline in brackets that opens the body
+ * (（中央社南京九日電）…, 〔中央社南京廿七日電〕…, how the archive records are printed here) is a
+ * lead, and the tag that closes a brief (…开业。（记者 王芳）) is its byline; the gold leaves both
+ * out of the text.
  */
 const PAREN_LEAD = /^[（(〔【\[][^()（）〔〕【】[\]]{2,40}?[電电訊讯][）)〕】\]][ \u3000]*(?=\S)/u;
 function goldParagraphs(rec) {

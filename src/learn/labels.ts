@@ -51,8 +51,7 @@ export const ALLOWED_TRANSITION: Uint8Array = (() => {
  * furniture (it opens an item or goes on in one: as furniture, a page of one lead would give no
  * article); a byline line standing alone (本报记者 张三, （新华社北京10月14日电）) or a caption
  * (图为…, 图说：…) is never a deck line, nor is a unit longer than MAX_DECK_LINE; prose is never
- * furniture (isProse). Returned as a bit mask
- * of allowed labels per unit (0: no constraint).
+ * furniture (isProse). Returned as a bit mask of allowed labels per unit (0: no constraint).
  */
 export interface MaskedUnit { kind: string; text: string }
 const ONLY_FURNITURE = 1 << FURNITURE;
