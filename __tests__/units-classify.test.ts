@@ -35,6 +35,38 @@ describe('toUnits', () => {
   });
 });
 
+  describe('hard-wrapped columns', () => {
+    // a page wrapped at 12 characters: paragraphs indented, headlines flush
+    const wrapped = (eol: string): string => [
+      '一号标题', '\u3000\u3000第一段的文字很长很长很', '长很长很长很长很长很长很', '长。',
+      '二号标题', '\u3000\u3000第二段的文字也很长很长', '很长很长很长很长很长很长', '很长很长很长很长很长很长', '很长很长完了。',
+      '三号标题', '\u3000\u3000第三段。',
+    ].join(eol) + eol;
+
+    it('joins a flush line to the full line above it, as printed before the wrap', () => {
+      const { units } = toUnits(wrapped('\n'));
+      expect(units.map((u) => u.text)).toContain(`第一段的文字很长很长很长很长很长很长很长很长很长。`);
+    });
+
+    it('starts a unit at a flush line under a line short of the column width', () => {
+      for (const eol of ['\n', '\r\n', '\r']) {
+        const { units } = toUnits(wrapped(eol));
+        expect(units.map((u) => u.text)).toEqual([
+          '一号标题', '第一段的文字很长很长很长很长很长很长很长很长很长。',
+          '二号标题', '第二段的文字也很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长完了。',
+          '三号标题', '第三段。',
+        ]);
+      }
+    });
+
+    it('reads the column width off the lines: a longer one-character shortfall is still full', () => {
+      // one wrapped line a character short (a mark pushed to the next line) continues its paragraph
+      const text = wrapped('\n').replace('长很长很长很长很长很长很\n长。', '长很长很长很长很长很长\n很长。');
+      const { units } = toUnits(text);
+      expect(units[1]!.text).toBe('第一段的文字很长很长很长很长很长很长很长很长很长。');
+    });
+  });
+
 describe('classifyUnit', () => {
   const kindOf = (text: string) => classifyUnit(toUnits(`${text}\n`).units[0]!);
 

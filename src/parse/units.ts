@@ -122,6 +122,13 @@ export function toUnits(text: string, profile?: CompiledProfile): UnitsResult {
  * another directly continues it: the two are one unit, as printed before the wrap. A page is read
  * this way only when indented and unindented lines are both common among lines that follow each
  * other without a blank line; where every line is indented, or none, indentation says nothing.
+ *
+ * A wrapped line fills the column; the last line of a paragraph mostly does not. So a line shorter
+ * than the page's column width by more than WRAP_SLACK ended its paragraph, and the flush line
+ * under it (a headline set without indent, the next article's first line) starts a unit of its own
+ * (de-wrapping as fmt and pdftotext do it). The width is the commonest length, in characters with the
+ * indent, of the lines that an unindented line follows; a column wrapped by display width (Han two
+ * columns, digits one) gives its full lines more characters, never fewer, so they stay full.
  */
 function joinWrappedLines(units: Unit[], text: string): Unit[] {
   let consecutive = 0;
@@ -135,14 +142,44 @@ function joinWrappedLines(units: Unit[], text: string): Unit[] {
     else continuations++;
   }
   if (consecutive < MIN_WRAPPED_LINES || continuations < consecutive * 0.3 || indented < consecutive * 0.1) return units;
+  const widths = new Map<number, number>();
+  for (let i = 1; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.gap !== 0 || u.indent) continue;
+    const w = lineWidth(text, units[i - 1]!.end);
+    widths.set(w, (widths.get(w) ?? 0) + 1);
+  }
+  let column = 0;
+  let best = 0;
+  for (const [w, n] of widths) if (n > best || (n === best && w > column)) { column = w; best = n; }
   const out: Unit[] = [];
+  let lastEnd = -1;
   for (const u of units) {
     const prev = out[out.length - 1];
-    if (prev && u.gap === 0 && !u.indent) {
+    if (prev && u.gap === 0 && !u.indent && lineWidth(text, lastEnd) >= column - WRAP_SLACK) {
       out[out.length - 1] = { ...prev, text: prev.text + text.slice(u.offset, u.end), end: u.end };
     } else out.push(u);
+    lastEnd = u.end;
   }
   return out;
+}
+
+/**
+ * How many characters a line that ends short of the column may lack and still be full: a line
+ * breaks a character early or late where a mark may not start the next one (kinsoku), or before
+ * a number or a word that would not fit.
+ */
+const WRAP_SLACK = 3;
+
+/** The length in characters (code points, the indent counted) of the line that ends at `end`. */
+function lineWidth(text: string, end: number): number {
+  let n = 0;
+  for (let i = end - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) break;
+    if (c < 0xdc00 || c > 0xdfff) n++;
+  }
+  return n;
 }
 
 /** A line cut at its HTML line breaks: pieces on the same line number, the tags reported as residue. */
