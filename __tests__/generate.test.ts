@@ -110,6 +110,30 @@ describe('train/generate.mjs', () => {
     expect(JSON.parse(r.stdout).failureCount).toBe(0);
   });
 
+  it('keeps e-paper leads and closing dispatches in the training gold, and leaves them out with --eval-gold', () => {
+    // invented records: a dateline lead (with the e-paper's no-break spaces) and a closing dispatch, as a line and at a paragraph's end
+    const records = Array.from({ length: 6 }, (_, i) => ({
+      id: `d-${i}`, date: '2019-02-01', page: 1, seq: i, kicker: '', title: `第${i + 1}座新桥今天通车`, subtitle: '',
+      body: i % 2
+        ? [`新华社南京2月1日电\u00a0\u00a0第${i + 1}座新桥今天上午通车。`, '大桥全长一千二百米，历时三年建成。（新华社南京2月1日电）']
+        : [`本报南京2月1日电  （记者王小明）第${i + 1}座新桥今天上午通车。`, '大桥全长一千二百米。', '（本报南京2月1日电）'],
+    }));
+    const src = recordsFile('dispatch.jsonl', records);
+    const args = ['--sources', src, '--plain', '--seed', '3'];
+    const articles = (dir: string) => pagesOf(dir).flatMap((p) => p.gold.articles);
+    const training = articles(generate(args).out);
+    const scoring = articles(generate([...args, '--eval-gold']).out);
+    expect(training).toHaveLength(6);
+    expect(scoring).toHaveLength(6);
+    training.forEach((a, i) => {
+      expect(a.paragraphs).toEqual(records[i]!.body);
+      expect(scoring[i]!.headlines).toEqual(a.headlines);
+      expect(scoring[i]!.paragraphs).toEqual(i % 2
+        ? [`第${i + 1}座新桥今天上午通车。`, '大桥全长一千二百米，历时三年建成。']
+        : [`第${i + 1}座新桥今天上午通车。`, '大桥全长一千二百米。']);
+    });
+  });
+
   it('prints some bylines under the deck and some subtitles in lines, neither in the paragraphs', () => {
     // invented records: leads that name their reporters, subtitles of several phrases
     const records = Array.from({ length: 12 }, (_, i) => ({

@@ -3,7 +3,7 @@
 // pages in the layouts users meet, and writes each page's gold in the format of CONVENTIONS.md, so that
 // generated pages and hand-labelled pages go through one code path in the trainer.
 //
-//   node train/generate.mjs --out DIR [--seed N] [--sources a.jsonl,b.jsonl|none] [--gold-dirs d1,d2] [--pages N]
+//   node train/generate.mjs --out DIR [--seed N] [--sources a.jsonl,b.jsonl|none] [--gold-dirs d1,d2] [--pages N] [--plain] [--eval-gold]
 //   node train/generate.mjs --check DIR
 //
 // The output is corpus text (copyrighted): write it outside the repository, never commit it.
@@ -44,6 +44,8 @@ function readOptions() {
       'allow-dev-month': { type: 'boolean', default: false },
       check: { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      // gold for scoring: the e-paper's dateline leads and closing dispatches out of the paragraphs too
+      'eval-gold': { type: 'boolean', default: false },
     },
   });
   const list = (s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
@@ -110,6 +112,7 @@ async function generate(opts) {
     const late = dice(mulberry32(pageSeed(seed, LATE_STREAM)));
     style.bylineLines = !opts.plain && style.body !== 'flat' && late.chance(0.35);
     style.subtitleLines = !opts.plain && late.chance(0.5);
+    style.evalGold = opts['eval-gold'];
     const pages = [];
     for (let k = 0; k < style.glue && (opts.pages !== undefined || cursor < sourcePages.length); k++) pages.push(sourcePages[cursor++ % sourcePages.length]);
     if (style.traditional) toTraditional ??= await traditionalConverter();

@@ -243,15 +243,26 @@ function headerLine(ctx, pageNo) {
  * The paragraphs as the gold has them (CONVENTIONS.md): a dateline in brackets that opens the body
  * (（中央社南京九日電）…, 〔中央社南京廿七日電〕…, how the archive records are printed here) is a
  * lead, and the tag that closes a brief (…开业。（记者 王芳）) is its byline; the gold leaves both
- * out of the text.
+ * out of the text. The e-paper's own leads (本报北京9月30日电  （记者 杜一菲）…, 新华社北京10月1日电…)
+ * and closing dispatches (（新华社北京10月1日电  记者…）, a line of its own or at the end of the last
+ * paragraph) stay in place for training, where the alignment (src/learn/align.ts) reads them off the
+ * units (on training gold without them the 申報 sets lose 0.02–0.03 article F1); `conform` (generate.mjs
+ * --eval-gold, for pages that are scored) leaves them out too, as the scorer's gold does.
  */
 const PAREN_LEAD = /^[（(〔【\[][^()（）〔〕【】[\]]{2,40}?[電电訊讯][）)〕】\]][ \u3000]*(?=\S)/u;
-function goldParagraphs(rec) {
-  const out = rec.body.slice();
+const OUTLET = '(?:本[报報]|新[华華]社|中新社|人民日[报報])';
+const EPAPER_LEAD = new RegExp(`^${OUTLET}[^，。,；;\\s（()）]{0,16}?[电電讯訊](?:\\s*[（(][^（()）]{1,60}[）)])?\\s*(?=\\S)`, 'u');
+const DISPATCH = `[（(]${OUTLET}[^（()）]{0,40}?[电電讯訊][^（()）]{0,80}[）)]`;
+const DISPATCH_LINE = new RegExp(`^${DISPATCH}$`, 'u');
+const DISPATCH_END = new RegExp(`(?<=\\S)\\s*${DISPATCH}$`, 'u');
+function goldParagraphs(rec, conform) {
+  const out = conform ? rec.body.filter((p) => !DISPATCH_LINE.test(p)) : rec.body.slice();
   if (out.length > 0) out[0] = out[0].replace(PAREN_LEAD, '');
+  if (conform && out.length > 0) out[0] = out[0].replace(EPAPER_LEAD, '');
   const last = out.length - 1;
   if (rec.tag && last >= 0 && out[last].endsWith(rec.tag)) out[last] = out[last].slice(0, -rec.tag.length);
-  return out;
+  if (conform && last >= 0) out[last] = out[last].replace(DISPATCH_END, '');
+  return conform ? out.filter((p) => p.length > 0) : out;
 }
 
 /** One article: deck lines, then the body; on flat pages everything on one line (web mirrors). */
@@ -262,7 +273,7 @@ function emitArticle(w, rec, ctx, breakAt) {
     headlines: deck.map((l) => l.text),
     deck: deck.map((l) => l.role),
     title: deck.filter((l) => l.role === 'title').map((l) => l.text).join(''),
-    paragraphs: goldParagraphs(rec),
+    paragraphs: goldParagraphs(rec, style.evalGold),
   };
   if (style.body === 'flat') {
     w.line([...gold.headlines, ...rec.body].join(' '));
