@@ -2,7 +2,13 @@
 // Each layout choice is one small function, with the real-world dump it mimics in its comment.
 // Invariant: every string in the gold is taken from the text as written (headlines and noise are exact
 // substrings; a paragraph is the page's pieces joined, a repeated break character once).
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as F from './furniture.mjs';
+
+// the outlet names the tool knows (src/knowledge/outlets.ts), so the scored gold removes the leads it removes
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { OUTLET_SOURCE } = await import(join(repo, 'dist/knowledge/outlets.js'));
 
 const HALF_WIDTH = { '，': ',', '。': '.', '：': ':', '；': ';', '！': '!', '？': '?', '（': '(', '）': ')' };
 const CJK = /[\u4e00-\u9fff\u3400-\u4dbf]/;
@@ -246,23 +252,29 @@ function headerLine(ctx, pageNo) {
  * out of the text. The e-paper's own leads (本报北京9月30日电  （记者 杜一菲）…, 新华社北京10月1日电…)
  * and closing dispatches (（新华社北京10月1日电  记者…）, a line of its own or at the end of the last
  * paragraph) stay in place for training, where the alignment (src/learn/align.ts) reads them off the
- * units (on training gold without them the 申報 sets lose 0.02–0.03 article F1); `conform` (generate.mjs
+ * units (on training gold without them the 申報 sets lose 0.02–0.03 article F1); `withoutEpaperDatelines` (generate.mjs
  * --eval-gold, for pages that are scored) leaves them out too, as the scorer's gold does.
  */
 const PAREN_LEAD = /^[（(〔【\[][^()（）〔〕【】[\]]{2,40}?[電电訊讯][）)〕】\]][ \u3000]*(?=\S)/u;
-const OUTLET = '(?:本[报報]|新[华華]社|中新社|人民日[报報])';
-const EPAPER_LEAD = new RegExp(`^${OUTLET}[^，。,；;\\s（()）]{0,16}?[电電讯訊](?:\\s*[（(][^（()）]{1,60}[）)])?\\s*(?=\\S)`, 'u');
-const DISPATCH = `[（(]${OUTLET}[^（()）]{0,40}?[电電讯訊][^（()）]{0,80}[）)]`;
+const EPAPER_LEAD = new RegExp(`^${OUTLET_SOURCE}[^，。,；;\\s（()）]{0,16}?[电電讯訊](?:\\s*[（(][^（()）]{1,60}[）)])?\\s*(?=\\S)`, 'u');
+const DISPATCH = `[（(]${OUTLET_SOURCE}[^（()）]{0,40}?[电電讯訊][^（()）]{0,80}[）)]`;
 const DISPATCH_LINE = new RegExp(`^${DISPATCH}$`, 'u');
 const DISPATCH_END = new RegExp(`(?<=\\S)\\s*${DISPATCH}$`, 'u');
-function goldParagraphs(rec, conform) {
-  const out = conform ? rec.body.filter((p) => !DISPATCH_LINE.test(p)) : rec.body.slice();
+function goldParagraphs(rec) {
+  const out = rec.body.slice();
   if (out.length > 0) out[0] = out[0].replace(PAREN_LEAD, '');
-  if (conform && out.length > 0) out[0] = out[0].replace(EPAPER_LEAD, '');
   const last = out.length - 1;
   if (rec.tag && last >= 0 && out[last].endsWith(rec.tag)) out[last] = out[last].slice(0, -rec.tag.length);
-  if (conform && last >= 0) out[last] = out[last].replace(DISPATCH_END, '');
-  return conform ? out.filter((p) => p.length > 0) : out;
+  return out;
+}
+
+/** The scored gold's paragraphs (--eval-gold): without the e-paper's own lead and closing dispatch. */
+function withoutEpaperDatelines(paragraphs) {
+  const out = paragraphs.filter((p) => !DISPATCH_LINE.test(p));
+  if (out.length > 0) out[0] = out[0].replace(EPAPER_LEAD, '');
+  const last = out.length - 1;
+  if (last >= 0) out[last] = out[last].replace(DISPATCH_END, '');
+  return out.filter((p) => p.length > 0);
 }
 
 /** One article: deck lines, then the body; on flat pages everything on one line (web mirrors). */
@@ -273,7 +285,7 @@ function emitArticle(w, rec, ctx, breakAt) {
     headlines: deck.map((l) => l.text),
     deck: deck.map((l) => l.role),
     title: deck.filter((l) => l.role === 'title').map((l) => l.text).join(''),
-    paragraphs: goldParagraphs(rec, style.evalGold),
+    paragraphs: style.evalGold ? withoutEpaperDatelines(goldParagraphs(rec)) : goldParagraphs(rec),
   };
   if (style.body === 'flat') {
     w.line([...gold.headlines, ...rec.body].join(' '));
