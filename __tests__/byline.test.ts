@@ -222,3 +222,25 @@ describe('closing lines on their own', () => {
     expect(parseClosingLine('（2019年10月）')).toBeNull();
   });
 });
+
+// 人民日报's e-paper HTML spaces its datelines, bylines and credits with no-break spaces (&nbsp;): a copy
+// from the web page keeps them, and the grammar must read them as the spaces they print as.
+describe('no-break spaces, as a copy of an e-paper web page has them', () => {
+  const NB = '\u00a0';
+  it('a lead whose reporters follow the dateline after no-break spaces', () => {
+    const text = `据新华社广州9月30日电${NB}${NB}(记者杨淑馨)伴随着悠扬的旋律，…`;
+    const lead = parseLead(text)!;
+    expect(lead).toMatchObject({ source: '新华社', place: '广州', reporters: ['杨淑馨'] });
+    expect(text.slice(lead.length)).toBe('伴随着悠扬的旋律，…');
+  });
+
+  it('a standalone byline and a photo credit spaced by no-break spaces', () => {
+    expect(parseBylineLine(`本报记者${NB}于${NB}洋`)).toMatchObject({ source: null, reporters: ['于洋'] });
+    expect(parseCredit(`新华社记者${NB}方喆摄${NB}`)).toMatchObject({ source: '新华社', photographers: ['方喆'] });
+  });
+
+  it('a closing dispatch after the last sentence, spaced by a no-break space', () => {
+    const after = parseTrailingTag(`屠呦呦说。（据新华社北京9月24日电${NB}${NB}记者侠克）`)!;
+    expect(after).toMatchObject({ source: '新华社', reporters: ['侠克'] });
+  });
+});

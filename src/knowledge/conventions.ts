@@ -36,4 +36,4 @@ export const EDITORS_NOTE_RE = /^[【\[〔]?(?:编者按|編者按|编者的话|
  * An item of a quote box (众声, 他们说): a speaker's name, then the words in quotation marks, and
  * nothing after them: 张三 「……」 / 李四：“……”。 The name is group 1 (checked by the caller).
  */
-export const SPEAKER_ITEM_RE = /^(\p{Script=Han}{2,4})[ \u3000]*[:：]?[ \u3000]*[「“『][\s\S]*[」”』][。．.！!？?]?$/u;
+export const SPEAKER_ITEM_RE = /^(\p{Script=Han}{2,4})[ \u3000\u00a0]*[:：]?[ \u3000\u00a0]*[「“『][\s\S]*[」”』][。．.！!？?]?$/u;

@@ -70,7 +70,7 @@ const THIS_PAGE_EDITOR_ROLES = EDITOR_ROLE_WORDS.filter((w) => w.startsWith('本
 /** An editor line (责任编辑:王芳, 【编辑 王芳】) for an alternation of role words: the table's row below,
  *  and a profile's editors (knowledge/profile.ts). */
 export function editorLine(roles: string): RegExp {
-  return new RegExp(String.raw`^[(（【\[]?\s*(?:${roles})(?:\s*[:：/／]|[ \t\u3000]+(?=\S{2,4}(?:[ \t\u3000]|[】\])）]?$)))`, 'u');
+  return new RegExp(String.raw`^[(（【\[]?\s*(?:${roles})(?:\s*[:：/／]|[ \t\u3000\u00a0]+(?=\S{2,4}(?:[ \t\u3000\u00a0]|[】\])）]?$)))`, 'u');
 }
 
 export const FURNITURE_RULES: FurnitureRule[] = withHints([
@@ -80,7 +80,7 @@ export const FURNITURE_RULES: FurnitureRule[] = withHints([
   { kind: 'page-header', opensPage: true, underArticles: true, example: '《 人民日报 》( 2026年06月12日 06 版)', pattern: new RegExp(String.raw`^《\s*[^》]{2,12}\s*》\s*[(（]\s*${DATE}\s*[A-Z]?\d{1,3}\s*版\s*[)）]$`, 'u') },
   { kind: 'page-header', opensPage: true, example: '第07版:要闻', pattern: /^第?\s*[A-Z]?\d{1,3}\s*版\s*[:：]\s*\S[^。]{0,12}$/u },
   { kind: 'page-header', opensPage: true, example: '第 1 版', pattern: /^第\s*[A-Z]?\d{1,3}\s*版$/u },
-  { kind: 'page-header', opensPage: true, example: 'A3版 要闻', pattern: /^(?:版面\s*[:：]\s*)?第?\s*[A-Z]?\d{1,3}\s*版(?:[ \t\u3000]+\S{1,8})?$/u },
+  { kind: 'page-header', opensPage: true, example: 'A3版 要闻', pattern: /^(?:版面\s*[:：]\s*)?第?\s*[A-Z]?\d{1,3}\s*版(?:[ \t\u3000\u00a0]+\S{1,8})?$/u },
   { kind: 'page-header', opensPage: true, example: 'A26 中國新聞 … 2015 年 8 月 10 日(星期一)', pattern: new RegExp(String.raw`^[A-Z]?\d{1,3}\s+\S.{0,40}${DATE}\s*${WEEKDAY}$`, 'u') },
   { kind: 'page-header', example: '2023年4月4日重庆手机报', pattern: new RegExp(String.raw`^${DATE}\s*(?:${WEEKDAY_WORD})?\s*\S{0,10}(?:报|報|刊)(?:\s*第?\s*[A-Z]?\d{1,3}\s*版)?$`, 'u') },
   { kind: 'page-header', example: '1985-01-02', pattern: new RegExp(String.raw`^${DATE}(?:\s*${WEEKDAY})?$`, 'u') },
@@ -89,7 +89,7 @@ export const FURNITURE_RULES: FurnitureRule[] = withHints([
   // the page and its section, then the date: 第3版：经济 2024年05月06日
   { kind: 'page-header', opensPage: true, example: '第3版：经济 2024年05月06日', pattern: new RegExp(String.raw`^第?\s*[A-Z]?\d{1,3}\s*版\s*[:：]?\s*\S{1,8}\s+${DATE}$`, 'u') },
   // a header that names the page's editors: A02 要闻 2024.5.6 星期一 编辑 王小明 美编 李华
-  { kind: 'page-header', opensPage: true, example: 'A02 要闻 2024.5.6 星期一 编辑 王小明 美编 李华 校对 赵刚', pattern: new RegExp(String.raw`^[^。，,！？]{0,16}${DATE}[^。，,！？]{0,12}(?:${EDITOR_ROLES})(?:\s*[:：/／]\s*|[ \t\u3000]+)\S{2,4}(?:\s[^。，,！？]*)?$`, 'u') },
+  { kind: 'page-header', opensPage: true, example: 'A02 要闻 2024.5.6 星期一 编辑 王小明 美编 李华 校对 赵刚', pattern: new RegExp(String.raw`^[^。，,！？]{0,16}${DATE}[^。，,！？]{0,12}(?:${EDITOR_ROLES})(?:\s*[:：/／]\s*|[ \t\u3000\u00a0]+)\S{2,4}(?:\s[^。，,！？]*)?$`, 'u') },
   { kind: 'page-header', example: '晨光報2013年十二月號', pattern: new RegExp(String.raw`^\S{1,10}(?:报|報)\s*${ISSUE_MONTH}[号號]$`, 'u') },
   { kind: 'page-header', opensPage: true, example: 'Page 1', pattern: /^(?:Page|PAGE|P\.)\s*\d{1,3}$/u },
   // The mirror's separator before each article of 人民日报 1946–2003: 第1版(要闻)专栏:
@@ -102,7 +102,7 @@ export const FURNITURE_RULES: FurnitureRule[] = withHints([
   // 本版责任编辑曾军版式:林然 (a line that opens on 本版 and an editor's role is never text)
   { kind: 'editor', example: '本版责任编辑曾军版式:林然', pattern: new RegExp(String.raw`^[(（【\[]?\s*本版(?:${THIS_PAGE_EDITOR_ROLES})[^。！？!?，,；;]{2,40}$`, 'u') },
   // imprint: hotlines, the paper's address, its serial number and price
-  { kind: 'editor', example: '新闻热线：023-12345678', pattern: /^(?:新闻热线|新聞熱線|报料热线|報料熱線|爆料热线|读者热线|讀者熱線|发行热线|發行熱線|订阅热线|訂閱熱線|广告热线|廣告熱線|本报地址|本報地址|社址|邮编|郵編|国内统一连续出版物号|國內統一連續出版物號|国内统一刊号|國內統一刊號|广告许可证|廣告許可證|零售价|零售價)(?:\s*[:：]|[ \t\u3000]+(?=[\d(（]))/u },
+  { kind: 'editor', example: '新闻热线：023-12345678', pattern: /^(?:新闻热线|新聞熱線|报料热线|報料熱線|爆料热线|读者热线|讀者熱線|发行热线|發行熱線|订阅热线|訂閱熱線|广告热线|廣告熱線|本报地址|本報地址|社址|邮编|郵編|国内统一连续出版物号|國內統一連續出版物號|国内统一刊号|國內統一刊號|广告许可证|廣告許可證|零售价|零售價)(?:\s*[:：]|[ \t\u3000\u00a0]+(?=[\d(（]))/u },
   { kind: 'editor', example: '2026-01-30 03:09:19 来源:晨光网 责任编辑:王小明', pattern: /(?:来源|來源)\s*[:：].{0,40}(?:编辑|編輯|作者|记者|記者)\s*[:：]/u },
   { kind: 'editor', example: '来源:晨光晚报 记者:李明', pattern: /^[(（【]?(?:本文)?(?:来源|來源|转自|轉自|转载自|轉載自)\s*[:：]\s*[^\s)）】]{2,16}[)）】]?(?:\s|$)/u },
   // the source line under a chart or table: 数据来源：国家统计局 / 资料来源：…

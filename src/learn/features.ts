@@ -65,9 +65,9 @@ const charClass = (ch: string): number => {
 const CHAR_CLASS_COUNT = CHAR_CLASSES.length + 2;
 
 /** A title set in two parts with a space between (二季度以来 银行理财规模企稳回升). */
-const TWO_PART_RE = /\p{Script=Han}[”」》)）]?[ \u3000]+[“「《(（]?[\p{Script=Han}A-Za-z0-9]/u;
+const TWO_PART_RE = /\p{Script=Han}[”」》)）]?[ \u3000\u00a0]+[“「《(（]?[\p{Script=Han}A-Za-z0-9]/u;
 /** TWO_PART_RE needs a space or an ideographic space: most lines have neither, and indexOf is a scan, where the pattern is tried at every Han character. */
-const hasSpace = (text: string): boolean => text.includes(' ') || text.includes('\u3000');
+const hasSpace = (text: string): boolean => text.includes(' ') || text.includes('\u3000') || text.includes('\u00a0');
 /** A line wholly in quotation marks: an intertitle of quoted words (“成就越来越大”), a slogan. */
 const QUOTED_RE = /^[“「『"][^“”「」『』"]*[”」』"]$/u;
 const HASH_BUCKETS = 2048;

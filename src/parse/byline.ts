@@ -98,15 +98,15 @@ export function bylineGrammar(roleWords: RoleTable, outlets: OutletTable): Bylin
   /** 申報-era dispatches give the hour too: 捷京十七日午前三時四十分電 */
   const TIME = CLOCK_TIME;
   const KIND = DISPATCH_KINDS.map(([k]) => k).sort((a, b) => b.length - a.length).join('|');
-  const SP = '[ \\t\\u3000]?';
+  const SP = '[ \\t\\u3000\\u00a0]?';
   const LEAD_RE = new RegExp(
     `^[【\\[〔]?(据|據)?(?:(${outlets.source})${SP})?([${HAN}]{1,8}?)?${SP}(${DATE})?(?:${TIME})?(${KIND})(?![员員])[】\\]〕]?`,
     'u',
   );
-  const PAREN_RE = /^[ \t\u3000]*[(（]([^()（）]{1,80})[)）]/u;
+  const PAREN_RE = /^[ \t\u3000\u00a0]*[(（]([^()（）]{1,80})[)）]/u;
   /** The closing parenthesis of a bracketed dateline (none nested inside it). */
   const PAREN_LEAD_CLOSE_RE = /^[^()（）\n]{3,40}?([)）])/u;
-  const REPORTED_RE = new RegExp(`^[ \\t\\u3000]*((?:${ROLE_GROUP})[:：]?[ \\t\\u3000]*[${HAN}· \\t\\u3000、]{2,30}?)(?:报道|報道)[:：,，]?`, 'u');
+  const REPORTED_RE = new RegExp(`^[ \\t\\u3000\\u00a0]*((?:${ROLE_GROUP})[:：]?[ \\t\\u3000\\u00a0]*[${HAN}· \\t\\u3000\\u00a0、]{2,30}?)(?:报道|報道)[:：,，]?`, 'u');
 
   /** Recognise a dateline lead at the start of a paragraph: 重庆日报讯(记者 张 璐) / 新华社北京5月27日电 */
   /** A lead ends within its first ~50 characters in a dispatch kind: a cheap test before the long pattern.
@@ -158,7 +158,7 @@ export function bylineGrammar(roleWords: RoleTable, outlets: OutletTable): Bylin
       }
     }
     // the white space after the lead goes with it
-    const tail = /^[ \t\u3000]*/u.exec(text.slice(length));
+    const tail = /^[ \t\u3000\u00a0]*/u.exec(text.slice(length));
     length += tail ? tail[0].length : 0;
     facts.length = length;
     facts.raw = text.slice(0, length).trim();
@@ -179,7 +179,7 @@ export function bylineGrammar(roleWords: RoleTable, outlets: OutletTable): Bylin
     if (trimmedEnd(text, length) === length) return null;
     const lead = parseLead(inner);
     if (!lead || lead.length !== inner.length) return null;
-    const tail = /^[ \t\u3000]*/u.exec(text.slice(length));
+    const tail = /^[ \t\u3000\u00a0]*/u.exec(text.slice(length));
     length += tail ? tail[0].length : 0;
     lead.length = length;
     lead.raw = text.slice(0, length).trim();
@@ -189,8 +189,8 @@ export function bylineGrammar(roleWords: RoleTable, outlets: OutletTable): Bylin
   // --- people ------------------------------------------------------------------------------------
 
 
-  const PHOTO_REPORT_RE = new RegExp(`(?<=\\S)[ \\t\\u3000]*(?:${PHOTO_REPORT_SUFFIXES.join('|')})$`, 'u');
-  const ROLE_MARK_RE = new RegExp(`(${ROLE_GROUP})[ \\t\\u3000]*[:：]?`, 'gu');
+  const PHOTO_REPORT_RE = new RegExp(`(?<=\\S)[ \\t\\u3000\\u00a0]*(?:${PHOTO_REPORT_SUFFIXES.join('|')})$`, 'u');
+  const ROLE_MARK_RE = new RegExp(`(${ROLE_GROUP})[ \\t\\u3000\\u00a0]*[:：]?`, 'gu');
   const TRAILING_OUTLET_RE = new RegExp(`(?:^|[\\s、,，])(${outlets.source})$`, 'u');
 
   /**
@@ -257,7 +257,7 @@ export function bylineGrammar(roleWords: RoleTable, outlets: OutletTable): Bylin
 
   const BYLINE_LINE_RE = new RegExp(`^(${outlets.source})?(${ROLE_GROUP})`, 'u');
   // tried once per run of spaces (the lookbehind): from every space of a long run it would be quadratic
-  const FILED_FROM_RE = /(?<![ \t\u3000])[ \t\u3000]+(?:[\p{Script=Han}]{0,6}(?:报道|報道)|(?:发自|發自)[\p{Script=Han}]{1,8})$/u;
+  const FILED_FROM_RE = /(?<![ \t\u3000\u00a0])[ \t\u3000\u00a0]+(?:[\p{Script=Han}]{0,6}(?:报道|報道)|(?:发自|發自)[\p{Script=Han}]{1,8})$/u;
   /** The credit prefixes (文/图, 图/, 文/) as a pattern, the slash full-width or spaced. */
   const CREDIT_WORDS = [...CREDIT_PREFIXES].map(([p]) => p).sort((a, b) => b.length - a.length).map((p) => p.replace('/', '\\s*[/／]\\s*'));
   const CREDIT_PREFIX_RE = new RegExp(`^(${CREDIT_WORDS.join('|')})\\s*`, 'u');
@@ -271,7 +271,7 @@ export function bylineGrammar(roleWords: RoleTable, outlets: OutletTable): Bylin
     'u',
   );
   /** The same credits after the names, where a whole word (文/图, 图文) stands: 本报记者 张三 文/图 */
-  const TRAILING_CREDIT_RE = new RegExp(`[ \\t\\u3000]+(${CREDIT_WORDS.filter((w) => !w.endsWith('\\s*')).join('|')})$`, 'u');
+  const TRAILING_CREDIT_RE = new RegExp(`[ \\t\\u3000\\u00a0]+(${CREDIT_WORDS.filter((w) => !w.endsWith('\\s*')).join('|')})$`, 'u');
   const rolesOfCredit = (printed: string): Role[] => CREDIT_PREFIXES.find(([p]) => p === printed.replace(/\s/gu, '').replace('／', '/'))![1];
   /** the outlet before a role word after a credit prefix (文/本报记者 张三) */
   const OUTLET_BEFORE_ROLE_RE = new RegExp(`^(?:${outlets.source})?(?=${ROLE_GROUP})`, 'u');
@@ -329,11 +329,11 @@ export function bylineGrammar(roleWords: RoleTable, outlets: OutletTable): Bylin
   const CREDIT_RE = new RegExp(
     // a credit starts after the *last* space of a run: starting at every space of a long run is quadratic
     // (the white space after a sentence end belongs to the boundary, so the credit starts at its first word)
-    `(^|[。！？!?”」][ \\t\\u3000]*[(（]?|\\s(?![ \\t\\u3000])[(（]?|[(（])((?:(${outlets.source})(?:[发發][ \\t\\u3000]*[(（]?)?)?(${ROLE_GROUP})?[ \\t\\u3000]*` +
-      `([${HAN}·]{1,4}(?:[ \\t\\u3000、,，]+[${HAN}·]{1,4}){0,5})[ \\t\\u3000]*[/／]?(?:${PHOTO})` +
+    `(^|[。！？!?”」][ \\t\\u3000\\u00a0]*[(（]?|\\s(?![ \\t\\u3000\\u00a0])[(（]?|[(（])((?:(${outlets.source})(?:[发發][ \\t\\u3000\\u00a0]*[(（]?)?)?(${ROLE_GROUP})?[ \\t\\u3000\\u00a0]*` +
+      `([${HAN}·]{1,4}(?:[ \\t\\u3000\\u00a0、,，]+[${HAN}·]{1,4}){0,5})[ \\t\\u3000\\u00a0]*[/／]?(?:${PHOTO})` +
       // the agency that distributed the photo, in brackets after it: 马怀刚摄（影像中国）, 任超摄（新华社发）
-      `(?:[ \\t\\u3000]*[(（]([^\\s()（）]{2,12})[)）])?` +
-      `(?:[ \\t\\u3000]*[/／][ \\t\\u3000]*([^\\s/／()（）]{2,12}))?[ \\t\\u3000]*(?:[(（]下同[)）])?)[)）]?[ \\t\\u3000]*$`,
+      `(?:[ \\t\\u3000\\u00a0]*[(（]([^\\s()（）]{2,12})[)）])?` +
+      `(?:[ \\t\\u3000\\u00a0]*[/／][ \\t\\u3000\\u00a0]*([^\\s/／()（）]{2,12}))?[ \\t\\u3000\\u00a0]*(?:[(（]下同[)）])?)[)）]?[ \\t\\u3000\\u00a0]*$`,
     'u',
   );
 
@@ -362,7 +362,7 @@ export function bylineGrammar(roleWords: RoleTable, outlets: OutletTable): Bylin
   // --- trailing reporter tags --------------------------------------------------------------------
 
   const TAG_RE = new RegExp(
-    `[(（][ \\t\\u3000]*((?:${ROLE_GROUP})?[ \\t\\u3000]*[${HAN}·]{1,4}(?:[ \\t\\u3000、,，]+[${HAN}·]{1,4}){0,5})[ \\t\\u3000]*[)）]\\s*$`,
+    `[(（][ \\t\\u3000\\u00a0]*((?:${ROLE_GROUP})?[ \\t\\u3000\\u00a0]*[${HAN}·]{1,4}(?:[ \\t\\u3000\\u00a0、,，]+[${HAN}·]{1,4}){0,5})[ \\t\\u3000\\u00a0]*[)）]\\s*$`,
     'u',
   );
   const TRAILING_DISPATCH_RE = new RegExp(`[(（]((?:据|據)?${outlets.source}[${HAN}]{0,8}?(?:${DATE})?(?:${CLOSING_KIND}))[)）]\\s*$`, 'u');

@@ -23,7 +23,7 @@ export function profileLead(text: string, profile: CompiledProfile): LeadFacts |
     if (!m || m[0].length === 0) continue;
     const g = m.groups ?? {};
     let length = m[0].length;
-    length += /^[ \t\u3000]*/u.exec(text.slice(length))![0].length;
+    length += /^[ \t\u3000\u00a0]*/u.exec(text.slice(length))![0].length;
     const facts: LeadFacts = Object.assign(emptyPeople(), {
       source: g.source ? outletOrNull(g.source) ?? profile.name : profile.name,
       agency: null, raw: text.slice(0, length).trim(), rejected: [] as string[],

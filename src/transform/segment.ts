@@ -55,7 +55,7 @@ const SOFT_BREAKS = new Set<string>(['image-placeholder', 'web-residue']);
 const DECK_ENDING = new Set<string>(['page-header', 'section-label', 'table-of-contents', 'jump']);
 
 /** A headline set in two parts with a space between (二季度以来 银行理财规模企稳回升); intertitles are one phrase. */
-const TWO_PART_TITLE_RE = /\p{Script=Han}[”」》)）]?[ \u3000]+[“「《(（]?[\p{Script=Han}A-Za-z0-9]/u;
+const TWO_PART_TITLE_RE = /\p{Script=Han}[”」》)）]?[ \u3000\u00a0]+[“「《(（]?[\p{Script=Han}A-Za-z0-9]/u;
 
 /** A title set in large type over a narrow column breaks inside a word (长江黄金水 / 道扩能…); intertitles fit one line. */
 function titleBrokenInWord(run: ClassifiedUnit[], lexicon: Lexicon): boolean {
