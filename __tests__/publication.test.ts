@@ -33,6 +33,7 @@ describe('what a page header names', () => {
     ['晨光報2013年十二月號', '晨光報', null],
     ['2019年10月21日 第08版', null, '8'],
     ['A3版 要闻', null, 'A3'],
+    ['江城日报 | 2019-02-01 | A03 要闻', '江城日报', 'A3'],
   ])('%s → %s, page %s', (header, paper, page) => {
     expect(paperInHeader(header)).toBe(paper);
     expect(pageInHeader(header)).toBe(page);
@@ -45,6 +46,17 @@ describe('record.publication', () => {
     expect(a!.publication).toEqual({ date: '2024-05-06', dateFrom: 'page-header', paper: '示例日报', paperFrom: 'page-header', printedPage: '2' });
     expect(a!.source).toMatchObject({ file: 'x.txt', page: 1 });
     expect(a!.index).toBe(1);
+  });
+
+  it('reads a running head between bars, and drops it where it falls inside a paragraph', () => {
+    // a PDF's running head at the top of each page, the second one between two halves of a sentence
+    const page = '示例日报 | 2024-05-06 | A03 要闻\n\n江边新建一座图书馆\n\n本报讯（记者 王小明）5月5日上午，江边新图书馆正式开放，市民排队\n'
+      + '示例日报 | 2024-05-06 | A04 要闻\n入馆参观。\n\n馆内藏书二十万册。\n';
+    const { articles } = split(page, { file: 'x.txt' });
+    expect(articles).toHaveLength(1);
+    expect(articles[0]!.publication).toMatchObject({ date: '2024-05-06', paper: '示例日报', printedPage: 'A3' });
+    expect(articles[0]!.paragraphs.join('\n')).not.toContain('要闻');
+    expect(articles[0]!.paragraphs.join('\n')).toContain('市民排队入馆参观。');
   });
 
   it('falls back on the file name for the date; --date, --paper and the profile win', () => {

@@ -86,6 +86,8 @@ export const FURNITURE_RULES: FurnitureRule[] = withHints([
   { kind: 'page-header', example: '1985-01-02', pattern: new RegExp(String.raw`^${DATE}(?:\s*${WEEKDAY})?$`, 'u') },
   // a date, the weekday and the page, between slashes or bars: 2024年5月6日 / 星期一 / A05
   { kind: 'page-header', example: '2024年5月6日 / 星期一 / A05', pattern: new RegExp(String.raw`^${DATE}\s*[/|｜]?\s*${WEEKDAY}\s*[/|｜]?\s*[A-Z]?\d{1,3}\s*版?$`, 'u') },
+  // a PDF's running head, the paper, the date and the page between bars: 江城日报 | 2019-02-01 | A03 要闻
+  { kind: 'page-header', example: '江城日报 | 2019-02-01 | A03 要闻', pattern: new RegExp(String.raw`^(?:\S{2,12}\s*[|｜]\s*)?${DATE}\s*[|｜]\s*第?\s*[A-Z]?\d{1,3}\s*版?(?:\s*[:：]?\s*\S{1,8})?$`, 'u') },
   // the page and its section, then the date: 第3版：经济 2024年05月06日
   { kind: 'page-header', opensPage: true, example: '第3版：经济 2024年05月06日', pattern: new RegExp(String.raw`^第?\s*[A-Z]?\d{1,3}\s*版\s*[:：]?\s*\S{1,8}\s+${DATE}$`, 'u') },
   // a header that names the page's editors: A02 要闻 2024.5.6 星期一 编辑 王小明 美编 李华

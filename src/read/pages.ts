@@ -104,8 +104,9 @@ function pageHeaderOf(line: string): HeaderLine | null {
 
 /** The furniture table's dates: 2019年10月1日, 2019-10-01, 2024.5.6 */
 const DATE_RE = new RegExp(fullDate({ capture: true }), 'u');
-/** A page number as the headers state it: 第09版, 06 版, A3版; Page 1; A26 at the start */
-const PAGE_NUMBER_RES = [/([A-Z]?)(\d{1,3})\s*版/u, /^(?:Page|PAGE|P\.)\s*()(\d{1,3})$/u, /^([A-Z]?)(\d{1,3})\s/u];
+/** A page number as the headers state it: 第09版, 06 版, A3版; Page 1; A26 at the start; A03 after a
+ *  running head's bar (江城日报 | 2019-02-01 | A03 要闻) */
+const PAGE_NUMBER_RES = [/([A-Z]?)(\d{1,3})\s*版/u, /^(?:Page|PAGE|P\.)\s*()(\d{1,3})$/u, /^([A-Z]?)(\d{1,3})\s/u, /[|｜]\s*([A-Z]?)(\d{1,3})(?:\s|$)/u];
 
 function dateOf(t: string): string | null {
   const m = DATE_RE.exec(t);
