@@ -134,6 +134,27 @@ describe('train/generate.mjs', () => {
     });
   });
 
+  it('counts a body-less record (an advertisement page) as an article in training and as furniture with --eval-gold', () => {
+    // invented records: the e-paper lists an ad page as a record with a headline and no text
+    const records = Array.from({ length: 6 }, (_, i) => ({
+      id: `ad-${i}`, date: '2019-02-01', page: 1 + i, seq: 0, kicker: '', title: i % 2 ? '广告' : `第${i + 1}座新桥今天通车`, subtitle: '',
+      body: i % 2 ? [] : [`第${i + 1}座新桥今天上午通车。`, '大桥全长一千二百米。'],
+    }));
+    const args = ['--sources', recordsFile('ads.jsonl', records), '--plain', '--seed', '3'];
+    const training = pagesOf(generate(args).out);
+    const scoring = pagesOf(generate([...args, '--eval-gold']).out);
+    expect(training.flatMap((p) => p.gold.articles)).toHaveLength(6);
+    // (some pages in Traditional script)
+    expect(scoring.flatMap((p) => p.gold.articles).map((a) => a.title.slice(0, 3))).toEqual(['第1座', '第3座', '第5座']);
+    const ads = scoring.filter((p) => p.gold.articles.length === 0);
+    expect(ads).toHaveLength(3);
+    for (const { text, gold } of ads) {
+      const ad = gold.noise.find((t) => /^[广廣]告$/u.test(t));
+      expect(ad).toBeDefined();
+      expect(text.split(/\r\n|\r|\n/).map((l) => l.trim())).toContain(ad);
+    }
+  });
+
   it('prints some bylines under the deck and some subtitles in lines, neither in the paragraphs', () => {
     // invented records: leads that name their reporters, subtitles of several phrases
     const records = Array.from({ length: 12 }, (_, i) => ({

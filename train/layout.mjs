@@ -476,7 +476,11 @@ function emitPage(w, page, ctx, indexInFile) {
   const articles = [];
   records.forEach((rec, i) => {
     if (i > 0) w.gap(style.body === 'flat' ? (style.articleGap > 0 ? 1 : 0) : style.paraGap + style.articleGap);
-    articles.push(emitArticle(w, rec, ctx, breakAt[i]));
+    const gold = emitArticle(w, rec, ctx, breakAt[i]);
+    // an e-paper lists an advertisement page as a record with a headline (广告) and no text: on a
+    // scored page (--eval-gold) that headline is furniture, as CONVENTIONS has it, not an article
+    if (style.evalGold && rec.body.length === 0) gold.headlines.forEach((t) => ctx.keepNoise(t));
+    else articles.push(gold);
     if (i === jumpAfter) { w.gap(style.paraGap); w.line(ctx.noise(F.jumpOut(d, page.page))); ctx.stats.jumps++; }
   });
   emitBottom(w, ctx);
@@ -495,7 +499,11 @@ export function layOutFile(pages, style, d, convert, late) {
   const ctx = {
     style, d, convert, stats, page: pages[0], late,
     noise(text) {
-      const t = convert(text).trim();
+      return this.keepNoise(convert(text));
+    },
+    /** Text already in the page's script and punctuation, kept as noise. */
+    keepNoise(text) {
+      const t = text.trim();
       if (!noise.includes(t)) noise.push(t);
       return t;
     },
