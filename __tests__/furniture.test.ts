@@ -18,13 +18,14 @@ describe('furniture rules', () => {
     ['转自：晨光网', 'editor'], ['受访者供图', 'image-placeholder'], ['（资料图）', 'image-placeholder'], ['扫码阅读全文', 'web-residue'],
     ['本版责任编辑：曾军', 'editor'], ['本版责任编辑  曾军  版式：林然', 'editor'], ['本版責任編輯曾軍', 'editor'],
     ['2019年10月1日｜05 要闻', 'page-header'], ['2019-10-01 | 第3版', 'page-header'],
+    ['廣告', 'section-label'], ['（公益广告）', 'section-label'], ['广 告', 'section-label'],
   ])('knows the variant %s', (text, kind) => {
     expect(matchFurniture(text)?.kind).toBe(kind);
   });
 
   it.each(['编辑部的同志们说，今年的工作很辛苦。', '编辑 张三说今年很忙。', '来源于群众的智慧', '第3版刊登的文章', '市委常委会举行扩大会议',
     '2024年5月6日下午编辑部召开会议', '扫码支付更便捷', '社址搬迁到新区', '资料图里的老街', '一审判决维持原判', '转自己的钱要小心',
-    '本版编辑今天说，这是好事。', '2019-10-01 | 35 | 42'])(
+    '本版编辑今天说，这是好事。', '2019-10-01 | 35 | 42', '广告语', '广告公司', '公益广告进社区'])(
     'leaves text alone: %s',
     (text) => {
       expect(matchFurniture(text)).toBeNull();

@@ -131,6 +131,9 @@ export const FURNITURE_RULES: FurnitureRule[] = withHints([
   { kind: 'table-of-contents', example: '要聞 P.2', pattern: /^\S{1,6}\s*P\.\s*\d{1,3}(?:-\d{1,3})?$/u },
   // Section rubrics in brackets: 【导读】, 【封面新闻】
   { kind: 'section-label', example: '【封面新闻】', pattern: /^【[^】]{1,10}】$/u },
+  // the label over an advertisement, which the law makes every paper print (广告法 §14): 广告, 公益广告,
+  // and nothing else on the line; the e-paper prints it as the headline of an ad page that has no text
+  { kind: 'section-label', example: '广告', pattern: /^[(（【\[]?\s*(?:公益\s*)?[广廣]\s*告\s*[)）】\]]?$/u },
 ]);
 
 /** Furniture at the start of a line, before the article text: the mirror's 第1版(要闻)专栏: and >> bullets. */
