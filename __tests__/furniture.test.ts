@@ -11,7 +11,7 @@ describe('furniture rules', () => {
   it.each([
     ['【责任编辑：张三】', 'editor'], ['[责任编辑:张三]', 'editor'], ['责任编辑 张三', 'editor'], ['本版编辑 张三', 'editor'],
     ['本文来源：新华网', 'editor'], ['（来源：经济日报）', 'editor'], ['A3版 要闻', 'page-header'], ['版面：第02版', 'page-header'],
-    ['返回搜狐，查看更多', 'web-residue'],
+    ['返回搜狐，查看更多', 'web-residue'], ['返回目錄', 'web-residue'],
     ['2024年5月6日 星期一 责任编辑：王小明 版式设计：李华', 'page-header'], ['B3 文体 2024年5月6日 星期一 编辑：王小明', 'page-header'],
     ['第A03版', 'page-header'], ['（下转第二版）', 'jump'], ['详见第5版', 'jump'], ['图片编辑：王五', 'editor'],
     ['编辑/王小明 校对/李华', 'editor'], ['一审：张三 二审：李四 三审：王五', 'editor'], ['本报地址：晨光市滨江路1号 邮编：400000', 'editor'],

@@ -65,6 +65,16 @@ describe('toUnits', () => {
       const { units } = toUnits(text);
       expect(units[1]!.text).toBe('第一段的文字很长很长很长很长很长很长很长很长很长。');
     });
+
+    it('keeps a jump line or an editor line flush under a full line a line of its own', () => {
+      for (const furniture of ['（下转第6版）', '（下轉第九版）', '责任编辑：王芳']) {
+        // the paragraph's last line fills the column, and the furniture line follows without indent
+        const text = wrapped('\n').replace('很长很长完了。', `很长很长很长很长完了。\n${furniture}`);
+        const { units } = toUnits(text);
+        expect(units.map((u) => u.text)).toContain(furniture);
+        expect(units[3]!.text).toBe('第二段的文字也很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长完了。');
+      }
+    });
   });
 
 describe('classifyUnit', () => {

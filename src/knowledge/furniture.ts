@@ -116,7 +116,7 @@ export const FURNITURE_RULES: FurnitureRule[] = withHints([
   { kind: 'navigation', example: '首页 > 新闻 > 正文', pattern: /^\S{1,8}(?:\s*>\s*\S{1,10}){2,}$/u },
   { kind: 'web-residue', example: 'http://www.sina.com.cn 2007年01月10日06:20 四川在线-华西都市报', pattern: /^https?:\/\/\S+/u },
   { kind: 'web-residue', example: '详情点击: http://isjb.cn/QLLEXJR', pattern: /^[^。]{0,12}(?:https?:\/\/|www\.)\S+\s*$/u },
-  { kind: 'web-residue', example: '不支持Flash', pattern: /^(?:不支持Flash|您的浏览器不支持|返回搜狐|查看更多|爱问\s*[(（]iAsk\.com[)）]|分享到|打印本页|关闭窗口|返回顶部|返回首页|【打印】|【关闭】|\[打印\]|\[关闭\]|点击进入|扫一扫|扫码关注|微信扫一扫)/u },
+  { kind: 'web-residue', example: '不支持Flash', pattern: /^(?:不支持Flash|您的浏览器不支持|返回搜狐|查看更多|爱问\s*[(（]iAsk\.com[)）]|分享到|打印本页|关闭窗口|返回顶部|返回首页|返回目录|返回目錄|【打印】|【关闭】|\[打印\]|\[关闭\]|点击进入|扫一扫|扫码关注|微信扫一扫)/u },
   { kind: 'web-residue', example: '娱乐专题搜索:', pattern: /^\S{0,8}(?:搜索|搜尋)\s*[:：]?$/u },
   { kind: 'web-residue', example: '|', pattern: /^\s*[|｜][|｜\s]*$/u },
   // a reprinting site's stock line: an outlet with a numeric date (晨光网2026-01-30号报道); headlines never carry ISO dates

@@ -6,7 +6,7 @@
  */
 import { toLines, isBlank, type Line } from '../read/lines.js';
 import { FURNITURE_PREFIXES, FURNITURE_SUFFIXES, HTML_BREAK_RE } from '../knowledge/furniture.js';
-import { applies } from '../knowledge/furniture-match.js';
+import { applies, matchFurniture } from '../knowledge/furniture-match.js';
 import { SENTENCE_END, CLOSERS, isSpaceCode, trimmedEnd } from '../knowledge/punctuation.js';
 import { DEFAULT_GRAMMAR, grammarOf, type BylineGrammar } from './byline.js';
 import type { CompiledProfile } from '../knowledge/profile.js';
@@ -156,12 +156,21 @@ function joinWrappedLines(units: Unit[], text: string): Unit[] {
   let lastEnd = -1;
   for (const u of units) {
     const prev = out[out.length - 1];
-    if (prev && u.gap === 0 && !u.indent && lineWidth(text, lastEnd) >= column - WRAP_SLACK) {
+    if (prev && u.gap === 0 && !u.indent && lineWidth(text, lastEnd) >= column - WRAP_SLACK && !standsAlone(u.text)) {
       out[out.length - 1] = { ...prev, text: prev.text + text.slice(u.offset, u.end), end: u.end };
     } else out.push(u);
     lastEnd = u.end;
   }
   return out;
+}
+
+/** Kinds of furniture printed on a line of their own even flush under a full line: a jump line
+ *  (（下转第6版）), an editor line, a page header that opens a page. A date alone or a section label
+ *  may be the end of a wrapped sentence, so those are still joined. */
+const ALONE_KINDS = new Set(['jump', 'editor']);
+function standsAlone(line: string): boolean {
+  const rule = matchFurniture(line);
+  return rule !== null && (ALONE_KINDS.has(rule.kind) || rule.opensPage === true);
 }
 
 /**
