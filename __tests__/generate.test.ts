@@ -236,4 +236,14 @@ describe('train/generate.mjs', () => {
     const inRepo = spawnSync(process.execPath, [GENERATE, '--out', join(ROOT, 'gen-out'), '--sources', TINY], { encoding: 'utf8' });
     expect(inRepo.status).toBe(2);
   });
+
+  it('answers a missing source or gold folder with a clear error, not a stack', () => {
+    const missing = join(tempDir('gen-src-'), 'absent');
+    const noSource = generate(['--sources', `${missing}.jsonl`]);
+    expect([noSource.status, noSource.stderr]).toEqual([2, `generate: --sources ${missing}.jsonl: no such file\n`]);
+    const noGold = generate(['--sources', 'none', '--gold-dirs', missing]);
+    expect([noGold.status, noGold.stderr]).toEqual([2, `generate: --gold-dirs ${missing}: no such folder\n`]);
+    const nothing = generate(['--sources', 'none', '--gold-dirs', 'none']);
+    expect([nothing.status, nothing.stderr]).toEqual([2, 'generate: no sources and no gold dirs\n']);
+  });
 });

@@ -3,11 +3,11 @@
 // pages in the layouts users meet, and writes each page's gold in the format of CONVENTIONS.md, so that
 // generated pages and hand-labelled pages go through one code path in the trainer.
 //
-//   node train/generate.mjs --out DIR [--seed N] [--sources a.jsonl,b.jsonl|none] [--gold-dirs d1,d2] [--pages N] [--plain] [--eval-gold]
+//   node train/generate.mjs --out DIR [--seed N] [--sources a.jsonl,b.jsonl|none] [--gold-dirs d1,d2|none] [--pages N] [--plain] [--eval-gold]
 //   node train/generate.mjs --check DIR
 //
 // The output is corpus text (copyrighted): write it outside the repository, never commit it.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -50,7 +50,7 @@ function readOptions() {
   });
   const list = (s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
   const sources = values.sources === undefined ? DEFAULT_SOURCES : values.sources === 'none' ? [] : list(values.sources);
-  const goldDirs = list(values['gold-dirs']);
+  const goldDirs = values['gold-dirs'] === 'none' ? [] : list(values['gold-dirs']);
   const seed = Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0) fail(`--seed must be a non-negative integer, not ${values.seed}`);
   const pages = values.pages === undefined ? undefined : Number(values.pages);
@@ -68,6 +68,8 @@ function guard(opts) {
   const out = resolve(opts.out);
   if (out === REPO || out.startsWith(REPO + sep)) fail(`--out ${opts.out} is inside the repository: generated pages are corpus text`);
   if (opts.sources.length === 0 && opts.goldDirs.length === 0) fail('no sources and no gold dirs');
+  for (const s of opts.sources) if (!statSync(s, { throwIfNoEntry: false })?.isFile()) fail(`--sources ${s}: no such file`);
+  for (const g of opts.goldDirs) if (!statSync(g, { throwIfNoEntry: false })?.isDirectory()) fail(`--gold-dirs ${g}: no such folder`);
 }
 
 /** Count how many files got each value of each layout choice. */
