@@ -48,9 +48,9 @@ function readOptions() {
       'eval-gold': { type: 'boolean', default: false },
     },
   });
-  const list = (s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
-  const sources = values.sources === undefined ? DEFAULT_SOURCES : values.sources === 'none' ? [] : list(values.sources);
-  const goldDirs = values['gold-dirs'] === 'none' ? [] : list(values['gold-dirs']);
+  const list = (s) => (s === 'none' ? [] : (s ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+  const sources = values.sources === undefined ? DEFAULT_SOURCES : list(values.sources);
+  const goldDirs = list(values['gold-dirs']);
   const seed = Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0) fail(`--seed must be a non-negative integer, not ${values.seed}`);
   const pages = values.pages === undefined ? undefined : Number(values.pages);

@@ -12,7 +12,7 @@ import { DEFAULT_GRAMMAR, grammarOf, type BylineGrammar } from './byline.js';
 import type { CompiledProfile } from '../knowledge/profile.js';
 import { isSpeakerItem } from './names.js';
 import { looksLikeHeading } from './classify.js';
-import type { Furniture } from '../types.js';
+import type { Furniture, FurnitureKind } from '../types.js';
 import { allMatches } from '../regex.js';
 
 export interface Unit {
@@ -167,7 +167,7 @@ function joinWrappedLines(units: Unit[], text: string): Unit[] {
 /** Kinds of furniture printed on a line of their own even flush under a full line: a jump line
  *  (（下转第6版）), an editor line, a page header that opens a page. A date alone or a section label
  *  may be the end of a wrapped sentence, so those are still joined. */
-const ALONE_KINDS = new Set(['jump', 'editor']);
+const ALONE_KINDS = new Set<FurnitureKind>(['jump', 'editor']);
 function standsAlone(line: string): boolean {
   const rule = matchFurniture(line);
   return rule !== null && (ALONE_KINDS.has(rule.kind) || rule.opensPage === true);
