@@ -66,6 +66,20 @@ describe('the document tree', () => {
     }
   });
 
+  it('gives a headline that a hard-wrapped column ran over two lines a node for each line', () => {
+    const input = phenomena().find((c) => c.name === 'hard-wrapped-long-headline')!.input;
+    const text = readFileSync(input, 'utf8');
+    for (const model of [undefined, false] as const) {
+      const [a] = articlesOf(parsePage(text, { file: 'wrapped.txt', model }));
+      const deck = a!.children[0]!;
+      if (deck.type !== 'deck') throw new Error(`no deck: ${deck.type}`);
+      expect(deck.children.map((h) => [h.value, h.position.start.line, h.position.end.line])).toEqual([
+        ['全市中小学今年秋季起推行课后服务覆盖', 1, 1], ['所有城区学校', 2, 2],
+      ]);
+      expect(deck.data).toEqual({ title: '全市中小学今年秋季起推行课后服务覆盖所有城区学校', kicker: [], subtitles: [] });
+    }
+  });
+
   it('counts from where the page starts in its file', () => {
     const start = { line: 41, column: 3, offset: 1000 };
     const page = parsePage(PAGE, { file: 'p.txt', start });

@@ -59,6 +59,20 @@ describe('toUnits', () => {
       }
     });
 
+    it('records where each later input line of a joined unit starts, in its text and in the input', () => {
+      for (const eol of ['\n', '\r\n']) {
+        const text = wrapped(eol);
+        const { units } = toUnits(text);
+        const first = units[1]!;
+        expect(first.wraps).toEqual([
+          [11, text.indexOf('长很长很长很长很长很长很')],
+          [23, text.indexOf('长。')],
+        ]);
+        for (const [at, offset] of first.wraps!) expect(text.slice(offset, offset + 2)).toBe(first.text.slice(at, at + 2));
+        expect(units[0]!.wraps).toBeUndefined();
+      }
+    });
+
     it('reads the column width off the lines: a longer one-character shortfall is still full', () => {
       // one wrapped line a character short (a mark pushed to the next line) continues its paragraph
       const text = wrapped('\n').replace('长很长很长很长很长很长很\n长。', '长很长很长很长很长很长\n很长。');

@@ -113,7 +113,7 @@ function classifyLong(unit: Unit, profile: CompiledProfile): ClassifiedUnit {
  */
 function classified(unit: Unit, found: Omit<ClassifiedUnit, keyof Unit>): ClassifiedUnit {
   return {
-    text: unit.text, line: unit.line, offset: unit.offset, end: unit.end, gap: unit.gap, indent: unit.indent,
+    text: unit.text, line: unit.line, offset: unit.offset, end: unit.end, gap: unit.gap, indent: unit.indent, wraps: unit.wraps,
     kind: found.kind, furnitureKind: found.furnitureKind, meta: found.meta, lead: found.lead, byline: found.byline,
     credit: found.credit, tag: found.tag, cue: found.cue,
   };

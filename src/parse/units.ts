@@ -26,6 +26,11 @@ export interface Unit {
   gap: number;
   /** the line starts with indentation */
   indent: boolean;
+  /**
+   * A hard-wrapped unit's later input lines: where each starts, as [index in `text`, offset in the
+   * input]. Undefined for a unit of one line. A headline keeps its lines as printed (emitted apart).
+   */
+  wraps?: Array<[number, number]>;
 }
 
 export interface UnitsResult {
@@ -157,7 +162,8 @@ function joinWrappedLines(units: Unit[], text: string): Unit[] {
   for (const u of units) {
     const prev = out[out.length - 1];
     if (prev && u.gap === 0 && !u.indent && lineWidth(text, lastEnd) >= column - WRAP_SLACK && !standsAlone(u.text)) {
-      out[out.length - 1] = { ...prev, text: prev.text + text.slice(u.offset, u.end), end: u.end };
+      const wraps: Array<[number, number]> = [...(prev.wraps ?? []), [prev.text.length, u.offset]];
+      out[out.length - 1] = { ...prev, text: prev.text + text.slice(u.offset, u.end), end: u.end, wraps };
     } else out.push(u);
     lastEnd = u.end;
   }

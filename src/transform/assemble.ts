@@ -87,7 +87,7 @@ export function assembleArticle(d: ArticleDraft, index: number, ctx: AssembleCon
   const { at } = ctx;
   const id = ctx.page > 1 ? `${ctx.file}#p${ctx.page}-${index}` : `${ctx.file}#${index}`;
   const { paragraphs, repairs } = joinPieces(d.pieces, ctx.repair, ctx.lexicon);
-  const deck = d.deck ? deckOf(d) : readDeck(d.headlines.map((h) => h.text));
+  const deck = deckOf(d);
   const facts: BylineFacts[] = d.lead ? [d.lead.facts, ...d.bylines] : d.bylines;
   const all = d.units;
   // loops, not Math.min(...spread): an article of 200,000 lines would overflow the call stack
@@ -101,7 +101,7 @@ export function assembleArticle(d: ArticleDraft, index: number, ctx: AssembleCon
   const children: ArticleContent[] = [];
 
   if (d.headlines.length) {
-    const heads = d.headlines.map((h) => ({ type: 'headline' as const, value: h.text, position: at.place(h.offset, h.text) }));
+    const heads = d.headlines.flatMap((h) => printedLines(h).map(([value, offset]) => ({ type: 'headline' as const, value, position: at.place(offset, value) })));
     children.push({ type: 'deck', children: heads, data: deck, position: { start: heads[0]!.position.start, end: heads[heads.length - 1]!.position.end } });
   }
   const warnings: string[] = [];
@@ -200,14 +200,50 @@ function mergeBylines(facts: BylineFacts[], paper: string | null): Omit<BylineRe
   return b;
 }
 
-/** The deck as the structure model labelled it: title lines joined, the lines above kickers, below subtitles. */
+type DeckRole = 'kicker' | 'title' | 'subtitle';
+
+/**
+ * The deck: each headline unit's role as the structure model labelled it, else as the rules read it
+ * (readDeck keeps its kickers first and its subtitles last); the title lines joined, the kickers and
+ * subtitles line by line as printed.
+ */
 function deckOf(d: ArticleDraft): Deck {
-  const lines = d.headlines.map((h) => h.text);
-  const roles = d.deck!;
-  let title = lines.filter((_, k) => roles[k] === 'title').join('');
-  const kicker = lines.filter((_, k) => roles[k] === 'kicker');
-  const subtitles = lines.filter((_, k) => roles[k] === 'subtitle');
+  const units = d.headlines;
+  let roles: DeckRole[] | undefined = d.deck;
+  if (!roles) {
+    const read = readDeck(units.map((h) => h.text));
+    const kickers = read.kicker.length;
+    const titleEnd = units.length - read.subtitles.length;
+    roles = units.map((_, k) => (k < kickers ? 'kicker' : k < titleEnd ? 'title' : 'subtitle'));
+  }
+  const lines = (role: DeckRole): string[] => units.flatMap((h, k) => (roles[k] === role ? printedLines(h).map(([v]) => v) : []));
+  let title = lines('title').join('');
+  const kicker = lines('kicker');
+  let subtitles = lines('subtitle');
   // a deck labelled without a title line: its first subtitle stands for it
-  if (!title && subtitles.length) title = subtitles.shift()!;
+  const first = roles.indexOf('subtitle');
+  if (!title && first >= 0) {
+    title = units[first]!.text;
+    subtitles = subtitles.slice(printedLines(units[first]!).length);
+  }
   return { title, kicker, subtitles };
+}
+
+/**
+ * A headline unit's lines as printed, each with its offset in the page: a hard-wrapped column that
+ * breaks a long headline over two lines gives two headline lines (the convention: every headline line
+ * as written), though the de-wrap read them as one unit.
+ */
+function printedLines(h: ClassifiedUnit): Array<[string, number]> {
+  if (!h.wraps) return [[h.text, h.offset]];
+  const out: Array<[string, number]> = [];
+  let from = 0;
+  let offset = h.offset;
+  for (const [at, next] of h.wraps) {
+    out.push([h.text.slice(from, at), offset]);
+    from = at;
+    offset = next;
+  }
+  out.push([h.text.slice(from), offset]);
+  return out;
 }
