@@ -1,7 +1,7 @@
 // Batch conversion as a user runs it: a generated archive of 500+ pages in nested folders (UTF-8,
 // GB18030, UTF-16 with a BOM, two unreadable files), converted by the built CLI.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -227,6 +227,20 @@ describe('exit codes and stderr', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).id).toBe('big.txt#1');
+  });
+});
+
+describe('help and version text to a reader that is gone', () => {
+  // the read end is closed as soon as the child is started, long before Node has booted and written
+  // its help: the write fails with EPIPE, which ends the run quietly, as for articles (exit 0)
+  it.each([['--help'], ['--version'], ['eval', '--help'], ['train', '--help']])('%s %s: exit 0, nothing on stderr', async (...args) => {
+    const child = spawn(process.execPath, [CLI, ...args.filter(Boolean)], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
   });
 });
 

@@ -2,7 +2,7 @@
 // (temporary file + rename), nothing left behind on failure or interrupt; `-o -` is stdout.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, SAMPLE, runCli } from './helpers/cli.js';
@@ -37,6 +37,21 @@ describe('-o onto an input is refused before anything is written', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^news-split: error: --diagnostics .*is also an input/m);
     expect(readFileSync(input).equals(page())).toBe(true);
+  });
+});
+
+describe('a read-only file is not overwritten, whoever runs the tool', () => {
+  // `news-split --diagnostics page.txt` takes the page's name as the option's value and reads stdin;
+  // run as root, opening the write-protected page for writing would succeed and empty it
+  it.each([['-o'], ['--diagnostics']])('%s onto a read-only file: exit 1, the file unchanged', (flag) => {
+    const target = join(tmp, `read-only-${flag.replace(/-/g, '')}.txt`);
+    copyFileSync(SAMPLE, target);
+    chmodSync(target, 0o444);
+    const r = runCli([flag, target], '');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^news-split: error: ${flag} .*read-only-.*: is read-only: not overwritten`, 'm'));
+    expect(readFileSync(target).equals(page())).toBe(true);
+    expect(partials(tmp)).toEqual([]);
   });
 });
 

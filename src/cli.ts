@@ -4,6 +4,7 @@
 // CI step, pays for node's start only: 1.6x `node -e 0` through main.ts).
 import { installGuard, runFinished } from './cli/guard.js';
 import { packageVersion } from './cli/package-version.js';
+import { writeStdoutQuietly } from './cli/stdout-closed.js';
 
 const args = process.argv.slice(2);
 /** bytes of bytecode inlined into one optimised function (V8's default: 920) */
@@ -11,7 +12,7 @@ const INLINE_BUDGET = 120;
 /** bytes of bytecode run before V8 considers optimising a function (V8's default: 67,584) */
 const OPTIMISE_BUDGET = 4 * 67_584;
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  process.stdout.write(`${packageVersion()}\n`);
+  writeStdoutQuietly(`${packageVersion()}\n`);
 } else {
   // V8 inlines less into each optimised function than by default (920 bytes of bytecode): the
   // parser's functions are large, and re-optimising them after each deopt cost more than inlining

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { packageVersion } from './package-version.js';
+import { stdoutClosed, writeStdoutQuietly } from './stdout-closed.js';
 import type { ChalkInstance } from 'chalk';
 import { isatty } from 'node:tty';
 import { builtInFormats } from '../emit/registry.js';
@@ -118,7 +119,7 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError('(run news-split --help for usage)')
     .exitOverride()
     // commander's own messages (unknown option, missing argument) look like ours: news-split: error: …
-    .configureOutput({ outputError: (str, write) => write(commanderError(str)) })
+    .configureOutput({ writeOut: writeStdoutQuietly, outputError: (str, write) => write(commanderError(str)) })
     // with a subcommand, the root needs an action to take plain inputs; the conversion runs below.
     // Positional options: what follows `eval` is eval's (its --format is table|json).
     .enablePositionalOptions()
@@ -154,7 +155,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   // split options given before `eval` apply to it too (news-split --no-repair eval DIR)
   if (evalRun.request) {
-    if (!evalRun.request.output && await stdoutIsClosed()) { report(STDOUT_CLOSED_REPORT, 'error'); return EXIT.inputFailed; }
+    if (!evalRun.request.output && stdoutClosed()) { report(STDOUT_CLOSED_REPORT, 'error'); return EXIT.inputFailed; }
     const { runEval } = await import('../eval/command.js');
     return runEval(evalRun.request, {
       repair: opts.repair, date: opts.date, encoding: opts.encoding, ...(profile ? { profile } : {}),
@@ -217,7 +218,7 @@ export async function main(argv: string[]): Promise<number> {
     fields = parsed.fields;
   }
   if (opts.convert && factory.name === 'tree') return usageError('--convert: the tree format draws the page as printed (choose json, jsonl, markdown or csv)');
-  if (!opts.output && !opts.outDir && await stdoutIsClosed()) { report(STDOUT_CLOSED_REPORT, 'error'); return EXIT.inputFailed; }
+  if (!opts.output && !opts.outDir && stdoutClosed()) { report(STDOUT_CLOSED_REPORT, 'error'); return EXIT.inputFailed; }
   const emitterOptions = { bom: opts.bom, excel: opts.excel, ...(fields ? { fields } : {}) };
   const { parseExtensions, directorySelector } = await import('./select.js');
   const extensions = opts.ext === undefined ? null : parseExtensions(opts.ext);
@@ -351,9 +352,6 @@ function parseJobs(value: string): number {
 
 const STDOUT_CLOSED_REPORT = 'stdout is closed (>&-), so the output would be lost: write it with -o FILE or --out-dir DIR, or discard it on purpose with >/dev/null';
 
-async function stdoutIsClosed(): Promise<boolean> {
-  return (await import('./stdout-closed.js')).stdoutClosed();
-}
 
 function usageError(message: string): number {
   report(message, 'error');

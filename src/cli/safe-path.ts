@@ -90,6 +90,10 @@ export async function outputFileProblem(path: string, inputs: readonly string[])
   const unwritable = (reason: string): OutputFileProblem => ({ kind: 'unwritable', reason });
   const target = await stat(path).catch(() => null);
   if (target?.isDirectory()) return unwritable('is a directory');
+  // a file its owner made read-only is not replaced, whoever runs the tool: root may write it, but
+  // `news-split --diagnostics page.txt` (the input's name taken as the option's value) must not
+  // empty a write-protected archive page
+  if (target && (target.mode & 0o222) === 0) return unwritable('is read-only: not overwritten');
   if (target) {
     for (const input of inputs) {
       const st = await stat(input).catch(() => null);

@@ -26,3 +26,15 @@ export function stdoutClosed(fdinfo = '/proc/self/fdinfo/1'): boolean {
   }
 }
 
+
+/**
+ * Help and version text on stdout: a reader that closes the pipe early (`news-split --help | head`)
+ * ends it quietly with exit 0, as it ends a conversion (README § Exit codes), not with EPIPE.
+ */
+export function writeStdoutQuietly(str: string): void {
+  if (!process.stdout.listeners('error').includes(ignorePipeClosed)) process.stdout.on('error', ignorePipeClosed);
+  process.stdout.write(str);
+}
+function ignorePipeClosed(err: NodeJS.ErrnoException): void {
+  if (err.code !== 'EPIPE') throw err;
+}
